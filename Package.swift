@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "routesim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "routesim", targets: ["RouteSimCLI"]),
+        .library(name: "RouteSim", targets: ["RouteSim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "RouteSimKernel",
+            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(
+            name: "RouteSim",
+            dependencies: ["RouteSimKernel", .product(name: "HeapModule", package: "swift-collections")]
+        ),
+        .target(
+            name: "RouteSimScenario",
+            dependencies: ["RouteSim", "RouteSimKernel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RouteSimStore",
+            dependencies: ["RouteSim", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "RouteSimCLI",
+            dependencies: [
+                "RouteSim", "RouteSimScenario", "RouteSimStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RouteSimKernelTests", dependencies: ["RouteSimKernel"]),
+        .testTarget(name: "RouteSimTests", dependencies: ["RouteSim", "RouteSimKernel"]),
+        .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim"]),
+        .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI"]),
+    ]
+)
