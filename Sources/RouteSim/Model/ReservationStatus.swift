@@ -1,0 +1,4 @@
+/// A reservation's `reservation_status` (TASKROUTER.md §9.2).
+public enum ReservationStatus: String, Sendable, Equatable, CaseIterable {
+    case pending, accepted, rejected, timeout, canceled, rescinded, wrapping, completed
+}

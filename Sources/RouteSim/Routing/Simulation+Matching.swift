@@ -1,0 +1,147 @@
+import HeapModule
+
+/// Who gets which task (TASKROUTER.md §10).
+///
+/// The engine keeps one invariant between events: no pending task has a ready worker it
+/// could be offered to. So a newly pending task only needs the workers ready now
+/// (``assignTask(_:)``), and a worker that became ready only needs the tasks pending now
+/// (``fillWorker(_:)``). Both sides are heaps per (queue, channel) with lazy deletion:
+/// entries carry a stamp and are dropped when it is stale.
+extension Simulation {
+    /// Whether worker `w` can be offered a task of `channel` now: an available activity,
+    /// a capacity on the channel, and a free unit of it (multitasking, where a pending
+    /// reservation already holds one) or nothing in flight at all (single-tasking).
+    func isReady(_ w: Int, channel: Int) -> Bool {
+        let i = workerChannel(w, channel)
+        guard capacity[i] > 0, activityAvailable[Int(workers[w].activity)] else { return false }
+        return multiTask ? active[i] < capacity[i] : workers[w].activeTotal == 0
+    }
+
+    /// Re-files worker `w` in the idle heaps of its queues after its readiness or idle
+    /// time may have changed: older entries go stale. O(channels x queues x log n).
+    mutating func touchWorker(_ w: Int) {
+        let queues = routing.groupQueues[Int(workers[w].group)]
+        for c in 0..<channelCount {
+            let i = workerChannel(w, c)
+            guard capacity[i] > 0 else { continue }
+            readyStamp[i] &+= 1
+            guard isReady(w, channel: c) else { continue }
+            let entry = IdleEntry(
+                idleSince: channelOptimized[c] ? channelLastReserved[i] : workers[w].lastReservedAt,
+                worker: Int32(w), stamp: readyStamp[i])
+            for queue in queues {
+                let k = Int(queue) * channelCount + c
+                idle[k].insert(entry)
+                if idle[k].count > 2 * queueWorkerCount[Int(queue)] + 64 { compactIdle(k, channel: c) }
+            }
+        }
+    }
+
+    /// Drops the stale entries of idle heap `k`. O(n).
+    private mutating func compactIdle(_ k: Int, channel c: Int) {
+        let valid = idle[k].unordered.filter { readyStamp[workerChannel(Int($0.worker), c)] == $0.stamp }
+        idle[k] = Heap(valid)
+    }
+
+    /// Files a task in its queue's pending heap and offers it to the ready workers.
+    mutating func makePending(_ slot: Int) {
+        tasks[slot].status = .pending
+        tasks[slot].pendingStamp &+= 1
+        let task = tasks[slot]
+        let queue = spec.workspace.taskQueues[Int(task.queue)]
+        let preferred = queue.taskOrder == spec.workspace.prioritizeQueueOrder
+        let entry: PendingEntry
+        switch queue.taskOrder {
+        case .fifo:
+            entry = PendingEntry(
+                kindRank: preferred ? 0 : 1, priorityRank: -task.priority, ageRank: task.createdAt,
+                sequence: task.ordinal, slot: Int32(slot), stamp: task.pendingStamp)
+        case .lifo:
+            entry = PendingEntry(
+                kindRank: preferred ? 0 : 1, priorityRank: 0, ageRank: -task.createdAt,
+                sequence: -task.ordinal, slot: Int32(slot), stamp: task.pendingStamp)
+        }
+        let k = Int(task.queue) * channelCount + Int(task.channel)
+        pending[k].insert(entry)
+        pendingLive[k] += 1
+        if pending[k].count > 2 * pendingLive[k] + 64 {
+            pending[k] = Heap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
+        }
+        assignTask(slot)
+    }
+
+    /// Takes a task out of its pending heap (lazily: its entry goes stale).
+    mutating func removePending(_ slot: Int) {
+        tasks[slot].pendingStamp &+= 1
+        pendingLive[Int(tasks[slot].queue) * channelCount + Int(tasks[slot].channel)] -= 1
+    }
+
+    /// Offers a pending task to the longest-idle ready members of its queue that its
+    /// target admits, up to the queue's `max_reserved_workers`.
+    mutating func assignTask(_ slot: Int) {
+        let task = tasks[slot]
+        let c = Int(task.channel)
+        let k = Int(task.queue) * channelCount + c
+        let wanted = spec.workspace.taskQueues[Int(task.queue)].maxReservedWorkers
+        chosenScratch.removeAll(keepingCapacity: true)
+        idleScratch.removeAll(keepingCapacity: true)
+        while chosenScratch.count < wanted, let entry = idle[k].popMin() {
+            let w = Int(entry.worker)
+            guard readyStamp[workerChannel(w, c)] == entry.stamp else { continue }
+            assert(isReady(w, channel: c), "a valid idle entry names a worker that is not ready")
+            if routing.admits(target: task.target, stream: task.stream, group: workers[w].group) {
+                chosenScratch.append(entry.worker)
+            } else {
+                idleScratch.append(entry)
+            }
+        }
+        for entry in idleScratch { idle[k].insert(entry) }
+        guard !chosenScratch.isEmpty else { return }
+        removePending(slot)
+        for index in chosenScratch.indices {
+            guard reserve(slot, worker: Int(chosenScratch[index])) else { return }
+        }
+    }
+
+    /// Offers worker `w` the best pending tasks of its queues (by TaskRouter's task
+    /// precedence across queues) while it stays ready.
+    mutating func fillWorker(_ w: Int) {
+        let group = workers[w].group
+        let queues = routing.groupQueues[Int(group)]
+        while true {
+            var best: PendingEntry?
+            for c in 0..<channelCount where isReady(w, channel: c) {
+                for queue in queues {
+                    let k = Int(queue) * channelCount + c
+                    guard pendingLive[k] > 0, let entry = bestPending(k, group: group) else { continue }
+                    if best.map({ entry < $0 }) ?? true { best = entry }
+                }
+            }
+            guard let best else { return }
+            let slot = Int(best.slot)
+            removePending(slot)
+            reserve(slot, worker: w)
+        }
+    }
+
+    /// The first valid entry of pending heap `k` whose target admits a worker of `group`,
+    /// left in the heap. Pops stale entries for good; entries searched past are put back.
+    private mutating func bestPending(_ k: Int, group: Int32) -> PendingEntry? {
+        pendingScratch.removeAll(keepingCapacity: true)
+        var found: PendingEntry?
+        while let entry = pending[k].min {
+            let task = tasks[Int(entry.slot)]
+            if task.pendingStamp != entry.stamp {
+                _ = pending[k].popMin()
+                continue
+            }
+            if routing.admits(target: task.target, stream: task.stream, group: group) {
+                found = entry
+                break
+            }
+            pendingScratch.append(pending[k].removeMin())
+        }
+        for entry in pendingScratch { pending[k].insert(entry) }
+        return found
+    }
+}

@@ -1,0 +1,93 @@
+extension Simulation {
+    /// Puts a new task through its workflow: the first filter (top to bottom) whose
+    /// expression matches, else the `default_filter`, else the task is canceled.
+    mutating func enterWorkflow(_ slot: Int) {
+        let task = tasks[slot]
+        let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
+        for f in 0..<filterCount where routing.matches(workflow: task.workflow, filter: f, stream: task.stream) {
+            enterFilter(slot, f)
+            return
+        }
+        let fallback = routing.defaultTarget[Int(task.workflow)]
+        guard fallback >= 0 else {
+            cancel(slot, reason: .noMatchingFilter)
+            return
+        }
+        tasks[slot].filter = -1
+        tasks[slot].filterEnteredAt = now
+        enterTarget(slot, fallback)
+    }
+
+    /// Starts filter `f` at its first target; its targets' deadlines count from now.
+    private mutating func enterFilter(_ slot: Int, _ f: Int) {
+        tasks[slot].filter = Int32(f)
+        tasks[slot].filterEnteredAt = now
+        enterTarget(slot, routing.filterStart[Int(tasks[slot].workflow)][f])
+    }
+
+    /// Places the task at target `t`: its queue (inherited when the target names none,
+    /// resolved at load), its priority if the target sets one (it sticks), its deadline,
+    /// then looks for workers.
+    private mutating func enterTarget(_ slot: Int, _ t: Int32) {
+        let resolved = routing.targets[Int(t)]
+        tasks[slot].target = t
+        tasks[slot].targetStamp &+= 1
+        tasks[slot].targetExpired = false
+        if let priority = resolved.target.priority { tasks[slot].priority = priority }
+        let queue = Int32(resolved.target.queue)
+        tasks[slot].queue = queue
+        if tasks[slot].firstQueue < 0 { tasks[slot].firstQueue = queue }
+        if let deadline = resolved.deadline {
+            let at = max(now, tasks[slot].filterEnteredAt + deadline)
+            events.schedule(EngineEvent(.targetTimeout, Int32(slot), tasks[slot].targetStamp), at: at)
+        }
+        makePending(slot)
+    }
+
+    /// The current target's deadline passed: a pending task moves on at once, a reserved
+    /// one when its reservations end without acceptance (TASKROUTER.md §6.3 rule 10).
+    mutating func targetTimedOut(_ slot: Int, stamp: UInt32) {
+        guard tasks[slot].targetStamp == stamp else { return }
+        switch tasks[slot].status {
+        case .pending:
+            removePending(slot)
+            advanceTarget(slot)
+        case .reserved:
+            tasks[slot].targetExpired = true
+        default:
+            break
+        }
+    }
+
+    /// Moves a task that is in no queue index to its next target, else to the next
+    /// matching filter below its own, else cancels it on workflow time-out. The
+    /// `default_filter` is never a time-out fallback.
+    mutating func advanceTarget(_ slot: Int) {
+        let task = tasks[slot]
+        let next = routing.targets[Int(task.target)].next
+        if next >= 0 {
+            enterTarget(slot, next)
+            return
+        }
+        if task.filter >= 0 {
+            let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
+            for f in Int(task.filter + 1)..<filterCount
+            where routing.matches(workflow: task.workflow, filter: f, stream: task.stream) {
+                enterFilter(slot, f)
+                return
+            }
+        }
+        cancel(slot, reason: .workflowTimeout)
+    }
+
+    /// A reserved task whose reservations all ended without acceptance goes back to
+    /// routing: to its next target if its deadline passed meanwhile, else to its queue.
+    mutating func returnToRouting(_ slot: Int) {
+        tasks[slot].status = .pending
+        if tasks[slot].targetExpired {
+            advanceTarget(slot)
+        } else {
+            makePending(slot)
+        }
+    }
+}

@@ -1,0 +1,236 @@
+import HeapModule
+import RouteSimKernel
+
+/// One run of a contact center routed by TaskRouter's rules: arrivals, workflow
+/// evaluation, reservations, work and wrap-up on a seeded event clock.
+///
+/// The engine keeps only what is in flight: tasks and reservations live in reusable
+/// slots, workers and their channels in flat arrays indexed by number, events are small
+/// structs in a heap, and finished rows go straight to the ``RecordSink``. The facets live
+/// in extensions: workflow evaluation and matching in `Routing/`, reservations and work in
+/// this folder, the world's draws in `World/`.
+///
+/// ```swift
+/// var simulation = Simulation(spec: spec)
+/// let result = simulation.run(sink: recorder)
+/// ```
+public struct Simulation {
+    let spec: SimulationSpec
+    let routing: RoutingTable
+    let channelCount: Int
+    let multiTask: Bool
+    /// Per activity, whether it is available.
+    let activityAvailable: [Bool]
+    /// Per channel, whether idle time counts per channel (`channel_optimized_routing`).
+    let channelOptimized: [Bool]
+    /// Per channel, whether concurrency changes the speed of work (rescaling needed).
+    let speedVaries: [Bool]
+
+    var now: Double = 0
+    var events = EventList<EngineEvent>()
+    var eventCount = 0
+    var sink: (any RecordSink)?
+    var kpis: KPICollector
+
+    var tasks: [TaskState] = []
+    var freeTasks: [Int32] = []
+    var tasksInFlight = 0
+    var tasksCreated = 0
+
+    var reservations: [ReservationState] = []
+    var freeReservations: [Int32] = []
+    var reservationsCreated = 0
+
+    var workers: [WorkerState] = []
+    /// Per worker channel (`worker * channelCount + channel`): configured capacity.
+    var capacity: [Int32] = []
+    /// Per worker channel: reservations pending, accepted or wrapping.
+    var active: [Int32] = []
+    /// Per worker channel: when its last reservation was created.
+    var channelLastReserved: [Double] = []
+    /// Per worker channel: moves whenever the worker's readiness or idle key may change;
+    /// idle entries with an older stamp are stale.
+    var readyStamp: [UInt32] = []
+    /// Per worker channel: start of its region in ``handlingTasks`` (rescaled channels).
+    var handlingOffset: [Int32] = []
+    /// Per worker channel: tasks in conversation (accepted, not wrapping).
+    var handlingCount: [Int32] = []
+    /// Task slots in conversation, a region of `capacity` entries per worker channel.
+    var handlingTasks: [Int32] = []
+
+    /// Per queue and channel (`queue * channelCount + channel`): pending tasks.
+    var pending: [Heap<PendingEntry>] = []
+    /// Per queue and channel: how many pending entries are valid.
+    var pendingLive: [Int] = []
+    /// Per queue and channel: workers ready to take a task of the channel.
+    var idle: [Heap<IdleEntry>] = []
+    /// Per queue: how many workers are members (bounds the valid idle entries).
+    var queueWorkerCount: [Int] = []
+    /// Reused buffers for entries set aside while searching a heap.
+    var idleScratch: [IdleEntry] = []
+    var pendingScratch: [PendingEntry] = []
+    var chosenScratch: [Int32] = []
+
+    var clocks: [ArrivalClock] = []
+    var callerCount: [Int] = []
+    var handleStreams: [RandomStream] = []
+    var wrapupStreams: [RandomStream] = []
+    var patienceStreams: [RandomStream] = []
+    var answerStreams: [RandomStream] = []
+    var plans: [ShiftPlan] = []
+    /// First worker index of each group, plus the total at the end.
+    var groupStart: [Int] = []
+
+    /// Prepares a run of `spec`: workers in their first scheduled activity, nothing
+    /// scheduled yet. O(workers x channels + expressions x streams x groups).
+    public init(spec: SimulationSpec) {
+        self.spec = spec
+        let workspace = spec.workspace
+        routing = RoutingTable(spec: spec)
+        channelCount = workspace.taskChannels.count
+        multiTask = workspace.multiTaskEnabled
+        activityAvailable = workspace.activities.map(\.available)
+        channelOptimized = workspace.taskChannels.map(\.channelOptimizedRouting)
+        speedVaries = spec.multitasking.map { speed in
+            workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
+        }
+        kpis = KPICollector(spec: spec)
+        let queueCount = workspace.taskQueues.count
+        pending = Array(repeating: Heap(), count: queueCount * channelCount)
+        pendingLive = Array(repeating: 0, count: queueCount * channelCount)
+        idle = Array(repeating: Heap(), count: queueCount * channelCount)
+        queueWorkerCount = Array(repeating: 0, count: queueCount)
+        setUpWorkers()
+        setUpArrivals()
+    }
+
+    private mutating func setUpWorkers() {
+        let offActivity = spec.workspace.defaultActivity
+        var offset: Int32 = 0
+        for (g, group) in spec.workerGroups.enumerated() {
+            groupStart.append(workers.count)
+            let plan = ShiftPlan(group: group, offActivity: offActivity)
+            plans.append(plan)
+            let first = plan.steps[0].time == 0 ? plan.steps[0].activity : Int32(offActivity)
+            for queue in routing.groupQueues[g] { queueWorkerCount[Int(queue)] += group.count }
+            for _ in 0..<group.count {
+                workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))
+                for c in 0..<channelCount {
+                    let units = Int32(c < group.capacities.count ? group.capacities[c] : 0)
+                    capacity.append(units)
+                    handlingOffset.append(offset)
+                    if speedVaries[c] { offset += units }
+                }
+            }
+        }
+        groupStart.append(workers.count)
+        let slots = workers.count * channelCount
+        active = Array(repeating: 0, count: slots)
+        channelLastReserved = Array(repeating: 0, count: slots)
+        readyStamp = Array(repeating: 0, count: slots)
+        handlingCount = Array(repeating: 0, count: slots)
+        handlingTasks = Array(repeating: -1, count: Int(offset))
+    }
+
+    private mutating func setUpArrivals() {
+        let seed = spec.seed
+        let replication = spec.replication
+        for stream in spec.arrivals {
+            let name = stream.name
+            clocks.append(ArrivalClock(
+                process: stream.process, horizon: spec.horizon,
+                rng: RandomStream(seed: seed, replication: replication, name: "arrivals." + name)))
+            handleStreams.append(RandomStream(seed: seed, replication: replication, name: "handle." + name))
+            wrapupStreams.append(RandomStream(seed: seed, replication: replication, name: "wrapup." + name))
+            patienceStreams.append(RandomStream(seed: seed, replication: replication, name: "patience." + name))
+            answerStreams.append(RandomStream(seed: seed, replication: replication, name: "answers." + name))
+            callerCount.append(0)
+        }
+    }
+
+    /// Runs to the end: every event up to the horizon (arrivals stop there), then on
+    /// until every task present has ended. Sends every finished row to `sink` (none when nil) and returns the KPIs.
+    /// Call once per value.
+    public mutating func run(sink: (any RecordSink)? = nil) -> SimulationResult {
+        self.sink = sink
+        scheduleStart()
+        while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
+            now = event.time
+            eventCount += 1
+            handle(event.payload)
+        }
+        let endTime = max(spec.horizon, now)
+        now = endTime
+        for w in workers.indices {
+            accountWorker(w)
+            recordSpan(worker: w, until: endTime)
+        }
+        return SimulationResult(
+            summary: kpis.summary, queues: kpis.queueSummaries, intervals: kpis.intervalRecords(), eventCount: eventCount,
+            tasksCreated: tasksCreated, endTime: endTime)
+    }
+
+    private mutating func scheduleStart() {
+        for w in workers.indices { touchWorker(w) }
+        for s in clocks.indices {
+            if let first = clocks[s].next(after: 0) {
+                events.schedule(EngineEvent(.arrival, Int32(s)), at: first)
+            }
+        }
+        for (g, plan) in plans.enumerated() {
+            for (step, change) in plan.steps.enumerated() where change.time > 0 {
+                events.schedule(EngineEvent(.shiftChange, Int32(g), UInt32(step)), at: change.time)
+            }
+        }
+    }
+
+    private mutating func handle(_ event: EngineEvent) {
+        let entity = Int(event.entity)
+        switch event.kind {
+        case .arrival:
+            arrive(stream: entity)
+        case .shiftChange:
+            let activity = plans[entity].steps[Int(event.stamp)].activity
+            for w in groupStart[entity]..<groupStart[entity + 1] {
+                workers[w].scheduledActivity = activity
+                setActivity(w, activity)
+                fillWorker(w)
+            }
+        case .abandon:
+            if isWaiting(entity, life: event.stamp) { cancel(entity, reason: .abandoned) }
+        case .ttl:
+            if isWaiting(entity, life: event.stamp) { cancel(entity, reason: .ttl) }
+        case .targetTimeout:
+            targetTimedOut(entity, stamp: event.stamp)
+        case .answer:
+            if reservations[entity].life == event.stamp, reservations[entity].status == .pending {
+                answer(entity)
+            }
+        case .reservationTimeout:
+            if reservations[entity].life == event.stamp, reservations[entity].status == .pending {
+                timeOut(entity)
+            }
+        case .workDone:
+            if tasks[entity].workStamp == event.stamp, tasks[entity].status == .assigned { finishWork(entity) }
+        case .wrapupDone:
+            if tasks[entity].life == event.stamp, tasks[entity].status == .wrapping { complete(entity) }
+        case .workerReturn:
+            if workers[entity].activityStamp == event.stamp {
+                setActivity(entity, workers[entity].scheduledActivity)
+                fillWorker(entity)
+            }
+        }
+    }
+
+    /// Whether task slot `slot` is still in the life `life` and not yet assigned.
+    private func isWaiting(_ slot: Int, life: UInt32) -> Bool {
+        let task = tasks[slot]
+        return task.life == life && (task.status == .pending || task.status == .reserved)
+    }
+
+    /// Index of worker channel (`worker`, `channel`) in the flat per-channel arrays.
+    @inline(__always)
+    func workerChannel(_ worker: Int, _ channel: Int) -> Int {
+        worker * channelCount + channel
+    }
+}

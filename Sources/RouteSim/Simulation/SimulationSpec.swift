@@ -1,0 +1,59 @@
+/// Everything one run needs, as plain values: the workspace, the world around it and the
+/// run's clock settings. Built by the scenario loader, read by ``Simulation``.
+public struct SimulationSpec: Sendable, Equatable {
+    /// The scenario name.
+    public var name: String
+    /// Arrivals stop at this time (s); the run goes on until every task present has ended.
+    public var horizon: Double
+    /// Tasks created before this time (s) are left out of KPIs.
+    public var warmup: Double
+    /// Length of a KPI interval (s).
+    public var interval: Double
+    /// The service-level threshold (s).
+    public var serviceLevel: Double
+    /// The run seed.
+    public var seed: UInt64
+    /// The replication number; with the seed it derives every random stream.
+    public var replication: Int
+    public var workspace: Workspace
+    public var workerGroups: [WorkerGroup]
+    public var arrivals: [ArrivalStream]
+    /// Multitasking speed per task channel, indexed like ``Workspace/taskChannels``.
+    public var multitasking: [MultitaskingSpeed]
+
+    public init(
+        name: String, horizon: Double, warmup: Double = 0, interval: Double = 1800,
+        serviceLevel: Double = 20, seed: UInt64 = 1, replication: Int = 0,
+        workspace: Workspace, workerGroups: [WorkerGroup], arrivals: [ArrivalStream],
+        multitasking: [MultitaskingSpeed]? = nil
+    ) {
+        self.name = name
+        self.horizon = horizon
+        self.warmup = warmup
+        self.interval = interval
+        self.serviceLevel = serviceLevel
+        self.seed = seed
+        self.replication = replication
+        self.workspace = workspace
+        self.workerGroups = workerGroups
+        self.arrivals = arrivals
+        self.multitasking = multitasking ?? Array(repeating: .none, count: workspace.taskChannels.count)
+    }
+
+    /// The workers of every group, in group order, named `<group>-001`... with SIDs from
+    /// the seed. Engine and recorders both use this list, so worker indexes agree.
+    public func makeWorkers() -> [Worker] {
+        let sids = SidGenerator(seed: seed)
+        var workers: [Worker] = []
+        workers.reserveCapacity(workerGroups.reduce(0) { $0 + $1.count })
+        for (groupIndex, group) in workerGroups.enumerated() {
+            let width = max(3, String(group.count).count)
+            for number in 1...max(group.count, 1) where group.count > 0 {
+                let digits = String(number)
+                let name = group.name + "-" + String(repeating: "0", count: width - digits.count) + digits
+                workers.append(Worker(sid: sids.sid(.worker, workers.count), friendlyName: name, group: groupIndex))
+            }
+        }
+        return workers
+    }
+}

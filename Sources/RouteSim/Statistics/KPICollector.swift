@@ -1,0 +1,136 @@
+/// Adds up the planner's KPIs as tasks end and as worker time passes: per interval and
+/// queue, per interval over all queues, and for the whole run after the warm-up.
+///
+/// Memory is fixed by the interval grid and the queue count, whatever the run length.
+/// Worker time is counted over [0, horizon) for intervals and [warm-up, horizon) for the
+/// summary; tasks by the interval they were created in.
+struct KPICollector {
+    let interval: Double
+    let horizon: Double
+    let warmup: Double
+    let threshold: Double
+    let intervalCount: Int
+    let queueCount: Int
+    /// `cells[i * (queueCount + 1) + queue + 1]`; queue -1 is the all-queues row.
+    private(set) var cells: [KPIs]
+    private(set) var summary = KPIs()
+    /// Per queue, what ``summary`` is for the whole center.
+    private(set) var queueSummaries: [KPIs]
+
+    init(spec: SimulationSpec) {
+        interval = spec.interval
+        horizon = spec.horizon
+        warmup = spec.warmup
+        threshold = spec.serviceLevel
+        queueCount = spec.workspace.taskQueues.count
+        intervalCount = max(1, Int((spec.horizon / spec.interval).rounded(.up)))
+        cells = Array(repeating: KPIs(), count: intervalCount * (queueCount + 1))
+        queueSummaries = Array(repeating: KPIs(), count: queueCount)
+    }
+
+    private func cellIndex(time: Double, queue: Int32) -> Int {
+        let i = min(intervalCount - 1, max(0, Int(time / interval)))
+        return i * (queueCount + 1) + Int(queue) + 1
+    }
+
+    /// Counts an ended task in its creation interval, for its last queue and overall.
+    /// `handle` is assignment to completion (talk plus wrap-up) for completed tasks.
+    mutating func taskEnded(createdAt: Double, queue: Int32, wait: Double, outcome: TaskOutcome, handle: Double?) {
+        let threshold = threshold
+        update(createdAt: createdAt, queue: queue) { kpis in
+            kpis.offered += 1
+            kpis.longestWait = max(kpis.longestWait, wait)
+            switch outcome {
+            case .answered:
+                kpis.answered += 1
+                kpis.answeredWaitTotal += wait
+                if wait < threshold { kpis.answeredWithin += 1 }
+            case .abandoned:
+                kpis.abandoned += 1
+                if wait >= threshold { kpis.abandonedAfter += 1 }
+            case .otherCanceled:
+                kpis.otherCanceled += 1
+            }
+            if let handle {
+                kpis.handled += 1
+                kpis.handleTotal += handle
+            }
+        }
+    }
+
+    /// Counts a reservation outcome for the task's creation interval and the reservation's
+    /// queue.
+    mutating func reservationEnded(taskCreatedAt: Double, queue: Int32, status: ReservationStatus) {
+        update(createdAt: taskCreatedAt, queue: queue) { kpis in
+            kpis.reservationsCreated += 1
+            switch status {
+            case .accepted, .completed, .wrapping: kpis.reservationsAccepted += 1
+            case .rejected: kpis.reservationsRejected += 1
+            case .timeout: kpis.reservationsTimedOut += 1
+            case .canceled, .rescinded, .pending: break
+            }
+        }
+    }
+
+    private mutating func update(createdAt: Double, queue: Int32, _ change: (inout KPIs) -> Void) {
+        let all = cellIndex(time: createdAt, queue: -1)
+        change(&cells[all])
+        if queue >= 0 { change(&cells[all + Int(queue) + 1]) }
+        if createdAt >= warmup {
+            change(&summary)
+            if queue >= 0 { change(&queueSummaries[Int(queue)]) }
+        }
+    }
+
+    /// Counts a worker's time over [from, to) as staffed and/or busy, for every interval it
+    /// crosses, overall and for each queue in `queues`.
+    mutating func workerTime(from: Double, to: Double, busy: Bool, staffed: Bool, queues: [Int32]) {
+        guard staffed else { return }
+        let end = min(to, horizon)
+        var start = max(from, 0)
+        if end > warmup, end > start {
+            let counted = end - max(start, warmup)
+            summary.staffedSeconds += counted
+            if busy { summary.busySeconds += counted }
+            for queue in queues {
+                queueSummaries[Int(queue)].staffedSeconds += counted
+                if busy { queueSummaries[Int(queue)].busySeconds += counted }
+            }
+        }
+        while start < end {
+            let i = min(intervalCount - 1, Int(start / interval))
+            let stop = i == intervalCount - 1 ? end : min(end, Double(i + 1) * interval)
+            let seconds = stop - start
+            let row = i * (queueCount + 1)
+            cells[row].staffedSeconds += seconds
+            if busy { cells[row].busySeconds += seconds }
+            for queue in queues {
+                cells[row + Int(queue) + 1].staffedSeconds += seconds
+                if busy { cells[row + Int(queue) + 1].busySeconds += seconds }
+            }
+            start = stop
+        }
+    }
+
+    /// The interval rows: for each interval, the all-queues row, then each queue's.
+    func intervalRecords() -> [IntervalRecord] {
+        var records: [IntervalRecord] = []
+        records.reserveCapacity(cells.count)
+        for i in 0..<intervalCount {
+            let start = Double(i) * interval
+            let end = i == intervalCount - 1 ? horizon : Double(i + 1) * interval
+            for q in -1..<queueCount {
+                let kpis = cells[i * (queueCount + 1) + q + 1]
+                records.append(IntervalRecord(
+                    index: i, start: start, end: end, queue: q < 0 ? nil : q, warmup: start < warmup,
+                    kpis: kpis, staffedAgents: end > start ? kpis.staffedSeconds / (end - start) : 0))
+            }
+        }
+        return records
+    }
+}
+
+/// How a task ended, as the KPIs count it.
+enum TaskOutcome {
+    case answered, abandoned, otherCanceled
+}

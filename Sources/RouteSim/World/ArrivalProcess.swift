@@ -1,0 +1,10 @@
+/// When the callers of a stream arrive.
+public enum ArrivalProcess: Sendable, Equatable {
+    /// A Poisson process at a constant rate, in arrivals per second.
+    case poisson(ratePerSecond: Double)
+    /// A Poisson process whose rate is constant within each period of `every` seconds:
+    /// `volumes[i]` expected arrivals in period i, none after the last period.
+    case profile(every: Double, volumes: [Double])
+    /// Callers at exactly these times (seconds, ascending): a replayed day or a test.
+    case times([Double])
+}

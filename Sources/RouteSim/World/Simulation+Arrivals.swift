@@ -1,0 +1,50 @@
+import RouteSimKernel
+
+extension Simulation {
+    /// A caller of stream `s` arrives: its task is created with the caller's own draws
+    /// (work, wrap-up, patience from per-caller substreams, so they do not depend on what
+    /// other callers drew), its timers are set, and it enters its workflow.
+    mutating func arrive(stream s: Int) {
+        if let next = clocks[s].next(after: now) {
+            events.schedule(EngineEvent(.arrival, Int32(s)), at: next)
+        }
+        let stream = spec.arrivals[s]
+        let caller = callerCount[s]
+        callerCount[s] += 1
+        let slot = allocateTask()
+        var task = TaskState()
+        task.ordinal = tasksCreated
+        task.streamOrdinal = caller
+        task.stream = Int32(s)
+        task.channel = Int32(stream.channel)
+        task.workflow = Int32(stream.workflow)
+        task.priority = stream.priority
+        task.createdAt = now
+        task.life = tasks[slot].life &+ 1
+        task.targetStamp = tasks[slot].targetStamp
+        task.pendingStamp = tasks[slot].pendingStamp
+        task.workStamp = tasks[slot].workStamp
+        var handleRandom = handleStreams[s].substream(UInt64(caller))
+        task.work = stream.handleTime.sample(&handleRandom)
+        if let wrapup = stream.wrapupTime {
+            var random = wrapupStreams[s].substream(UInt64(caller))
+            task.wrapup = wrapup.sample(&random)
+        }
+        tasks[slot] = task
+        tasksCreated += 1
+        tasksInFlight += 1
+        if let patience = stream.patience {
+            var random = patienceStreams[s].substream(UInt64(caller))
+            events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience.sample(&random))
+        }
+        events.schedule(EngineEvent(.ttl, Int32(slot), task.life), at: now + stream.timeout)
+        enterWorkflow(slot)
+    }
+
+    /// A free task slot, reusing ended ones so memory follows the tasks in flight.
+    private mutating func allocateTask() -> Int {
+        if let slot = freeTasks.popLast() { return Int(slot) }
+        tasks.append(TaskState())
+        return tasks.count - 1
+    }
+}

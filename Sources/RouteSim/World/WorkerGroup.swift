@@ -1,0 +1,32 @@
+/// A group of identical agents: TaskRouter workers sharing attributes, capacities,
+/// schedule and answering behaviour.
+public struct WorkerGroup: Sendable, Equatable {
+    /// The group name; workers are named `<name>-001`, `<name>-002`, ...
+    public var name: String
+    /// How many workers the group has.
+    public var count: Int
+    /// Worker attributes (a JSON object), the same for every worker of the group.
+    public var attributes: AttributeValue
+    /// Configured capacity per task channel, indexed like ``Workspace/taskChannels``.
+    /// 0 means the worker takes no task of that channel.
+    public var capacities: [Int]
+    /// Index of the activity the workers are in while on shift (or always, without shifts).
+    public var activity: Int
+    /// The shifts; empty means on shift for the whole run.
+    public var shifts: [Shift]
+    /// How the workers answer reservations.
+    public var answer: AnswerBehavior
+
+    public init(
+        name: String, count: Int, attributes: AttributeValue, capacities: [Int], activity: Int,
+        shifts: [Shift] = [], answer: AnswerBehavior = .immediate
+    ) {
+        self.name = name
+        self.count = count
+        self.attributes = attributes
+        self.capacities = capacities
+        self.activity = activity
+        self.shifts = shifts
+        self.answer = answer
+    }
+}
