@@ -23,10 +23,17 @@ enum TestCenter {
         WorkflowFilter(friendlyName: expression, expression: try! Expression.parse(expression, scope: .attributes), targets: targets)
     }
 
-    static func target(_ queue: Int, timeout: Double? = nil, priority: Int? = nil, expression: String? = nil) -> WorkflowTarget {
+    static func target(_ queue: Int, timeout: Double? = nil, priority: Int? = nil, expression: String? = nil,
+                       orderBy: [OrderByClause] = [], skipIf: String? = nil, knownWorker: KnownWorker? = nil) -> WorkflowTarget {
         WorkflowTarget(
             queue: queue, priority: priority, timeout: timeout,
-            expression: expression.map { try! Expression.parse($0, scope: .taskAndWorker) })
+            expression: expression.map { try! Expression.parse($0, scope: .taskAndWorker) }, orderBy: orderBy,
+            skipIf: skipIf.map { try! Expression.parse($0, scope: .workerCounts) }, knownWorker: knownWorker)
+    }
+
+    /// Answers after `delay` seconds, always accepting.
+    static func answering(after delay: Double) -> AnswerBehavior {
+        AnswerBehavior(delay: .fixed(delay), reject: 0, noAnswer: 0, backAfterTimeout: nil)
     }
 
     static func workflow(_ filters: [WorkflowFilter], default fallback: WorkflowTarget? = nil, reservationTimeout: Double = 120) -> Workflow {
@@ -53,12 +60,13 @@ enum TestCenter {
 
     static func spec(queues: [TaskQueue], workflow: Workflow, groups: [WorkerGroup], arrivals: [ArrivalStream],
                      multiTask: Bool = true, prioritize: QueueOrder = .fifo, horizon: Double = 10_000,
-                     multitasking: [MultitaskingSpeed]? = nil) -> SimulationSpec {
+                     multitasking: [MultitaskingSpeed]? = nil, channelOptimized: Bool = true) -> SimulationSpec {
         let activities = Workspace.defaultActivities.enumerated().map {
             Activity(sid: "WA\($0.offset)", friendlyName: $0.element.friendlyName, available: $0.element.available)
         }
         let channels = Workspace.defaultTaskChannels.enumerated().map {
-            TaskChannel(sid: "TC\($0.offset)", uniqueName: $0.element.uniqueName, friendlyName: $0.element.friendlyName)
+            TaskChannel(sid: "TC\($0.offset)", uniqueName: $0.element.uniqueName, friendlyName: $0.element.friendlyName,
+                        channelOptimizedRouting: channelOptimized)
         }
         let workspace = Workspace(
             sid: "WS0", friendlyName: "Test", multiTaskEnabled: multiTask, prioritizeQueueOrder: prioritize,

@@ -76,23 +76,32 @@ extension Simulation {
         pendingLive[Int(tasks[slot].queue) * channelCount + Int(tasks[slot].channel)] -= 1
     }
 
-    /// Offers a pending task to the longest-idle ready members of its queue that its
-    /// target admits, up to the queue's `max_reserved_workers`.
+    /// Offers a pending task to the ready members of its queue that its target admits, up
+    /// to the queue's `max_reserved_workers`: the known worker only, if the target names
+    /// one; else by the target's `order_by`, then longest idle.
     mutating func assignTask(_ slot: Int) {
         let task = tasks[slot]
-        let c = Int(task.channel)
-        let k = Int(task.queue) * channelCount + c
+        if let known = routing.knownWorker(target: task.target, profile: task.profile) {
+            let w = Int(known)
+            guard known >= 0, isReady(w, channel: Int(task.channel)),
+                  routing.isMember(group: workers[w].group, of: task.queue), admits(task, worker: w) else { return }
+            removePending(slot)
+            reserve(slot, worker: w)
+            return
+        }
+        let k = Int(task.queue) * channelCount + Int(task.channel)
         let wanted = spec.workspace.taskQueues[Int(task.queue)].maxReservedWorkers
         chosenScratch.removeAll(keepingCapacity: true)
         idleScratch.removeAll(keepingCapacity: true)
-        while chosenScratch.count < wanted, let entry = idle[k].popMin() {
-            let w = Int(entry.worker)
-            guard readyStamp[workerChannel(w, c)] == entry.stamp else { continue }
-            assert(isReady(w, channel: c), "a valid idle entry names a worker that is not ready")
-            if routing.admits(target: task.target, stream: task.stream, group: workers[w].group) {
-                chosenScratch.append(entry.worker)
-            } else {
-                idleScratch.append(entry)
+        if routing.ordersWorkers(target: task.target) {
+            chooseOrdered(task, heap: k, count: wanted)
+        } else {
+            while chosenScratch.count < wanted, let entry = popValidIdle(k, channel: Int(task.channel)) {
+                if admits(task, worker: Int(entry.worker)) {
+                    chosenScratch.append(entry.worker)
+                } else {
+                    idleScratch.append(entry)
+                }
             }
         }
         for entry in idleScratch { idle[k].insert(entry) }
@@ -103,17 +112,58 @@ extension Simulation {
         }
     }
 
+    /// The smallest valid entry of idle heap `k`, removed; stale entries are dropped.
+    private mutating func popValidIdle(_ k: Int, channel c: Int) -> IdleEntry? {
+        while let entry = idle[k].popMin() {
+            if readyStamp[workerChannel(Int(entry.worker), c)] == entry.stamp {
+                assert(isReady(Int(entry.worker), channel: c), "a valid idle entry names a worker that is not ready")
+                return entry
+            }
+        }
+        return nil
+    }
+
+    /// Chooses up to `count` admitted ready workers by the target's `order_by`, then
+    /// longest idle, then worker index. Searches every ready worker of the heap: O(n log n).
+    private mutating func chooseOrdered(_ task: TaskState, heap k: Int, count: Int) {
+        var candidates: [(entry: IdleEntry, admitted: Bool)] = []
+        while let entry = popValidIdle(k, channel: Int(task.channel)) {
+            candidates.append((entry, admits(task, worker: Int(entry.worker))))
+        }
+        candidates.sort { a, b in
+            if a.admitted != b.admitted { return a.admitted }
+            let before = routing.ordersBefore(
+                target: task.target, workers[Int(a.entry.worker)].group, workers[Int(b.entry.worker)].group)
+            return before ?? (a.entry < b.entry)
+        }
+        for candidate in candidates {
+            if candidate.admitted, chosenScratch.count < count {
+                chosenScratch.append(candidate.entry.worker)
+            } else {
+                idleScratch.append(candidate.entry)
+            }
+        }
+    }
+
+    /// Whether the task's current target lets worker `w` (a member of its queue) take it:
+    /// the known worker if the target names one, and the target's expression.
+    func admits(_ task: TaskState, worker w: Int) -> Bool {
+        if let known = routing.knownWorker(target: task.target, profile: task.profile), known != Int32(w) {
+            return false
+        }
+        return routing.admits(target: task.target, profile: task.profile, group: workers[w].group)
+    }
+
     /// Offers worker `w` the best pending tasks of its queues (by TaskRouter's task
     /// precedence across queues) while it stays ready.
     mutating func fillWorker(_ w: Int) {
-        let group = workers[w].group
-        let queues = routing.groupQueues[Int(group)]
+        let queues = routing.groupQueues[Int(workers[w].group)]
         while true {
             var best: PendingEntry?
             for c in 0..<channelCount where isReady(w, channel: c) {
                 for queue in queues {
                     let k = Int(queue) * channelCount + c
-                    guard pendingLive[k] > 0, let entry = bestPending(k, group: group) else { continue }
+                    guard pendingLive[k] > 0, let entry = bestPending(k, worker: w) else { continue }
                     if best.map({ entry < $0 }) ?? true { best = entry }
                 }
             }
@@ -124,9 +174,9 @@ extension Simulation {
         }
     }
 
-    /// The first valid entry of pending heap `k` whose target admits a worker of `group`,
-    /// left in the heap. Pops stale entries for good; entries searched past are put back.
-    private mutating func bestPending(_ k: Int, group: Int32) -> PendingEntry? {
+    /// The first valid entry of pending heap `k` whose target admits worker `w`, left in
+    /// the heap. Pops stale entries for good; entries searched past are put back.
+    private mutating func bestPending(_ k: Int, worker w: Int) -> PendingEntry? {
         pendingScratch.removeAll(keepingCapacity: true)
         var found: PendingEntry?
         while let entry = pending[k].min {
@@ -135,7 +185,7 @@ extension Simulation {
                 _ = pending[k].popMin()
                 continue
             }
-            if routing.admits(target: task.target, stream: task.stream, group: group) {
+            if admits(task, worker: w) {
                 found = entry
                 break
             }

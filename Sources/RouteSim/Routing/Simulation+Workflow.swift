@@ -4,7 +4,7 @@ extension Simulation {
     mutating func enterWorkflow(_ slot: Int) {
         let task = tasks[slot]
         let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
-        for f in 0..<filterCount where routing.matches(workflow: task.workflow, filter: f, stream: task.stream) {
+        for f in 0..<filterCount where routing.matches(workflow: task.workflow, filter: f, profile: task.profile) {
             enterFilter(slot, f)
             return
         }
@@ -42,6 +42,34 @@ extension Simulation {
             events.schedule(EngineEvent(.targetTimeout, Int32(slot), tasks[slot].targetStamp), at: at)
         }
         makePending(slot)
+        if tasks[slot].status == .pending, let skipIf = resolved.target.skipIf,
+           skipIf.evaluate(ExpressionContext(workers: workerCounts(queue: queue))) {
+            removePending(slot)
+            advanceTarget(slot, skipped: true)
+        } else {
+            tasks[slot].hasWaited = true
+        }
+    }
+
+    /// What a target's `skip_if` reads: the queue's member workers counted as
+    /// `workers.available`, `workers.unavailable`, and per activity by its SID and by its
+    /// friendly name. O(members).
+    private func workerCounts(queue: Int32) -> AttributeValue {
+        let activities = spec.workspace.activities
+        var perActivity = Array(repeating: 0, count: activities.count)
+        for g in 0..<spec.workerGroups.count where routing.isMember(group: Int32(g), of: queue) {
+            for w in groupStart[g]..<groupStart[g + 1] { perActivity[Int(workers[w].activity)] += 1 }
+        }
+        var counts: [String: AttributeValue] = [:]
+        var available = 0
+        for (a, activity) in activities.enumerated() {
+            counts[activity.sid] = .number(Double(perActivity[a]))
+            counts[activity.friendlyName] = .number(Double(perActivity[a]))
+            if activity.available { available += perActivity[a] }
+        }
+        counts["available"] = .number(Double(available))
+        counts["unavailable"] = .number(Double(perActivity.reduce(0, +) - available))
+        return .object(counts)
     }
 
     /// The current target's deadline passed: a pending task moves on at once, a reserved
@@ -60,9 +88,10 @@ extension Simulation {
     }
 
     /// Moves a task that is in no queue index to its next target, else to the next
-    /// matching filter below its own, else cancels it on workflow time-out. The
-    /// `default_filter` is never a time-out fallback.
-    mutating func advanceTarget(_ slot: Int) {
+    /// matching filter below its own, else cancels it. The `default_filter` is never a
+    /// time-out fallback; it is reached by skipping only when every target the task met
+    /// so far was skipped (the filter then counts as not matched).
+    mutating func advanceTarget(_ slot: Int, skipped: Bool = false) {
         let task = tasks[slot]
         let next = routing.targets[Int(task.target)].next
         if next >= 0 {
@@ -72,12 +101,19 @@ extension Simulation {
         if task.filter >= 0 {
             let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
             for f in Int(task.filter + 1)..<filterCount
-            where routing.matches(workflow: task.workflow, filter: f, stream: task.stream) {
+            where routing.matches(workflow: task.workflow, filter: f, profile: task.profile) {
                 enterFilter(slot, f)
                 return
             }
+            let fallback = routing.defaultTarget[Int(task.workflow)]
+            if skipped, !task.hasWaited, fallback >= 0 {
+                tasks[slot].filter = -1
+                tasks[slot].filterEnteredAt = now
+                enterTarget(slot, fallback)
+                return
+            }
         }
-        cancel(slot, reason: .workflowTimeout)
+        cancel(slot, reason: skipped ? .workflowSkipped : .workflowTimeout)
     }
 
     /// A reserved task whose reservations all ended without acceptance goes back to

@@ -86,7 +86,7 @@ public struct Simulation {
     public init(spec: SimulationSpec) {
         self.spec = spec
         let workspace = spec.workspace
-        routing = RoutingTable(spec: spec)
+        routing = RoutingTable(spec: spec, profiles: spec.arrivals.map(\.attributes), workers: spec.makeWorkers())
         channelCount = workspace.taskChannels.count
         multiTask = workspace.multiTaskEnabled
         activityAvailable = workspace.activities.map(\.available)
@@ -111,7 +111,7 @@ public struct Simulation {
             groupStart.append(workers.count)
             let plan = ShiftPlan(group: group, offActivity: offActivity)
             plans.append(plan)
-            let first = plan.steps[0].time == 0 ? plan.steps[0].activity : Int32(offActivity)
+            let first = plan.steps.last { $0.time <= 0 }?.activity ?? Int32(offActivity)
             for queue in routing.groupQueues[g] { queueWorkerCount[Int(queue)] += group.count }
             for _ in 0..<group.count {
                 workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))

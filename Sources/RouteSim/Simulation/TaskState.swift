@@ -8,6 +8,8 @@ struct TaskState {
     /// Caller number within its arrival stream (the random draws derive from it).
     var streamOrdinal: Int = 0
     var stream: Int32 = 0
+    /// Task profile (its attribute set) in the ``RoutingTable``.
+    var profile: Int32 = 0
     var channel: Int32 = 0
     var workflow: Int32 = 0
     var priority: Int = 0
@@ -22,6 +24,9 @@ struct TaskState {
     var firstQueue: Int32 = -1
     /// The current target's deadline passed while the task was reserved.
     var targetExpired = false
+    /// The task has stayed at some target (was not skipped at every one so far); until
+    /// then, skipping the last target may still lead to the `default_filter`.
+    var hasWaited = false
     var life: UInt32 = 0
     var targetStamp: UInt32 = 0
     var pendingStamp: UInt32 = 0

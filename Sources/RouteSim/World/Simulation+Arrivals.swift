@@ -16,6 +16,7 @@ extension Simulation {
         task.ordinal = tasksCreated
         task.streamOrdinal = caller
         task.stream = Int32(s)
+        task.profile = Int32(s)
         task.channel = Int32(stream.channel)
         task.workflow = Int32(stream.workflow)
         task.priority = stream.priority
