@@ -78,10 +78,10 @@ enum TestCenter {
     }
 
     /// Runs `spec` and returns what it recorded.
-    static func run(_ spec: SimulationSpec) -> (CollectingSink, SimulationResult) {
+    static func run(_ spec: SimulationSpec, events: Bool = false) -> (CollectingSink, SimulationResult) {
         let sink = CollectingSink()
         var simulation = Simulation(spec: spec)
-        let result = simulation.run(sink: sink)
+        let result = simulation.run(sink: sink, recordEvents: events)
         return (sink, result)
     }
 }
@@ -91,10 +91,15 @@ final class CollectingSink: RecordSink {
     var tasks: [TaskRecord] = []
     var reservations: [ReservationRecord] = []
     var spans: [ActivitySpanRecord] = []
+    var events: [EventRecord] = []
 
     func record(_ task: TaskRecord) { tasks.append(task) }
     func record(_ reservation: ReservationRecord) { reservations.append(reservation) }
     func record(_ span: ActivitySpanRecord) { spans.append(span) }
+    func record(_ event: EventRecord) { events.append(event) }
+
+    /// Event names with their times, in emission order.
+    var timeline: [String] { events.map { "\($0.time) \($0.type.name)" } }
 
     /// Reservations in creation order as (task, worker, created, status).
     var offers: [Offer] {

@@ -2,6 +2,7 @@ extension Simulation {
     /// Puts a new task through its workflow: the first filter (top to bottom) whose
     /// expression matches, else the `default_filter`, else the task is canceled.
     mutating func enterWorkflow(_ slot: Int) {
+        emitTask(.workflowEntered, slot)
         let task = tasks[slot]
         let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
         for f in 0..<filterCount where routing.matches(workflow: task.workflow, filter: f, profile: task.profile) {
@@ -10,6 +11,7 @@ extension Simulation {
         }
         let fallback = routing.defaultTarget[Int(task.workflow)]
         guard fallback >= 0 else {
+            emitTask(.taskCreated, slot)
             cancel(slot, reason: .noMatchingFilter)
             return
         }
@@ -35,8 +37,20 @@ extension Simulation {
         tasks[slot].targetExpired = false
         if let priority = resolved.target.priority { tasks[slot].priority = priority }
         let queue = Int32(resolved.target.queue)
+        let previous = tasks[slot].queue
         tasks[slot].queue = queue
-        if tasks[slot].firstQueue < 0 { tasks[slot].firstQueue = queue }
+        if previous < 0 {
+            tasks[slot].firstQueue = queue
+            emitTask(.taskQueueEntered, slot)
+            emitTask(.taskCreated, slot)
+            emitTask(.workflowTargetMatched, slot)
+        } else if previous != queue {
+            emitTask(.taskQueueMoved, slot, queue: previous)
+            emitTask(.workflowTargetMatched, slot)
+            emitTask(.taskQueueEntered, slot)
+        } else {
+            emitTask(.workflowTargetMatched, slot)
+        }
         if let deadline = resolved.deadline {
             let at = max(now, tasks[slot].filterEnteredAt + deadline)
             events.schedule(EngineEvent(.targetTimeout, Int32(slot), tasks[slot].targetStamp), at: at)
@@ -92,6 +106,7 @@ extension Simulation {
     /// time-out fallback; it is reached by skipping only when every target the task met
     /// so far was skipped (the filter then counts as not matched).
     mutating func advanceTarget(_ slot: Int, skipped: Bool = false) {
+        if !skipped { emitTask(.taskQueueTimeout, slot) }
         let task = tasks[slot]
         let next = routing.targets[Int(task.target)].next
         if next >= 0 {

@@ -42,6 +42,7 @@ extension Simulation {
         channelLastReserved[i] = now
         workers[w].lastReservedAt = now
         reservations[r] = reservation
+        emitReservation(.reservationCreated, r)
         if !multiTask, let activity = spec.workspace.taskQueues[Int(task.queue)].reservationActivity {
             reservations[r].previousActivity = workers[w].activity
             setActivity(w, Int32(activity))
@@ -93,15 +94,16 @@ extension Simulation {
         let w = Int(reservations[r].worker)
         detach(r, status: .accepted)
         tasks[slot].acceptedReservation = Int32(r)
+        tasks[slot].status = .assigned
+        tasks[slot].assignedAt = now
+        tasks[slot].worker = Int32(w)
+        emitReservation(.reservationAccepted, r)
         var freed: [Int32] = []
         while tasks[slot].firstReservation >= 0 {
             let other = Int(tasks[slot].firstReservation)
             freed.append(reservations[other].worker)
             end(other, status: .rescinded)
         }
-        tasks[slot].status = .assigned
-        tasks[slot].assignedAt = now
-        tasks[slot].worker = Int32(w)
         accountWorker(w)
         workers[w].busyTotal += 1
         if !multiTask, let activity = spec.workspace.taskQueues[Int(tasks[slot].queue)].assignmentActivity {
@@ -175,6 +177,13 @@ extension Simulation {
     /// row, and frees its slot.
     private mutating func end(_ r: Int, status: ReservationStatus) {
         detach(r, status: status)
+        switch status {
+        case .rejected: emitReservation(.reservationRejected, r)
+        case .timeout: emitReservation(.reservationTimeout, r)
+        case .canceled: emitReservation(.reservationCanceled, r)
+        case .rescinded: emitReservation(.reservationRescinded, r)
+        default: break
+        }
         releaseUnit(r)
         finishReservation(r, endedAt: now)
         touchWorker(Int(reservations[r].worker))

@@ -41,6 +41,10 @@ extension Simulation {
         }
         tasks[slot].status = .wrapping
         tasks[slot].wrapupAt = now
+        let r = Int(tasks[slot].acceptedReservation)
+        reservations[r].status = .wrapping
+        emitTask(.taskWrapup, slot)
+        emitReservation(.reservationWrapup, r)
         events.schedule(EngineEvent(.wrapupDone, Int32(slot), tasks[slot].life), at: now + tasks[slot].wrapup)
     }
 
@@ -76,6 +80,8 @@ extension Simulation {
         let w = Int(tasks[slot].worker)
         tasks[slot].status = .completed
         reservations[r].status = .completed
+        emitTask(.taskCompleted, slot, reason: Self.completedReason)
+        emitReservation(.reservationCompleted, r)
         releaseUnit(r)
         finishReservation(r, endedAt: now)
         accountWorker(w)
@@ -94,9 +100,18 @@ extension Simulation {
     mutating func cancel(_ slot: Int, reason: CancelReason) {
         if tasks[slot].status == .pending, tasks[slot].target >= 0 { removePending(slot) }
         tasks[slot].status = .canceled
+        switch reason {
+        case .workflowTimeout: emitTask(.workflowTimeout, slot)
+        case .workflowSkipped: emitTask(.workflowSkipped, slot)
+        default: break
+        }
+        emitTask(.taskCanceled, slot, reason: reason.rawValue)
         cancelReservations(of: slot)
         endTask(slot, reason: reason)
     }
+
+    /// The `reason` of a task completed by its agent.
+    static let completedReason = "Task completed"
 
     /// Counts and sends the ended task's row and frees its slot.
     private mutating func endTask(_ slot: Int, reason: CancelReason? = nil) {
@@ -119,7 +134,7 @@ extension Simulation {
                 wrapupAt: task.wrapupAt.isNaN ? nil : task.wrapupAt,
                 completedAt: task.status == .completed ? now : nil,
                 canceledAt: task.status == .canceled ? now : nil,
-                status: task.status, reason: reason?.rawValue ?? (task.status == .completed ? "Task completed" : nil),
+                status: task.status, reason: reason?.rawValue ?? (task.status == .completed ? Self.completedReason : nil),
                 reservationCount: Int(task.reservationCount), waitSeconds: wait))
         }
         tasksInFlight -= 1

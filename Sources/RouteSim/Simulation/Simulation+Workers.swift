@@ -5,9 +5,12 @@ extension Simulation {
         guard workers[w].activity != activity else { return }
         accountWorker(w)
         recordSpan(worker: w, until: now)
+        let previous = workers[w].activity
+        let seconds = now - workers[w].activitySince
         workers[w].activity = activity
         workers[w].activitySince = now
         workers[w].activityStamp &+= 1
+        emitActivityUpdate(w, previous: previous, seconds: seconds)
         touchWorker(w)
     }
 

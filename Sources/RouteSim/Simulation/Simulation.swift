@@ -30,6 +30,9 @@ public struct Simulation {
     var events = EventList<EngineEvent>()
     var eventCount = 0
     var sink: (any RecordSink)?
+    /// Per ``TaskRouterEventType``, whether events of the type are emitted.
+    var eventMask: [Bool] = []
+    var eventsEmitted = 0
     var kpis: KPICollector
 
     var tasks: [TaskState] = []
@@ -149,10 +152,12 @@ public struct Simulation {
     }
 
     /// Runs to the end: every event up to the horizon (arrivals stop there), then on
-    /// until every task present has ended. Sends every finished row to `sink` (none when nil) and returns the KPIs.
-    /// Call once per value.
-    public mutating func run(sink: (any RecordSink)? = nil) -> SimulationResult {
+    /// until every task present has ended. Sends every finished row to `sink` (none when
+    /// nil), and TaskRouter's events of the types the workspace's `events_filter` names
+    /// when `recordEvents` is true. Returns the KPIs. Call once per value.
+    public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
         self.sink = sink
+        eventMask = Self.eventMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
         scheduleStart()
         while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
             now = event.time

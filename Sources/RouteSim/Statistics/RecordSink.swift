@@ -8,4 +8,11 @@ public protocol RecordSink: AnyObject {
     func record(_ task: TaskRecord)
     func record(_ reservation: ReservationRecord)
     func record(_ span: ActivitySpanRecord)
+    /// A TaskRouter event; called only when the run records events.
+    func record(_ event: EventRecord)
+}
+
+extension RecordSink {
+    /// Sinks that do not store events need not implement this.
+    public func record(_ event: EventRecord) {}
 }
