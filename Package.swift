@@ -40,8 +40,8 @@ let package = Package(
         ),
         .testTarget(name: "RouteSimKernelTests", dependencies: ["RouteSimKernel"]),
         .testTarget(name: "RouteSimTests", dependencies: ["RouteSim", "RouteSimKernel"]),
-        .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim"]),
+        .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI"]),
+        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

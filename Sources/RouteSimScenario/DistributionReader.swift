@@ -1,0 +1,120 @@
+import RouteSimKernel
+
+/// Reads a distribution of durations: a plain duration (a fixed value) or a map
+/// `{dist: NAME, <parameters>}`.
+///
+/// Parameters that are times (`mean`, `sd`, `min`, `max`, `value`, `scale`, `values`) take
+/// durations (`4s`, `3m`, `90`); `shape`, `k` and `weights` are plain numbers. `gamma`
+/// takes `shape` + `scale`, or `mean` + `sd`, converted (shape = (mean/sd)², scale = sd²/mean).
+/// The parameters are checked by ``Distribution/validated()`` last.
+enum DistributionReader {
+    /// The distribution names and the parameter keys each one takes.
+    private static let parameters: [(name: String, keys: [String])] = [
+        ("fixed", ["value"]), ("exponential", ["mean"]), ("uniform", ["min", "max"]),
+        ("normal", ["mean", "sd"]), ("lognormal", ["mean", "sd"]), ("gamma", ["shape", "scale", "mean", "sd"]),
+        ("erlang", ["k", "mean"]), ("empirical", ["values", "weights"]),
+    ]
+
+    /// The distribution at `field`, validated; nil with the problems reported.
+    static func read(_ field: Field) -> Distribution? {
+        guard case .mapping = field.node.content else {
+            guard field.node.scalar != nil else {
+                field.report(.expected("a duration or a map {dist: ..., ...}", found: field.node.found))
+                return nil
+            }
+            return field.duration().map(Distribution.fixed)
+        }
+        guard let nameNode = field.node["dist"] else {
+            _ = field.mapping(keys: ["dist"] + Set(parameters.flatMap(\.keys)).sorted())
+            field.diagnostics.report(
+                .missingKey("dist", reason: "one of " + parameters.map(\.name).joined(separator: ", ")),
+                at: field.node.location, path: field.path.appending("dist"))
+            return nil
+        }
+        let nameField = Field(node: nameNode, path: field.path.appending("dist"), diagnostics: field.diagnostics)
+        guard let name = nameField.string(expected: "a distribution name") else { return nil }
+        guard let keys = parameters.first(where: { $0.name == name })?.keys else {
+            nameField.report(.unknownName(kind: "distribution", name: name, expected: parameters.map(\.name)))
+            return nil
+        }
+        guard let map = field.mapping(keys: ["dist"] + keys) else { return nil }
+        guard let distribution = build(name, map) else { return nil }
+        do {
+            return try distribution.validated()
+        } catch {
+            field.report(.badDistribution(error.message))
+            return nil
+        }
+    }
+
+    /// The unvalidated distribution from its parameters; nil when one is missing or unreadable.
+    private static func build(_ name: String, _ map: FieldMap) -> Distribution? {
+        let needs = "\(name) needs it"
+        func time(_ key: String) -> Double? { map.required(key, reason: needs)?.duration() }
+        switch name {
+        case "fixed":
+            return time("value").map(Distribution.fixed)
+        case "exponential":
+            return time("mean").map { Distribution.exponential(mean: $0) }
+        case "uniform":
+            let (low, high) = (time("min"), time("max"))
+            guard let low, let high else { return nil }
+            return .uniform(min: low, max: high)
+        case "normal", "lognormal":
+            let (mean, sd) = (time("mean"), time("sd"))
+            guard let mean, let sd else { return nil }
+            return name == "normal" ? .normal(mean: mean, sd: sd) : .lognormal(mean: mean, sd: sd)
+        case "gamma":
+            return gamma(map)
+        case "erlang":
+            let k = map.required("k", reason: needs)?.integer(in: 1...Int.max)
+            let mean = time("mean")
+            guard let k, let mean else { return nil }
+            return .erlang(k: k, mean: mean)
+        default:
+            return empirical(map)
+        }
+    }
+
+    /// `gamma` from `shape` + `scale` or from `mean` + `sd`.
+    private static func gamma(_ map: FieldMap) -> Distribution? {
+        let byShape = map.present(["shape", "scale"])
+        let byMoments = map.present(["mean", "sd"])
+        if !byShape.isEmpty, !byMoments.isEmpty {
+            map.field.report(.exclusive(["shape/scale", "mean/sd"]))
+            return nil
+        }
+        if byMoments.isEmpty {
+            let needs = "gamma needs shape and scale, or mean and sd"
+            let shape = map.required("shape", reason: needs)?.number()
+            let scale = map.required("scale", reason: needs)?.duration()
+            guard let shape, let scale else { return nil }
+            return .gamma(shape: shape, scale: scale)
+        }
+        let needs = "gamma with mean needs sd too"
+        let mean = map.required("mean", reason: needs)?.duration(positive: true)
+        let sd = map.required("sd", reason: "gamma with sd needs mean too")?.duration(positive: true)
+        guard let mean, let sd else { return nil }
+        return .gamma(shape: (mean / sd) * (mean / sd), scale: sd * sd / mean)
+    }
+
+    /// `empirical` from `values` and optional `weights`.
+    private static func empirical(_ map: FieldMap) -> Distribution? {
+        guard let valuesField = map.required("values", reason: "empirical needs it"),
+            let items = valuesField.items(expected: "a list of durations")
+        else { return nil }
+        let values = items.map { $0.duration() }
+        var weights: [Double?]?
+        if let weightsField = map.optional("weights") {
+            guard let weightItems = weightsField.items(expected: "a list of numbers") else { return nil }
+            weights = weightItems.map { $0.number() }
+        }
+        guard !values.contains(where: { $0 == nil }), weights?.contains(where: { $0 == nil }) != true else { return nil }
+        do {
+            return .empirical(try EmpiricalTable(values: values.compactMap { $0 }, weights: weights?.compactMap { $0 }))
+        } catch {
+            map.field.report(.badDistribution(error.message))
+            return nil
+        }
+    }
+}

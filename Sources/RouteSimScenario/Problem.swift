@@ -1,0 +1,108 @@
+/// One thing wrong with a scenario, before it is placed in a file: the only place where
+/// problems become the words a user reads.
+enum Problem: Sendable, Equatable {
+    /// The scenario file cannot be read.
+    case unreadableFile(reason: String)
+    /// The file (or an override's value) is not valid YAML or JSON.
+    case syntax(YAMLSyntaxError)
+    /// A string holding JSON (a workflow configuration, attributes) does not parse; positions
+    /// in the error are inside the string.
+    case embeddedSyntax(YAMLSyntaxError)
+    /// A value of the wrong type or out of range.
+    case expected(String, found: String)
+    /// A map key that is not part of the format.
+    case unknownKey(String, expected: [String])
+    /// A required key is absent; `reason` says why when it is not always required.
+    case missingKey(String, reason: String?)
+    /// A reference to a resource that does not exist.
+    case unknownName(kind: String, name: String, expected: [String])
+    /// A name given twice where names must be unique.
+    case duplicateName(kind: String, name: String)
+    /// Two keys that cannot be given together.
+    case exclusive([String])
+    /// None of the keys of which exactly one is needed.
+    case needsOneOf([String])
+    /// An expression that does not parse.
+    case badExpression(message: String, column: Int, source: String)
+    /// Distribution parameters the distribution refuses.
+    case badDistribution(String)
+    /// An arrival stream without `workflow` in a workspace that has not exactly one.
+    case workflowRequired(workflowCount: Int)
+    /// A default that names an activity the workspace does not have.
+    case missingDefaultActivity(key: String, name: String, expected: [String])
+    /// A key whose default is "an available activity" when none is available.
+    case noAvailableActivity(key: String)
+    /// An override path segment that addresses nothing.
+    case unknownOverridePath(segment: String, parent: String, expected: [String])
+    /// An override path that goes on below a scalar.
+    case overrideBelowScalar(segment: String, parent: String, found: String)
+    /// An override that is not `KEY=VALUE`.
+    case malformedOverride(String)
+
+    /// The message, without location or key path.
+    var message: String {
+        switch self {
+        case .unreadableFile(let reason):
+            return "cannot read the scenario file: \(reason)"
+        case .syntax(let error):
+            return "invalid YAML: " + Self.syntax(error, of: "")
+        case .embeddedSyntax(let error):
+            return "invalid JSON in the string: " + Self.syntax(error, of: " of the string")
+        case .expected(let expected, let found):
+            return "expected \(expected), found \(found)"
+        case .unknownKey(let key, let expected):
+            return "unknown key \(Self.quote(key)); expected one of: \(Self.list(expected))"
+        case .missingKey(let key, let reason):
+            return "missing required key \(Self.quote(key))" + (reason.map { " (\($0))" } ?? "")
+        case .unknownName(let kind, let name, let expected):
+            return "unknown \(kind) \(Self.quote(name)); expected one of: \(Self.list(expected))"
+        case .duplicateName(let kind, let name):
+            return "duplicate \(kind) \(Self.quote(name)); names must be unique"
+        case .exclusive(let keys):
+            return "give only one of " + keys.map(Self.quote).joined(separator: ", ") + ", not several"
+        case .needsOneOf(let keys):
+            return "expected one of the keys " + keys.map(Self.quote).joined(separator: ", ") + ", found none"
+        case .badExpression(let message, let column, let source):
+            return "invalid expression at column \(column): \(message), in \(Self.quote(source))"
+        case .badDistribution(let message):
+            return "invalid distribution: \(message)"
+        case .workflowRequired(let count):
+            return "workflow is required when the workspace has \(count) workflows"
+        case .missingDefaultActivity(let key, let name, let expected):
+            return "\(key) defaults to \(Self.quote(name)), which is not an activity of the workspace; "
+                + "set \(key) to one of: \(Self.list(expected))"
+        case .noAvailableActivity(let key):
+            return "\(key) is required here: no activity has available: true to default to"
+        case .unknownOverridePath(let segment, let parent, let expected):
+            let place = parent.isEmpty ? "at the top level" : "in \(parent)"
+            return "cannot find \(Self.quote(segment)) \(place); expected one of: \(Self.list(expected))"
+        case .overrideBelowScalar(let segment, let parent, let found):
+            return "cannot set \(Self.quote(segment)) inside \(parent), which is \(found), not a map or a list"
+        case .malformedOverride(let text):
+            return "expected KEY=VALUE (KEY a dotted path such as workers.english.count), found \(Self.quote(text))"
+        }
+    }
+
+    /// The note added to a message whose position is inside a string that could not be
+    /// matched to the file.
+    static func insideString(line: Int, column: Int) -> String {
+        " (at line \(line), column \(column) of the string)"
+    }
+
+    /// The parser's words, with where the construct it was reading starts.
+    private static func syntax(_ error: YAMLSyntaxError, of frame: String) -> String {
+        guard let context = error.context else { return error.message }
+        guard let line = error.contextLine, let column = error.contextColumn else {
+            return error.message + " (\(context))"
+        }
+        return error.message + " (\(context) that starts at line \(line), column \(column)\(frame))"
+    }
+
+    private static func quote(_ text: String) -> String {
+        "\"" + text + "\""
+    }
+
+    private static func list(_ items: [String]) -> String {
+        items.isEmpty ? "(nothing)" : items.joined(separator: ", ")
+    }
+}

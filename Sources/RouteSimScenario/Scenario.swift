@@ -1,0 +1,18 @@
+import RouteSim
+
+/// A loaded scenario: the validated spec, where it came from and its named variants.
+public struct Scenario: Sendable {
+    /// Validated and ready to run (replication 0; the caller sets another).
+    public var spec: SimulationSpec
+    /// The file it came from, as given to the loader.
+    public var path: String
+    /// The file's `variants:` in file order; not applied to ``spec``.
+    public var variants: [ScenarioVariant]
+
+    /// Creates a scenario from its parts.
+    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant]) {
+        self.spec = spec
+        self.path = path
+        self.variants = variants
+    }
+}

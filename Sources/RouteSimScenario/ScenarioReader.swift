@@ -1,0 +1,66 @@
+import RouteSim
+
+/// Converts a scenario document into a ``SimulationSpec`` and its variants, section by
+/// section, reporting every problem on the way.
+///
+/// Run settings default to: `warmup` 0, `interval` 30 min, `service_level` 20 s, `seed` 1.
+/// SIDs derive from the seed and each resource's index (``SidGenerator``).
+enum ScenarioReader {
+    static let keys = [
+        "name", "horizon", "warmup", "interval", "service_level", "seed", "workspace", "activities",
+        "task_channels", "task_queues", "workflows", "workers", "arrivals", "multitasking", "variants",
+    ]
+
+    /// The spec and variants; nil when any problem was reported.
+    static func read(_ root: Field) -> (spec: SimulationSpec, variants: [ScenarioVariant])? {
+        guard let map = root.mapping(keys: keys) else { return nil }
+        let name = map.required("name")?.name()
+        let horizon = map.required("horizon")?.duration(positive: true)
+        let warmupField = map.optional("warmup")
+        let warmup = warmupField.flatMap { $0.duration() } ?? 0
+        if let warmupField, let horizon, warmup >= horizon {
+            warmupField.report(.expected(
+                "a warm-up shorter than the horizon (\(NumberSyntax.format(horizon)) s)", found: warmupField.node.found))
+        }
+        let interval = map.optional("interval").flatMap { $0.duration(positive: true) } ?? 1800
+        let serviceLevel = map.optional("service_level").flatMap { $0.duration(positive: true) } ?? 20
+        let seed = map.optional("seed").flatMap(seed) ?? 1
+        let sids = SidGenerator(seed: seed)
+
+        let (activities, activityTable) = ActivitiesReader.read(map.optional("activities"), sids: sids)
+        var workspace = WorkspaceReader.read(
+            map.optional("workspace"), root: root, scenarioName: name, activities: activities,
+            activityTable: activityTable, sids: sids)
+        let (channels, channelTable) = TaskChannelsReader.read(map.optional("task_channels"), sids: sids)
+        let (queues, queueTable) = TaskQueuesReader.read(
+            map.optional("task_queues"), template: workspace.template, activities: activityTable, sids: sids)
+        let (workflows, workflowTable) = WorkflowsReader.read(
+            map.optional("workflows"), template: workspace.template, queues: queueTable, sids: sids)
+        workspace.taskChannels = channels
+        workspace.taskQueues = queues
+        workspace.workflows = workflows
+
+        let groups = WorkerGroupsReader.read(
+            map.optional("workers"), channels: channelTable, activities: activities, activityTable: activityTable)
+        let arrivals = ArrivalsReader.read(map.optional("arrivals"), channels: channelTable, workflows: workflowTable)
+        let multitasking = MultitaskingReader.read(map.optional("multitasking"), channels: channelTable)
+        let variants = VariantsReader.read(map.optional("variants"))
+
+        guard root.diagnostics.isEmpty, let name, let horizon else { return nil }
+        let spec = SimulationSpec(
+            name: name, horizon: horizon, warmup: warmup, interval: interval, serviceLevel: serviceLevel, seed: seed,
+            workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking)
+        return (spec, variants)
+    }
+
+    /// `seed`: a whole number from 0 to 2^64 - 1.
+    private static func seed(_ field: Field) -> UInt64? {
+        guard let scalar = field.node.scalar, scalar.kind == .int || scalar.kind == .string,
+            let value = UInt64(scalar.text.trimmed)
+        else {
+            field.report(.expected("a seed, an integer from 0 to 18446744073709551615", found: field.node.found))
+            return nil
+        }
+        return value
+    }
+}

@@ -1,0 +1,11 @@
+/// Where a document node came from, for error messages.
+enum SourceLocation: Sendable, Equatable {
+    /// A line and column (1-based) of the scenario file.
+    case file(line: Int, column: Int)
+    /// Inside a string (a workflow configuration or attributes given as JSON text) whose
+    /// lines could not be matched to the file: the string's own position in the file, and
+    /// the line and column inside the string.
+    case embedded(line: Int, column: Int, innerLine: Int, innerColumn: Int)
+    /// A value given on the command line (`--set KEY=VALUE`) or by a variant.
+    case override(key: String)
+}
