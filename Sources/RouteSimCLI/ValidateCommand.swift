@@ -1,0 +1,30 @@
+import ArgumentParser
+import RouteSim
+import RouteSimScenario
+
+/// `routesim validate SCENARIO`: checks a scenario file and runs nothing.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a scenario file; run nothing, write nothing."
+    )
+
+    @Argument(help: "The scenario file (YAML or JSON).")
+    var scenario: String
+
+    @Option(name: .customLong("set"), help: "Override a key, e.g. workers.english.count=12 (repeatable).")
+    var overrides: [String] = []
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides.map(Override.parse))
+        let spec = loaded.spec
+        let workspace = spec.workspace
+        let workerCount = spec.workerGroups.reduce(0) { $0 + $1.count }
+        print("""
+            ok: \(scenario): "\(spec.name)": \(workspace.activities.count) activities, \
+            \(workspace.taskChannels.count) task channels, \(workspace.taskQueues.count) task queues, \
+            \(workspace.workflows.count) workflows, \(workerCount) workers in \(spec.workerGroups.count) groups, \
+            \(spec.arrivals.count) arrival streams, \(loaded.variants.count) variants
+            """)
+    }
+}
