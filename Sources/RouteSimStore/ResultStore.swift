@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import RouteSim
+
+/// A results database file: many runs, each recorded in one transaction.
+///
+/// One instance owns one GRDB `DatabaseQueue`, the file's single writer; share the
+/// instance rather than opening the file twice. ``record(run:spec:recordRows:simulate:)``
+/// holds the write transaction while the simulation runs, so two runs recorded into the
+/// same store take turns. To run replications in parallel into one file, let each
+/// simulate into memory and replay its rows inside `simulate`. Another connection (a
+/// notebook reading, another routesim writing) that holds the file is waited for up to
+/// ``busyTimeout`` seconds before a write fails with "database is locked".
+public final class ResultStore: Sendable {
+    /// The path the store was opened with, as given.
+    public let path: String
+    /// The writer connection.
+    private let database: DatabaseQueue
+
+    /// How long a write waits for another connection's lock on the file (s).
+    public static let busyTimeout: Double = 30
+
+    /// Opens the results database at `path`, creating its parent folder, the file and the
+    /// schema if missing, and upgrading an older schema.
+    ///
+    /// Throws a ``StoreError`` naming `path` when the folder cannot be created, the file
+    /// cannot be opened as SQLite, or it was written by a newer routesim.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.createFolder, path: path, reason: error.localizedDescription)
+        }
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.open, path: path, reason: Self.reason(error))
+        }
+        do {
+            let migrator = ResultSchema.migrator
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError(.migrate, path: path, reason: "it was written by a newer routesim")
+            }
+            try migrator.migrate(database)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.migrate, path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Records one run: runs `simulate` inside one transaction and returns the new run id.
+    ///
+    /// Inserts the `runs` row (with `started_at`), hands `simulate` a sink that inserts
+    /// task, reservation and worker-activity rows as they come (or drops them when
+    /// `recordRows` is false), then inserts the intervals and the per-queue summaries,
+    /// completes the `runs` row with the summary KPIs, `wall_seconds` (the duration of
+    /// `simulate`, row inserts included), `event_count`, `tasks_created` and `end_time`,
+    /// and commits. Names and SIDs are resolved from `spec` (workers from
+    /// ``SimulationSpec/makeWorkers()``, task and reservation SIDs from `spec.seed`). If
+    /// anything throws, the transaction is rolled back and nothing of the run remains; an
+    /// error thrown by `simulate` is rethrown as it is, a database error becomes a
+    /// ``StoreError``. The sink is valid only during `simulate`.
+    public func record(
+        run: RunInfo, spec: SimulationSpec, recordRows: Bool,
+        simulate: (any RecordSink) throws -> SimulationResult
+    ) throws -> Int64 {
+        do {
+            return try database.write { db in
+                let runId = try Self.insertRun(run, spec: spec, recordRows: recordRows, db)
+                let labels = RunLabels(spec: spec)
+                let clock = ContinuousClock()
+                let start = clock.now
+                let result: SimulationResult
+                if recordRows {
+                    let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed)
+                    result = try simulate(writer)
+                    try writer.finish()
+                } else {
+                    result = try simulate(DiscardingRecordSink())
+                }
+                let wall = start.duration(to: clock.now)
+                try Self.insertIntervals(result.intervals, runId: runId, queues: labels.queues, db)
+                try Self.insertQueueSummaries(result.queues, runId: runId, queues: labels.queues, db)
+                try Self.completeRun(runId, result: result, wallSeconds: Self.seconds(wall), db)
+                return runId
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(.write, path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The number of runs in the file.
+    public func runCount() throws(StoreError) -> Int {
+        do {
+            return try database.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
+        } catch {
+            throw StoreError(.read, path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Inserts the `runs` row with what is known before the simulation; returns its id.
+    private static func insertRun(_ run: RunInfo, spec: SimulationSpec, recordRows: Bool, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO runs (scenario, variant, replication, seed, horizon, warmup, interval, service_level,
+                    multi_task_enabled, overrides, routesim_version, workspace_sid, rows_recorded, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                run.scenario, run.variant, run.replication, Int64(bitPattern: run.seed), run.horizon, run.warmup,
+                run.interval, run.serviceLevel, run.multiTaskEnabled,
+                AttributeValue.array(run.overrides.map(AttributeValue.string)).jsonText, run.version,
+                spec.workspace.sid, recordRows, Date().ISO8601Format(),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// Inserts the `intervals` rows; `queues` are the queue friendly names by index.
+    private static func insertIntervals(_ intervals: [IntervalRecord], runId: Int64, queues: [String], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO intervals (run_id, interval, start, end, queue, warmup, staffed_agents, \(KPIColumns.list))
+            VALUES (?, ?, ?, ?, ?, ?, ?, \(KPIColumns.placeholders))
+            """)
+        for interval in intervals {
+            let fixed: StatementArguments = [
+                runId, interval.index, interval.start, interval.end, interval.queue.map { queues[$0] },
+                interval.warmup, interval.staffedAgents,
+            ]
+            try statement.execute(arguments: fixed + KPIColumns.values(of: interval.kpis))
+        }
+    }
+
+    /// Inserts the `queue_summary` rows, one per queue in queue order.
+    private static func insertQueueSummaries(_ summaries: [KPIs], runId: Int64, queues: [String], _ db: Database) throws {
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO queue_summary (run_id, queue, \(KPIColumns.list))
+            VALUES (?, ?, \(KPIColumns.placeholders))
+            """)
+        for (queue, kpis) in summaries.enumerated() {
+            try statement.execute(arguments: [runId, queues[queue]] + KPIColumns.values(of: kpis))
+        }
+    }
+
+    /// Completes the `runs` row with the simulation's outcome and summary KPIs.
+    private static func completeRun(_ runId: Int64, result: SimulationResult, wallSeconds: Double, _ db: Database) throws {
+        let assignments = KPIColumns.names.map { "\($0) = ?" }.joined(separator: ", ")
+        let outcome: StatementArguments = [wallSeconds, result.eventCount, result.tasksCreated, result.endTime]
+        try db.execute(
+            sql: """
+                UPDATE runs SET wall_seconds = ?, event_count = ?, tasks_created = ?, end_time = ?, \(assignments)
+                WHERE run_id = ?
+                """,
+            arguments: outcome + KPIColumns.values(of: result.summary) + [runId])
+    }
+
+    /// A duration in seconds.
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    /// SQLite's own message for a database error, the description of any other.
+    private static func reason(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? String(describing: error)
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+import RouteSim
+
+/// The ``RecordSink`` that inserts a run's task, reservation and activity-span rows as the
+/// engine hands them over, inside the run's transaction.
+///
+/// Statements are prepared once; names come from ``RunLabels``; only task and reservation
+/// SIDs are made per row (about 1 µs each). A task's attributes JSON is reused while consecutive tasks of a
+/// stream carry equal attributes. ``RecordSink`` cannot throw, so the first failed insert
+/// is kept, later rows are dropped, and ``finish()`` throws it.
+final class RowWriter: RecordSink {
+    /// The run the rows belong to.
+    private let runId: Int64
+    /// Names and worker SIDs by index.
+    private let labels: RunLabels
+    /// Makes task and reservation SIDs.
+    private let sids: SidGenerator
+    /// The `tasks` insert.
+    private let tasks: RowStatement
+    /// The `reservations` insert.
+    private let reservations: RowStatement
+    /// The `worker_activity` insert.
+    private let spans: RowStatement
+    /// Per arrival stream, the last attributes seen and their JSON text.
+    private var attributesJSON: [(value: AttributeValue, text: String)?]
+    /// The first insert that failed.
+    private var failure: DatabaseError?
+
+    /// Prepares the inserts of run `runId` on `db`; `seed` is the seed SIDs derive from.
+    init(_ db: Database, runId: Int64, labels: RunLabels, seed: UInt64) throws {
+        self.runId = runId
+        self.labels = labels
+        sids = SidGenerator(seed: seed)
+        attributesJSON = Array(repeating: nil, count: labels.streams.count)
+        tasks = try RowStatement(db, sql: """
+            INSERT INTO tasks (run_id, task_index, task_sid, stream, channel, workflow, priority, attributes,
+                created_at, first_queue, queue, worker_sid, worker_name, assigned_at, wrapup_at, completed_at,
+                canceled_at, status, reason, reservation_count, wait_seconds)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        reservations = try RowStatement(db, sql: """
+            INSERT INTO reservations (run_id, reservation_index, reservation_sid, task_index, task_sid, worker_sid,
+                worker_name, queue, created_at, responded_at, ended_at, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        spans = try RowStatement(db, sql: """
+            INSERT INTO worker_activity (run_id, worker_sid, worker_name, worker_group, activity, available,
+                start, end, duration)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+    }
+
+    /// Inserts one `tasks` row.
+    func record(_ task: TaskRecord) {
+        guard failure == nil else { return }
+        tasks.bind(1, Int(runId))
+        tasks.bind(2, task.index)
+        tasks.bind(3, sids.sid(.task, task.index))
+        tasks.bind(4, labels.streams[task.stream])
+        tasks.bind(5, labels.channels[task.channel])
+        tasks.bind(6, labels.workflows[task.workflow])
+        tasks.bind(7, task.priority)
+        tasks.bind(8, json(of: task.attributes, stream: task.stream))
+        tasks.bind(9, task.createdAt)
+        tasks.bind(10, task.firstQueue.map { labels.queues[$0] })
+        tasks.bind(11, task.queue.map { labels.queues[$0] })
+        tasks.bind(12, task.worker.map { labels.workerSids[$0] })
+        tasks.bind(13, task.worker.map { labels.workerNames[$0] })
+        tasks.bind(14, task.assignedAt)
+        tasks.bind(15, task.wrapupAt)
+        tasks.bind(16, task.completedAt)
+        tasks.bind(17, task.canceledAt)
+        tasks.bind(18, task.status.rawValue)
+        tasks.bind(19, task.reason)
+        tasks.bind(20, task.reservationCount)
+        tasks.bind(21, task.waitSeconds)
+        insert(tasks)
+    }
+
+    /// Inserts one `reservations` row.
+    func record(_ reservation: ReservationRecord) {
+        guard failure == nil else { return }
+        reservations.bind(1, Int(runId))
+        reservations.bind(2, reservation.index)
+        reservations.bind(3, sids.sid(.reservation, reservation.index))
+        reservations.bind(4, reservation.task)
+        reservations.bind(5, sids.sid(.task, reservation.task))
+        reservations.bind(6, labels.workerSids[reservation.worker])
+        reservations.bind(7, labels.workerNames[reservation.worker])
+        reservations.bind(8, labels.queues[reservation.queue])
+        reservations.bind(9, reservation.createdAt)
+        reservations.bind(10, reservation.respondedAt)
+        reservations.bind(11, reservation.endedAt)
+        reservations.bind(12, reservation.status.rawValue)
+        insert(reservations)
+    }
+
+    /// Inserts one `worker_activity` row.
+    func record(_ span: ActivitySpanRecord) {
+        guard failure == nil else { return }
+        spans.bind(1, Int(runId))
+        spans.bind(2, labels.workerSids[span.worker])
+        spans.bind(3, labels.workerNames[span.worker])
+        spans.bind(4, labels.workerGroups[span.worker])
+        spans.bind(5, labels.activities[span.activity])
+        spans.bind(6, labels.activityAvailable[span.activity])
+        spans.bind(7, span.start)
+        spans.bind(8, span.end)
+        spans.bind(9, span.end - span.start)
+        insert(spans)
+    }
+
+    /// Throws the first insert that failed, if any; call after the engine has finished.
+    func finish() throws(DatabaseError) {
+        if let failure { throw failure }
+    }
+
+    /// Runs `statement`, keeping its error if it is the first.
+    private func insert(_ statement: RowStatement) {
+        do {
+            try statement.insert()
+        } catch {
+            failure = error
+        }
+    }
+
+    /// The JSON text of `attributes`, reusing the stream's last text when they are equal.
+    private func json(of attributes: AttributeValue, stream: Int) -> String {
+        if let cached = attributesJSON[stream], cached.value == attributes {
+            return cached.text
+        }
+        let text = attributes.jsonText
+        attributesJSON[stream] = (attributes, text)
+        return text
+    }
+}

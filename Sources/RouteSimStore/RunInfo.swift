@@ -1,0 +1,48 @@
+/// What identifies a run besides its rows: the `runs` row's descriptive columns.
+///
+/// The clock settings repeat the ``SimulationSpec``'s so that the row shows what the run
+/// was actually given after overrides; the store writes them as they are here.
+public struct RunInfo: Sendable, Equatable {
+    /// The scenario name.
+    public var scenario: String
+    /// The variant name, or nil for the scenario as written.
+    public var variant: String?
+    /// The replication number.
+    public var replication: Int
+    /// The run seed; stored as a signed 64-bit integer with the same bits (seeds of 2^63 and
+    /// more appear negative).
+    public var seed: UInt64
+    /// Simulated seconds after which arrivals stop.
+    public var horizon: Double
+    /// Simulated seconds at the start left out of KPIs.
+    public var warmup: Double
+    /// Length of a KPI interval (s).
+    public var interval: Double
+    /// The service-level threshold (s).
+    public var serviceLevel: Double
+    /// The workspace's `multi_task_enabled`.
+    public var multiTaskEnabled: Bool
+    /// The `KEY=VALUE` overrides given on the command line, in the order given.
+    public var overrides: [String]
+    /// The routesim version that made the run.
+    public var version: String
+
+    /// Creates a run description; every field is stored as given.
+    public init(
+        scenario: String, variant: String? = nil, replication: Int, seed: UInt64, horizon: Double,
+        warmup: Double, interval: Double, serviceLevel: Double, multiTaskEnabled: Bool,
+        overrides: [String] = [], version: String
+    ) {
+        self.scenario = scenario
+        self.variant = variant
+        self.replication = replication
+        self.seed = seed
+        self.horizon = horizon
+        self.warmup = warmup
+        self.interval = interval
+        self.serviceLevel = serviceLevel
+        self.multiTaskEnabled = multiTaskEnabled
+        self.overrides = overrides
+        self.version = version
+    }
+}

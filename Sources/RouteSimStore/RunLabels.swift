@@ -1,0 +1,38 @@
+import RouteSim
+
+/// The names and SIDs a run's rows carry, resolved once per run so that storing a row
+/// only indexes arrays.
+struct RunLabels {
+    /// Worker SIDs (`WK…`), by worker index.
+    let workerSids: [String]
+    /// Worker friendly names (`<group>-001`), by worker index.
+    let workerNames: [String]
+    /// The name of each worker's group, by worker index.
+    let workerGroups: [String]
+    /// Arrival stream names, by stream index.
+    let streams: [String]
+    /// Task channel unique names, by channel index.
+    let channels: [String]
+    /// Workflow friendly names, by workflow index.
+    let workflows: [String]
+    /// Task queue friendly names, by queue index.
+    let queues: [String]
+    /// Activity friendly names, by activity index.
+    let activities: [String]
+    /// Whether each activity is available, by activity index.
+    let activityAvailable: [Bool]
+
+    /// Resolves the labels of `spec`; O(workers + resources).
+    init(spec: SimulationSpec) {
+        let workers = spec.makeWorkers()
+        workerSids = workers.map(\.sid)
+        workerNames = workers.map(\.friendlyName)
+        workerGroups = workers.map { spec.workerGroups[$0.group].name }
+        streams = spec.arrivals.map(\.name)
+        channels = spec.workspace.taskChannels.map(\.uniqueName)
+        workflows = spec.workspace.workflows.map(\.friendlyName)
+        queues = spec.workspace.taskQueues.map(\.friendlyName)
+        activities = spec.workspace.activities.map(\.friendlyName)
+        activityAvailable = spec.workspace.activities.map(\.available)
+    }
+}
