@@ -160,4 +160,22 @@ import Testing
         let offers = C.run(spec).0.offers
         #expect(offers.map(\.worker) == [1, 0, worker])
     }
+
+    /// A task that is only ever rejected is canceled at its 1,000th pending-to-reserved
+    /// transition; a burst of parallel reservations counts once.
+    @Test(arguments: [1, 2])
+    func maxAssignmentCountCancelsTheTask(parallel: Int) {
+        let spec = C.spec(
+            queues: [C.queue("Q", maxReserved: parallel)],
+            workflow: C.workflow([], default: C.target(0)),
+            groups: [C.group("rejecters", count: parallel, answer: AnswerBehavior(delay: .fixed(0), reject: 1, noAnswer: 0, backAfterTimeout: nil))],
+            arrivals: [C.calls(at: [1])])
+        let (sink, _) = C.run(spec)
+        #expect(sink.reservations.count == 1_000 * parallel)
+        #expect(sink.reservations.allSatisfy { $0.status == .rejected })
+        let task = sink.tasksInOrder[0]
+        #expect(task.status == .canceled)
+        #expect(task.reason == CancelReason.maxAssignments.rawValue)
+        #expect(task.reservationCount == 1_000 * parallel)
+    }
 }

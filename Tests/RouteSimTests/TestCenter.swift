@@ -84,6 +84,61 @@ enum TestCenter {
         let result = simulation.run(sink: sink, recordEvents: events)
         return (sink, result)
     }
+
+    /// The JSON of `result`'s statistics document of `kind` and `entity`: the cumulative
+    /// one, or the real-time snapshot at `time` when given; nil when there is none.
+    static func statistics(_ result: SimulationResult, _ kind: StatisticsDocument.Kind, _ entity: Int? = nil,
+                           realtimeAt time: Double? = nil) -> String? {
+        result.statistics.first {
+            $0.kind == kind && $0.entity == entity && $0.scope == (time == nil ? .cumulative : .realtime)
+                && (time == nil || $0.time == time)
+        }?.json
+    }
+
+    /// The JSON text of the top-level member `key` of the compact JSON object `json`
+    /// (`member("a", of: #"{"a":{"b":1}}"#)` is `{"b":1}`); nil when absent.
+    static func member(_ key: String, of json: String?) -> String? {
+        guard let json else { return nil }
+        let bytes = Array(json.utf8)
+        let pattern = Array("\"\(key)\":".utf8)
+        var depth = 0
+        var inString = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if inString {
+                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if depth == 1, bytes[i...].starts(with: pattern) {
+                let start = i + pattern.count
+                var end = start
+                var level = 0
+                var quoted = false
+                while end < bytes.count {
+                    let c = bytes[end]
+                    if quoted {
+                        if c == UInt8(ascii: "\\") { end += 1 } else if c == UInt8(ascii: "\"") { quoted = false }
+                    } else if c == UInt8(ascii: "\"") {
+                        quoted = true
+                    } else if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") {
+                        level += 1
+                    } else if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") || c == UInt8(ascii: ",") {
+                        if level == 0 { break }
+                        if c != UInt8(ascii: ",") { level -= 1 }
+                    }
+                    end += 1
+                }
+                return String(decoding: bytes[start..<end], as: UTF8.self)
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                depth -= 1
+            }
+            i += 1
+        }
+        return nil
+    }
 }
 
 /// A sink that keeps every row, for assertions.

@@ -103,6 +103,76 @@ import Testing
         #expect(pAbandon.halfWidth < 0.005)
     }
 
+    /// Over tasks created after the warm-up: mean time in system and whether they waited.
+    final class SojournCounter: RecordSink {
+        let warmup: Double
+        var tasks = 0
+        var waited = 0
+        var sojournTotal = 0.0
+        var waitTotal = 0.0
+
+        init(warmup: Double) { self.warmup = warmup }
+
+        func record(_ task: TaskRecord) {
+            guard task.createdAt >= warmup, let completed = task.completedAt else { return }
+            tasks += 1
+            sojournTotal += completed - task.createdAt
+            waitTotal += task.waitSeconds
+            if task.waitSeconds > 0 { waited += 1 }
+        }
+        func record(_ reservation: ReservationRecord) {}
+        func record(_ span: ActivitySpanRecord) {}
+    }
+
+    /// VALIDATION.md E4: one agent with up to 3 chats, single-chat handle 6 min
+    /// exponential, 0.15 arrivals per minute. beta 0 is M/M/3 (A = 0.9): P(wait > 0)
+    /// 0.07003, mean number in system 0.93001, mean queue wait 0.20008 min. beta 1 is
+    /// processor sharing at one agent's speed, i.e. M/M/1 with rho 0.9: mean number in
+    /// system 9.0, busy 90 % of the time.
+    @Test(arguments: [0.0, 1.0])
+    func multitaskingExtremes(beta: Double) {
+        let rate = 0.15 / 60
+        var inSystem: [Double] = []
+        var waited: [Double] = []
+        var queueWait: [Double] = []
+        var busy: [Double] = []
+        for replication in 0..<10 {
+            var speeds = Array(repeating: MultitaskingSpeed.none, count: Workspace.defaultTaskChannels.count)
+            speeds[C.chat] = .linear(beta: beta)
+            var spec = C.spec(
+                queues: [C.queue("Chat")],
+                workflow: C.workflow([], default: C.target(0)),
+                groups: [C.group("agent", capacities: [C.chat: 3])],
+                arrivals: [ArrivalStream(
+                    name: "chats", channel: C.chat, workflow: 0, process: .poisson(ratePerSecond: rate),
+                    handleTime: .exponential(mean: 360))],
+                horizon: 1_000 * 3600, multitasking: speeds)
+            spec.warmup = 20 * 3600
+            spec.replication = replication
+            spec.seed = 44
+            let counter = SojournCounter(warmup: spec.warmup)
+            var simulation = Simulation(spec: spec)
+            let result = simulation.run(sink: counter)
+            inSystem.append(rate * counter.sojournTotal / Double(counter.tasks))
+            waited.append(Double(counter.waited) / Double(counter.tasks))
+            queueWait.append(counter.waitTotal / Double(counter.tasks) / 60)
+            busy.append(result.summary.occupancy ?? .nan)
+        }
+        let l = Estimate(inSystem)
+        let occupancy = Estimate(busy)
+        if beta == 0 {
+            let pWait = Estimate(waited)
+            let wq = Estimate(queueWait)
+            #expect(l.contains(0.93001), "L \(l.mean) ± \(l.halfWidth)")
+            #expect(pWait.contains(0.07003), "P(wait > 0) \(pWait.mean) ± \(pWait.halfWidth)")
+            #expect(wq.contains(0.20008), "Wq \(wq.mean) ± \(wq.halfWidth) min")
+        } else {
+            #expect(l.contains(9.0), "L \(l.mean) ± \(l.halfWidth)")
+            #expect(occupancy.contains(0.9), "busy \(occupancy.mean) ± \(occupancy.halfWidth)")
+            #expect(l.halfWidth < 1.5)
+        }
+    }
+
     @Test func sameSeedSameRowsOtherSeedOtherRows() {
         func rows(seed: UInt64) -> ([TaskRecord], [ReservationRecord], [ActivitySpanRecord]) {
             var spec = Self.center(agents: 3, rate: 1.0 / 60, handle: 150, patience: 120, horizon: 8 * 3600,

@@ -2,7 +2,8 @@
 public struct Worker: Sendable, Equatable {
     /// The `WK…` SID.
     public var sid: String
-    /// TaskRouter's `friendly_name`, `<group>-<number>`.
+    /// TaskRouter's `friendly_name`: `<group>-<number>`, or the worker's own name when its
+    /// group gives one (``WorkerGroup/workerNames``).
     public var friendlyName: String
     /// Index into ``SimulationSpec/workerGroups``.
     public var group: Int

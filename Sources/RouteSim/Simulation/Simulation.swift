@@ -30,10 +30,16 @@ public struct Simulation {
     var events = EventList<EngineEvent>()
     var eventCount = 0
     var sink: (any RecordSink)?
-    /// Per ``TaskRouterEventType``, whether events of the type are emitted.
+    /// Per ``TaskRouterEventType``, whether events of the type are built: recorded, or
+    /// read by the statistics.
     var eventMask: [Bool] = []
+    /// Per ``TaskRouterEventType``, whether events of the type are sent to the sink.
+    var recordMask: [Bool] = []
+    /// Events sent to the sink so far (the next one's index).
     var eventsEmitted = 0
     var kpis: KPICollector
+    /// TaskRouter's real-time and cumulative statistics, fed every event built.
+    var statistics: TaskRouterStatistics
 
     var tasks: [TaskState] = []
     var freeTasks: [Int32] = []
@@ -89,7 +95,9 @@ public struct Simulation {
     public init(spec: SimulationSpec) {
         self.spec = spec
         let workspace = spec.workspace
-        routing = RoutingTable(spec: spec, profiles: spec.arrivals.map(\.attributes), workers: spec.makeWorkers())
+        let roster = spec.makeWorkers()
+        routing = RoutingTable(spec: spec, profiles: spec.arrivals.map(\.attributes), workers: roster)
+        statistics = TaskRouterStatistics(spec: spec, workers: roster, groupQueues: routing.groupQueues)
         channelCount = workspace.taskChannels.count
         multiTask = workspace.multiTaskEnabled
         activityAvailable = workspace.activities.map(\.available)
@@ -114,7 +122,7 @@ public struct Simulation {
             groupStart.append(workers.count)
             let plan = ShiftPlan(group: group, offActivity: offActivity)
             plans.append(plan)
-            let first = plan.steps.last { $0.time <= 0 }?.activity ?? Int32(offActivity)
+            let first = Self.startActivity(of: plan, offActivity: offActivity)
             for queue in routing.groupQueues[g] { queueWorkerCount[Int(queue)] += group.count }
             for _ in 0..<group.count {
                 workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))
@@ -133,6 +141,12 @@ public struct Simulation {
         readyStamp = Array(repeating: 0, count: slots)
         handlingCount = Array(repeating: 0, count: slots)
         handlingTasks = Array(repeating: -1, count: Int(offset))
+    }
+
+    /// The activity a worker whose group follows `plan` is in at time 0: the plan's last
+    /// step at or before 0, else `offActivity`.
+    static func startActivity(of plan: ShiftPlan, offActivity: Int) -> Int32 {
+        plan.steps.last { $0.time <= 0 }?.activity ?? Int32(offActivity)
     }
 
     private mutating func setUpArrivals() {
@@ -154,10 +168,12 @@ public struct Simulation {
     /// Runs to the end: every event up to the horizon (arrivals stop there), then on
     /// until every task present has ended. Sends every finished row to `sink` (none when
     /// nil), and TaskRouter's events of the types the workspace's `events_filter` names
-    /// when `recordEvents` is true. Returns the KPIs. Call once per value.
+    /// when `recordEvents` is true. Returns the KPIs and TaskRouter's statistics (which
+    /// are computed whether or not events are recorded). Call once per value.
     public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
         self.sink = sink
-        eventMask = Self.eventMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
+        recordMask = Self.eventMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
+        eventMask = TaskRouterEventType.allCases.map { recordMask[$0.rawValue] || TaskRouterStatistics.reads($0) }
         scheduleStart()
         while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
             now = event.time
@@ -172,7 +188,7 @@ public struct Simulation {
         }
         return SimulationResult(
             summary: kpis.summary, queues: kpis.queueSummaries, intervals: kpis.intervalRecords(), eventCount: eventCount,
-            tasksCreated: tasksCreated, endTime: endTime)
+            tasksCreated: tasksCreated, endTime: endTime, statistics: statistics.finish(at: endTime))
     }
 
     private mutating func scheduleStart() {

@@ -41,17 +41,24 @@ public struct SimulationSpec: Sendable, Equatable {
     }
 
     /// The workers of every group, in group order, named `<group>-001`... with SIDs from
-    /// the seed. Engine and recorders both use this list, so worker indexes agree.
+    /// the seed, except those the group names or gives SIDs itself
+    /// (``WorkerGroup/workerNames``, ``WorkerGroup/workerSids``). Engine and recorders both
+    /// use this list, so worker indexes agree.
     public func makeWorkers() -> [Worker] {
         let sids = SidGenerator(seed: seed)
         var workers: [Worker] = []
         workers.reserveCapacity(workerGroups.reduce(0) { $0 + $1.count })
         for (groupIndex, group) in workerGroups.enumerated() {
             let width = max(3, String(group.count).count)
+            let names = group.workerNames ?? []
+            let givenSids = group.workerSids ?? []
             for number in 1...max(group.count, 1) where group.count > 0 {
                 let digits = String(number)
-                let name = group.name + "-" + String(repeating: "0", count: width - digits.count) + digits
-                workers.append(Worker(sid: sids.sid(.worker, workers.count), friendlyName: name, group: groupIndex))
+                let name = number <= names.count
+                    ? names[number - 1]
+                    : group.name + "-" + String(repeating: "0", count: width - digits.count) + digits
+                let sid = number <= givenSids.count ? givenSids[number - 1] : sids.sid(.worker, workers.count)
+                workers.append(Worker(sid: sid, friendlyName: name, group: groupIndex))
             }
         }
         return workers

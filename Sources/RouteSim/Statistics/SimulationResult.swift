@@ -13,13 +13,21 @@ public struct SimulationResult: Sendable, Equatable {
     public var tasksCreated: Int
     /// The simulated time the run ended (s): the last task's end, or the horizon if later.
     public var endTime: Double
+    /// TaskRouter's statistics documents: the real-time snapshots in time order (at each
+    /// boundary the workspace, then queues, then workflows), then the cumulative documents
+    /// (workspace, queues, workflows, workers).
+    public var statistics: [StatisticsDocument]
 
-    public init(summary: KPIs, queues: [KPIs], intervals: [IntervalRecord], eventCount: Int, tasksCreated: Int, endTime: Double) {
+    public init(
+        summary: KPIs, queues: [KPIs], intervals: [IntervalRecord], eventCount: Int, tasksCreated: Int, endTime: Double,
+        statistics: [StatisticsDocument] = []
+    ) {
         self.summary = summary
         self.queues = queues
         self.intervals = intervals
         self.eventCount = eventCount
         self.tasksCreated = tasksCreated
         self.endTime = endTime
+        self.statistics = statistics
     }
 }

@@ -1,7 +1,8 @@
 /// A group of identical agents: TaskRouter workers sharing attributes, capacities,
 /// schedule and answering behaviour.
 public struct WorkerGroup: Sendable, Equatable {
-    /// The group name; workers are named `<name>-001`, `<name>-002`, ...
+    /// The group name; workers are named `<name>-001`, `<name>-002`, ... unless
+    /// ``workerNames`` names them.
     public var name: String
     /// How many workers the group has.
     public var count: Int
@@ -16,10 +17,18 @@ public struct WorkerGroup: Sendable, Equatable {
     public var shifts: [Shift]
     /// How the workers answer reservations.
     public var answer: AnswerBehavior
+    /// The friendly names of the group's first workers, in order, when they keep names of
+    /// their own (a worker imported from TaskRouter); nil or shorter than ``count``: the
+    /// others are named `<name>-NNN`.
+    public var workerNames: [String]?
+    /// The `WK…` SIDs of the group's first workers, in order, when they keep SIDs of their
+    /// own; nil or shorter than ``count``: the others get SIDs from the seed.
+    public var workerSids: [String]?
 
     public init(
         name: String, count: Int, attributes: AttributeValue, capacities: [Int], activity: Int,
-        shifts: [Shift] = [], answer: AnswerBehavior = .immediate
+        shifts: [Shift] = [], answer: AnswerBehavior = .immediate, workerNames: [String]? = nil,
+        workerSids: [String]? = nil
     ) {
         self.name = name
         self.count = count
@@ -28,5 +37,7 @@ public struct WorkerGroup: Sendable, Equatable {
         self.activity = activity
         self.shifts = shifts
         self.answer = answer
+        self.workerNames = workerNames
+        self.workerSids = workerSids
     }
 }

@@ -1,0 +1,126 @@
+/// The documents: TaskRouter's field names (TASKROUTER.md §12), plus `workspace_sid` and
+/// the resource's own `<kind>_sid` as TaskRouter's statistics resources carry them.
+extension TaskRouterStatistics {
+    /// The real-time documents at `time`: the workspace, each queue, each workflow.
+    /// O(task slots + queues x groups x activities).
+    func snapshotDocuments(at time: Double) -> [StatisticsDocument] {
+        let queueCount = workspace.taskQueues.count
+        var tallies = Array(repeating: RealtimeTally(), count: 1 + queueCount + workflowCount)
+        for task in tasks where task.ordinal >= 0 {
+            tallies[0].add(task, at: time, inQueue: false)
+            if task.queue >= 0 { tallies[1 + Int(task.queue)].add(task, at: time, inQueue: true) }
+            tallies[1 + queueCount + Int(task.workflow)].add(task, at: time, inQueue: false)
+        }
+        var documents: [StatisticsDocument] = []
+        documents.reserveCapacity(tallies.count)
+        var fields = tallies[0].fields(inQueue: false, sids: sids)
+        fields["total_workers"] = .number(Double(workers.count))
+        fields["activity_statistics"] = activityStatistics(workersPerActivity(in: Array(0..<groupCount)))
+        documents.append(document(.workspace, nil, .realtime, time, fields))
+        for q in workspace.taskQueues.indices {
+            let members = workersPerActivity(in: queueGroups[q])
+            var available = 0
+            for (a, activity) in workspace.activities.enumerated() where activity.available { available += members[a] }
+            var fields = tallies[1 + q].fields(inQueue: true, sids: sids)
+            fields["total_eligible_workers"] = .number(Double(members.reduce(0, +)))
+            fields["total_available_workers"] = .number(Double(available))
+            fields["activity_statistics"] = activityStatistics(members)
+            documents.append(document(.taskQueue, q, .realtime, time, fields))
+        }
+        for w in workspace.workflows.indices {
+            let fields = tallies[1 + queueCount + w].fields(inQueue: false, sids: sids)
+            documents.append(document(.workflow, w, .realtime, time, fields))
+        }
+        return documents
+    }
+
+    /// The cumulative documents over [warm-up, `end`]: the workspace, each queue, each
+    /// workflow, each worker.
+    func cumulativeDocuments(end: Double) -> [StatisticsDocument] {
+        let key = AttributeValue.number(threshold).jsonText
+        let queueCount = workspace.taskQueues.count
+        var workspaceTotal = CumulativeCounters()
+        var queueTotals = Array(repeating: CumulativeCounters(), count: queueCount)
+        var workflowTotals = Array(repeating: CumulativeCounters(), count: workflowCount)
+        for (c, cell) in cells.enumerated() {
+            workspaceTotal.add(cell)
+            let queue = c / workflowCount - 1
+            if queue >= 0 { queueTotals[queue].add(cell) }
+            workflowTotals[c % workflowCount].add(cell)
+        }
+        var documents: [StatisticsDocument] = []
+        documents.reserveCapacity(1 + queueCount + workflowCount + workers.count)
+        let workspaceFields = workspaceTotal.fields(.workspace, start: warmup, end: end, thresholdKey: key)
+        documents.append(document(.workspace, nil, .cumulative, end, workspaceFields))
+        for (q, total) in queueTotals.enumerated() {
+            documents.append(document(
+                .taskQueue, q, .cumulative, end, total.fields(.taskQueue, start: warmup, end: end, thresholdKey: key)))
+        }
+        for (w, total) in workflowTotals.enumerated() {
+            documents.append(document(
+                .workflow, w, .cumulative, end, total.fields(.workflow, start: warmup, end: end, thresholdKey: key)))
+        }
+        for w in workers.indices {
+            var fields: [String: AttributeValue] = ["start_time": .number(warmup), "end_time": .number(end)]
+            workerReservations[w].write(to: &fields)
+            fields["activity_durations"] = .array(workspace.activities.enumerated().map { a, activity in
+                var entry = activityDurations[w * activityCount + a].fields
+                entry["sid"] = .string(activity.sid)
+                entry["friendly_name"] = .string(activity.friendlyName)
+                return .object(entry)
+            })
+            documents.append(document(.worker, w, .cumulative, end, fields))
+        }
+        return documents
+    }
+
+    /// How many workers of `groups` are in each activity now, in activity order.
+    private func workersPerActivity(in groups: [Int]) -> [Int] {
+        var counts = Array(repeating: 0, count: activityCount)
+        for g in groups {
+            for a in 0..<activityCount { counts[a] += groupActivityWorkers[g * activityCount + a] }
+        }
+        return counts
+    }
+
+    /// `activity_statistics`: `[{sid, friendly_name, workers}]` in activity order.
+    private func activityStatistics(_ counts: [Int]) -> AttributeValue {
+        .array(workspace.activities.enumerated().map { a, activity in
+            [
+                "sid": .string(activity.sid), "friendly_name": .string(activity.friendlyName),
+                "workers": .number(Double(counts[a])),
+            ]
+        })
+    }
+
+    /// Wraps `fields` as the document of `kind` and `entity`, adding `workspace_sid` and
+    /// the resource's own SID field.
+    private func document(
+        _ kind: StatisticsDocument.Kind, _ entity: Int?, _ scope: StatisticsDocument.Scope, _ time: Double,
+        _ fields: [String: AttributeValue]
+    ) -> StatisticsDocument {
+        var fields = fields
+        fields["workspace_sid"] = .string(workspace.sid)
+        let sid: String
+        let name: String
+        switch kind {
+        case .workspace:
+            (sid, name) = (workspace.sid, workspace.friendlyName)
+        case .taskQueue:
+            let queue = workspace.taskQueues[entity ?? 0]
+            (sid, name) = (queue.sid, queue.friendlyName)
+            fields["task_queue_sid"] = .string(sid)
+        case .workflow:
+            let workflow = workspace.workflows[entity ?? 0]
+            (sid, name) = (workflow.sid, workflow.friendlyName)
+            fields["workflow_sid"] = .string(sid)
+        case .worker:
+            let worker = workers[entity ?? 0]
+            (sid, name) = (worker.sid, worker.friendlyName)
+            fields["worker_sid"] = .string(sid)
+        }
+        let json = AttributeValue.object(fields).jsonText
+        return StatisticsDocument(
+            kind: kind, entity: entity, sid: sid, name: name, scope: scope, time: time, json: json)
+    }
+}
