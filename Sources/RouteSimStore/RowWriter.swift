@@ -21,13 +21,16 @@ final class RowWriter: RecordSink {
     private let reservations: RowStatement
     /// The `worker_activity` insert.
     private let spans: RowStatement
+    /// The `events` insert; nil when events are not stored.
+    private let events: RowStatement?
     /// Per arrival stream, the last attributes seen and their JSON text.
     private var attributesJSON: [(value: AttributeValue, text: String)?]
     /// The first insert that failed.
     private var failure: DatabaseError?
 
-    /// Prepares the inserts of run `runId` on `db`; `seed` is the seed SIDs derive from.
-    init(_ db: Database, runId: Int64, labels: RunLabels, seed: UInt64) throws {
+    /// Prepares the inserts of run `runId` on `db`; `seed` is the seed SIDs derive from;
+    /// `events` says whether event rows are stored.
+    init(_ db: Database, runId: Int64, labels: RunLabels, seed: UInt64, events keepsEvents: Bool) throws {
         self.runId = runId
         self.labels = labels
         sids = SidGenerator(seed: seed)
@@ -48,6 +51,27 @@ final class RowWriter: RecordSink {
                 start, end, duration)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        events = keepsEvents ? try RowStatement(db, sql: """
+            INSERT INTO events (run_id, event_index, event_sid, event_type, time, resource_type, resource_sid,
+                description, event_data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """) : nil
+    }
+
+    /// Inserts one `events` row, if events are stored.
+    func record(_ event: EventRecord) {
+        guard failure == nil, let events else { return }
+        let row = EventRow(event, labels: labels, sids: sids)
+        events.bind(1, Int(runId))
+        events.bind(2, event.index)
+        events.bind(3, row.sid)
+        events.bind(4, event.type.name)
+        events.bind(5, event.time)
+        events.bind(6, row.resourceType)
+        events.bind(7, row.resourceSid)
+        events.bind(8, row.description)
+        events.bind(9, row.data)
+        insert(events)
     }
 
     /// Inserts one `tasks` row.

@@ -21,6 +21,17 @@ struct RunLabels {
     let activities: [String]
     /// Whether each activity is available, by activity index.
     let activityAvailable: [Bool]
+    /// Activity SIDs (`WA…`), by activity index.
+    let activitySids: [String]
+    /// Task queue SIDs (`WQ…`), by queue index.
+    let queueSids: [String]
+    /// Workflow SIDs (`WW…`), by workflow index.
+    let workflowSids: [String]
+    /// Each arrival stream's task attributes as JSON text, by stream index.
+    let streamAttributes: [String]
+    /// The workspace's SID and friendly name.
+    let workspaceSid: String
+    let workspaceName: String
 
     /// Resolves the labels of `spec`; O(workers + resources).
     init(spec: SimulationSpec) {
@@ -34,5 +45,11 @@ struct RunLabels {
         queues = spec.workspace.taskQueues.map(\.friendlyName)
         activities = spec.workspace.activities.map(\.friendlyName)
         activityAvailable = spec.workspace.activities.map(\.available)
+        activitySids = spec.workspace.activities.map(\.sid)
+        queueSids = spec.workspace.taskQueues.map(\.sid)
+        workflowSids = spec.workspace.workflows.map(\.sid)
+        streamAttributes = spec.arrivals.map(\.attributes.jsonText)
+        workspaceSid = spec.workspace.sid
+        workspaceName = spec.workspace.friendlyName
     }
 }

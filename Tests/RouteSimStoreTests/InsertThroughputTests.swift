@@ -20,7 +20,7 @@ import Testing
         let store = try ResultStore(path: folder.appendingPathComponent("throughput.sqlite").path)
         let clock = ContinuousClock()
         let start = clock.now
-        _ = try store.record(run: StoreFixture.run, spec: StoreFixture.spec, recordRows: true) { sink in
+        _ = try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
             for task in tasks { sink.record(task) }
             return StoreFixture.result
         }

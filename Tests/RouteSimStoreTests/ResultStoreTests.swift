@@ -24,8 +24,8 @@ import Testing
     }
 
     /// Records the fixture's run into `store`.
-    func recordFixture(_ store: ResultStore, recordRows: Bool = true) throws -> Int64 {
-        try store.record(run: StoreFixture.run, spec: StoreFixture.spec, recordRows: recordRows) {
+    func recordFixture(_ store: ResultStore, level: RecordLevel = .tasks) throws -> Int64 {
+        try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: level) {
             StoreFixture.simulate($0)
         }
     }
@@ -47,7 +47,7 @@ import Testing
             #expect(row["overrides"] as String == #"["agents.count=2","a=\"b\""]"#)
             #expect(row["routesim_version"] as String == "0.1.0-test")
             #expect(row["workspace_sid"] as String == StoreFixture.spec.workspace.sid)
-            #expect(row["rows_recorded"] as Int == 1)
+            #expect(row["record_level"] as String == "tasks")
             let startedAt: String = row["started_at"]
             #expect(startedAt.count == 20 && startedAt.hasSuffix("Z") && startedAt.contains("T"))
             #expect(row["wall_seconds"] as Double >= 0)
@@ -91,7 +91,6 @@ import Testing
             let workers = StoreFixture.spec.makeWorkers()
             let answered = rows[0]
             #expect(answered["run_id"] as Int64 == 1)
-            #expect(answered["task_index"] as Int == 0)
             #expect(answered["task_sid"] as String == sids.sid(.task, 0))
             #expect(isSid(answered["task_sid"], prefix: "WT"))
             #expect(answered["stream"] as String == "calls")
@@ -114,7 +113,6 @@ import Testing
             #expect(answered["reservation_count"] as Int == 2)
             #expect(answered["wait_seconds"] as Double == 12.5)
             let abandoned = rows[1]
-            #expect(abandoned["task_index"] as Int == 1)
             #expect(abandoned["task_sid"] as String == sids.sid(.task, 1))
             #expect(abandoned["worker_sid"] as String? == nil)
             #expect(abandoned["worker_name"] as String? == nil)
@@ -137,8 +135,6 @@ import Testing
             try #require(rows.count == 2)
             let sids = SidGenerator(seed: 42)
             let workers = StoreFixture.spec.makeWorkers()
-            #expect(rows.map { $0["reservation_index"] as Int } == [0, 1])
-            #expect(rows.allSatisfy { $0["task_index"] as Int == 0 })
             #expect(rows.map { $0["reservation_sid"] as String } == [sids.sid(.reservation, 0), sids.sid(.reservation, 1)])
             #expect(rows.allSatisfy { isSid($0["reservation_sid"], prefix: "WR") })
             #expect(rows.allSatisfy { $0["task_sid"] as String == sids.sid(.task, 0) })
@@ -149,12 +145,15 @@ import Testing
             #expect(rows.map { $0["responded_at"] as Double } == [710, 712.5])
             #expect(rows.map { $0["ended_at"] as Double } == [710, 1030])
             #expect(rows.map { $0["status"] as String } == ["timeout", "completed"])
-            let joined = try DatabaseQueue(path: path).read { db in
-                try ["task_index", "task_sid"].map {
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reservations JOIN tasks USING (run_id, \($0))")
-                }
+            let plan = try DatabaseQueue(path: path).read {
+                try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM reservations JOIN tasks USING (run_id, task_index)")
+                    .map { $0["detail"] as String }
             }
-            #expect(joined == [2, 2])
+            #expect(plan.contains { $0.contains("USING INDEX") && $0.contains("task_index=?") }, "\(plan)")
+            let joined = try DatabaseQueue(path: path).read {
+                try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM reservations JOIN tasks USING (run_id, task_index)")
+            }
+            #expect(joined == 2)
         }
     }
 
@@ -232,6 +231,26 @@ import Testing
         }
     }
 
+    @Test func statisticsDocumentsAreStoredInOrder() throws {
+        try withStore { store, path in
+            _ = try recordFixture(store)
+            let rows = try DatabaseQueue(path: path).read {
+                try Row.fetchAll($0, sql: "SELECT * FROM statistics ORDER BY rowid")
+            }
+            #expect(rows.map { $0["scope"] as String } == ["realtime", "cumulative"])
+            #expect(rows.map { $0["time"] as Double } == [1800, 3600])
+            #expect(rows.map { $0["kind"] as String } == ["taskQueue", "workspace"])
+            #expect(rows.map { $0["sid"] as String } == StoreFixture.statistics.map(\.sid))
+            #expect(rows.map { $0["name"] as String } == ["Support", "Tiny"])
+            #expect(rows.map { $0["document"] as String } == StoreFixture.statistics.map(\.json))
+            let pending = try DatabaseQueue(path: path).read {
+                try Int.fetchOne(
+                    $0, sql: "SELECT json_extract(document, '$.tasks_by_status.pending') FROM statistics WHERE scope = 'realtime'")
+            }
+            #expect(pending == 1)
+        }
+    }
+
     @Test func secondRunAppendsAndKeepsTheFirst() throws {
         try withStore { store, path in
             #expect(try recordFixture(store) == 1)
@@ -250,19 +269,19 @@ import Testing
         try withStore { store, path in
             _ = try recordFixture(store)
             #expect(throws: EngineFailure.self) {
-                try store.record(run: StoreFixture.run, spec: StoreFixture.spec, recordRows: true) { sink in
+                try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
                     _ = StoreFixture.simulate(sink)
                     throw EngineFailure()
                 }
             }
             #expect(try store.runCount() == 1)
             let counts = try DatabaseQueue(path: path).read { db in
-                try ["tasks", "reservations", "worker_activity", "intervals", "queue_summary"].map {
+                try ["tasks", "reservations", "worker_activity", "intervals", "queue_summary", "statistics"].map {
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0) WHERE run_id = 1") ?? 0
                 }
                     + [try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tasks WHERE run_id <> 1") ?? 0]
             }
-            #expect(counts == [2, 2, 2, 4, 1, 0])
+            #expect(counts == [2, 2, 2, 4, 1, 2, 0])
             #expect(try recordFixture(store) == 2)
         }
     }
@@ -270,7 +289,7 @@ import Testing
     @Test func failedRowInsertRollsBackAndNamesTheFile() throws {
         try withStore { store, path in
             let error = #expect(throws: StoreError.self) {
-                try store.record(run: StoreFixture.run, spec: StoreFixture.spec, recordRows: true) { sink in
+                try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
                     sink.record(StoreFixture.tasks[0])
                     sink.record(StoreFixture.tasks[0])
                     return StoreFixture.result
@@ -286,15 +305,15 @@ import Testing
 
     @Test func summaryLevelWritesRunsAndIntervalsOnly() throws {
         try withStore { store, path in
-            _ = try recordFixture(store, recordRows: false)
+            _ = try recordFixture(store, level: .summary)
             let counts = try DatabaseQueue(path: path).read { db in
-                try ["runs", "tasks", "reservations", "worker_activity", "intervals", "queue_summary"].map {
+                try ["runs", "tasks", "reservations", "worker_activity", "intervals", "queue_summary", "statistics"].map {
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? 0
                 }
             }
-            #expect(counts == [1, 0, 0, 0, 4, 1])
-            let recorded = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT rows_recorded FROM runs") }
-            #expect(recorded == 0)
+            #expect(counts == [1, 0, 0, 0, 4, 1, 2])
+            let recorded = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT record_level FROM runs") }
+            #expect(recorded == "summary")
         }
     }
 

@@ -99,8 +99,20 @@ enum StoreFixture {
         IntervalRecord(index: 1, start: 1800, end: 3600, queue: 0, warmup: false, kpis: summary, staffedAgents: 1.5),
     ]
 
+    /// A real-time snapshot of the queue at 1800 s and the workspace's cumulative statistics.
+    static let statistics = [
+        StatisticsDocument(
+            kind: .taskQueue, entity: 0, sid: spec.workspace.taskQueues[0].sid, name: "Support", scope: .realtime,
+            time: 1800, json: #"{"tasks_by_status":{"pending":1},"total_tasks":1}"#),
+        StatisticsDocument(
+            kind: .workspace, entity: nil, sid: spec.workspace.sid, name: "Tiny", scope: .cumulative, time: 3600,
+            json: #"{"tasks_created":2}"#),
+    ]
+
     /// What the fake simulation returns.
-    static let result = SimulationResult(summary: summary, queues: [summary], intervals: intervals, eventCount: 123, tasksCreated: 2, endTime: 3600)
+    static let result = SimulationResult(
+        summary: summary, queues: [summary], intervals: intervals, eventCount: 123, tasksCreated: 2, endTime: 3600,
+        statistics: statistics)
 
     /// Sends every fake record to `sink` and returns ``result``.
     static func simulate(_ sink: any RecordSink) -> SimulationResult {
