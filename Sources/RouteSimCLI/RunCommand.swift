@@ -23,8 +23,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a key, e.g. workers.english.count=12 (repeatable).")
     var overrides: [String] = []
 
-    @Option(help: "What to store: `summary` (runs and intervals) or `tasks` (also tasks, reservations, worker activity).")
+    @Option(help: "What to store: `summary` (runs, intervals, statistics), `tasks` (also tasks, reservations, worker activity) or `events` (also TaskRouter events).")
     var record: RecordLevel = .tasks
+
+    @Flag(help: "Also store TaskRouter's events (the same as --record events).")
+    var events = false
 
     @Flag(help: "Print the summary as JSON.")
     var json = false
@@ -42,9 +45,10 @@ struct RunCommand: ParsableCommand {
             overrides: assignments, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
-        let runID = try store.record(run: info, spec: spec, recordRows: record == .tasks) { sink in
+        let level = events ? .events : record
+        let runID = try store.record(run: info, spec: spec, level: level) { sink in
             var simulation = Simulation(spec: spec)
-            let result = simulation.run(sink: sink)
+            let result = simulation.run(sink: sink, recordEvents: level.keepsEvents)
             outcome = result
             return result
         }
@@ -63,10 +67,4 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// How much of a run is stored (`--record`).
-enum RecordLevel: String, ExpressibleByArgument, CaseIterable {
-    /// Runs, intervals and statistics only.
-    case summary
-    /// Also one row per task, reservation and worker activity span.
-    case tasks
-}
+extension RecordLevel: ExpressibleByArgument {}

@@ -53,6 +53,11 @@ struct CommandRunner {
 
     /// Runs `routesim ARGUMENTS` with the scratch folder as working directory.
     func run(_ arguments: String...) throws -> Output {
+        try run(arguments)
+    }
+
+    /// Runs `routesim` with `arguments` with the scratch folder as working directory.
+    func run(_ arguments: [String]) throws -> Output {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
