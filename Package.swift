@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "routesim", targets: ["RouteSimCLI"]),
         .library(name: "RouteSim", targets: ["RouteSim"]),
+        .library(name: "RouteSimScenario", targets: ["RouteSimScenario"]),
+        .library(name: "RouteSimStore", targets: ["RouteSimStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,7 +23,10 @@ let package = Package(
         ),
         .target(
             name: "RouteSim",
-            dependencies: ["RouteSimKernel", .product(name: "HeapModule", package: "swift-collections")]
+            dependencies: [
+                "RouteSimKernel", .product(name: "HeapModule", package: "swift-collections"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "RouteSimScenario",

@@ -112,6 +112,11 @@ public enum AttributeValue: Sendable, Hashable {
     /// Appends `value` as a quoted, escaped JSON string (see `jsonText`).
     private static func appendJSONString(_ value: String, to output: inout String) {
         output += "\""
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

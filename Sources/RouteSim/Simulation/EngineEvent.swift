@@ -13,7 +13,7 @@ struct EngineEvent: Sendable {
         case shiftChange
         /// Task slot `entity`'s caller hangs up (stamp: the task's life).
         case abandon
-        /// Task slot `entity`'s TTL runs out (stamp: the task's life).
+        /// The oldest task of arrival stream `entity` still in its TTL list reaches its TTL.
         case ttl
         /// Task slot `entity`'s current workflow target times out (stamp: target stamp).
         case targetTimeout

@@ -1,3 +1,4 @@
+import DequeModule
 import HeapModule
 import RouteSimKernel
 
@@ -80,6 +81,10 @@ public struct Simulation {
     var pendingScratch: [PendingEntry] = []
     var chosenScratch: [Int32] = []
 
+    /// Per arrival stream, its tasks in creation order with their TTL deadlines: every
+    /// task of a stream has the same TTL, so deadlines come in creation order and one
+    /// timer per stream serves them all.
+    var ttlQueues: [Deque<TaskDeadline>] = []
     var clocks: [ArrivalClock] = []
     var callerCount: [Int] = []
     var handleStreams: [RandomStream] = []
@@ -162,6 +167,7 @@ public struct Simulation {
             patienceStreams.append(RandomStream(seed: seed, replication: replication, name: "patience." + name))
             answerStreams.append(RandomStream(seed: seed, replication: replication, name: "answers." + name))
             callerCount.append(0)
+            ttlQueues.append(Deque())
         }
     }
 
@@ -220,7 +226,7 @@ public struct Simulation {
         case .abandon:
             if isWaiting(entity, life: event.stamp) { cancel(entity, reason: .abandoned) }
         case .ttl:
-            if isWaiting(entity, life: event.stamp) { cancel(entity, reason: .ttl) }
+            expireTasks(stream: entity)
         case .targetTimeout:
             targetTimedOut(entity, stamp: event.stamp)
         case .answer:
@@ -244,7 +250,7 @@ public struct Simulation {
     }
 
     /// Whether task slot `slot` is still in the life `life` and not yet assigned.
-    private func isWaiting(_ slot: Int, life: UInt32) -> Bool {
+    func isWaiting(_ slot: Int, life: UInt32) -> Bool {
         let task = tasks[slot]
         return task.life == life && (task.status == .pending || task.status == .reserved)
     }

@@ -38,8 +38,26 @@ extension Simulation {
             var random = patienceStreams[s].substream(UInt64(caller))
             events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience.sample(&random))
         }
-        events.schedule(EngineEvent(.ttl, Int32(slot), task.life), at: now + stream.timeout)
+        if ttlQueues[s].isEmpty { events.schedule(EngineEvent(.ttl, Int32(s)), at: now + stream.timeout) }
+        ttlQueues[s].append(TaskDeadline(slot: Int32(slot), life: task.life, deadline: now + stream.timeout))
         enterWorkflow(slot)
+    }
+
+    /// Cancels the tasks of stream `s` whose TTL has run out while they were pending or
+    /// reserved ("Task TTL Exceeded"), drops every task from the front of the list that was
+    /// answered or ended meanwhile, and sets the stream's timer for the first task still
+    /// waiting. Most tasks are answered long before their TTL, so most need no timer event
+    /// of their own.
+    mutating func expireTasks(stream s: Int) {
+        while let first = ttlQueues[s].first {
+            let waiting = isWaiting(Int(first.slot), life: first.life)
+            guard !waiting || first.deadline <= now else { break }
+            ttlQueues[s].removeFirst()
+            if waiting { cancel(Int(first.slot), reason: .ttl) }
+        }
+        if let next = ttlQueues[s].first {
+            events.schedule(EngineEvent(.ttl, Int32(s)), at: next.deadline)
+        }
     }
 
     /// A free task slot, reusing ended ones so memory follows the tasks in flight.

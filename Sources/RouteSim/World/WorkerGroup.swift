@@ -25,6 +25,8 @@ public struct WorkerGroup: Sendable, Equatable {
     /// own; nil or shorter than ``count``: the others get SIDs from the seed.
     public var workerSids: [String]?
 
+    /// A group of `count` workers; `workerNames` and `workerSids` only for workers that keep
+    /// their own (nil: all named `<name>-NNN`, SIDs from the seed).
     public init(
         name: String, count: Int, attributes: AttributeValue, capacities: [Int], activity: Int,
         shifts: [Shift] = [], answer: AnswerBehavior = .immediate, workerNames: [String]? = nil,
