@@ -5,7 +5,9 @@ import GRDB
 /// GRDB records applied migrations in `grdb_migrations`; a file is upgraded in place when it
 /// is opened, and a file that has migrations this build does not know (written by a newer
 /// routesim) is refused. Migrations are history: change the schema by adding one, never by
-/// editing one that has shipped. Tables are STRICT; child tables reference `runs` with
+/// editing one that has shipped; so the KPI columns of `runs`, `intervals` and
+/// `queue_summary` are written out here, not generated from ``KPIColumns``, which may grow.
+/// Tables are STRICT; child tables reference `runs` with
 /// `ON DELETE CASCADE`, so deleting a run deletes its rows.
 ///
 /// Tasks and reservations are keyed by `(run_id, ordinal)`: rows arrive nearly in that
