@@ -7,8 +7,11 @@
 struct DocumentNode: Sendable {
     /// What a node holds.
     enum Content: Sendable {
+        /// A single value.
         case scalar(Scalar)
+        /// A list.
         case sequence([DocumentNode])
+        /// A map, its entries in file order.
         case mapping([Entry])
     }
 
@@ -24,20 +27,33 @@ struct DocumentNode: Sendable {
             case plain, singleQuoted, doubleQuoted, literal, folded
         }
 
+        /// The scalar's text as written (escapes resolved).
         var text: String
+        /// Its type.
         var kind: Kind
+        /// How it was written.
         var style: Style
     }
 
     /// One key of a mapping with its value.
     struct Entry: Sendable {
+        /// The key's text.
         var key: String
+        /// Where the key was written.
         var keyLocation: SourceLocation
+        /// The value under the key.
         var value: DocumentNode
     }
 
+    /// What the node holds.
     var content: Content
+    /// Where the node was written.
     var location: SourceLocation
+    /// The key path messages show for the node (and, below it, for its children) when it
+    /// was moved into the document from elsewhere: from a file `taskrouter:` imports (its
+    /// JSON path there, `task_queues[1].max_reserved_workers`), or from another section
+    /// (`imported_workers.shifts`). Nil for a node the readers find where it was written.
+    var origin: NodePath?
 
     /// An empty mapping at `location`.
     static func emptyMapping(at location: SourceLocation) -> DocumentNode {
@@ -60,6 +76,13 @@ struct DocumentNode: Sendable {
     var scalar: Scalar? {
         if case .scalar(let scalar) = content { return scalar }
         return nil
+    }
+
+    /// The same node, shown in messages under `path` (see ``origin``).
+    func moved(from path: NodePath) -> DocumentNode {
+        var node = self
+        node.origin = path
+        return node
     }
 
     /// The mapping value under `key`, if this node is a mapping that has it.

@@ -5,8 +5,11 @@ import RouteSim
 /// Every reader either returns the value or reports what was expected and what was found
 /// and returns nil, so conversion goes on and every problem of the file is collected.
 struct Field {
+    /// The node read.
     let node: DocumentNode
+    /// Its key path, as messages show it.
     let path: NodePath
+    /// Where problems go.
     let diagnostics: Diagnostics
 
     /// Records `problem` at this node.
@@ -14,9 +17,17 @@ struct Field {
         diagnostics.report(problem, at: node.location, path: path)
     }
 
-    /// The same node, shown under `name` instead of its list index.
+    /// The same node, shown under `name` instead of its list index (unless it was moved
+    /// here and keeps the path it had where it was written).
     func named(_ name: String) -> Field {
-        Field(node: node, path: path.naming(name), diagnostics: diagnostics)
+        guard node.origin == nil else { return self }
+        return Field(node: node, path: path.naming(name), diagnostics: diagnostics)
+    }
+
+    /// A field for `node` below this one, shown under `path` unless it was moved there
+    /// from elsewhere (``DocumentNode/origin``).
+    func child(_ node: DocumentNode, at path: NodePath) -> Field {
+        Field(node: node, path: node.origin ?? path, diagnostics: diagnostics)
     }
 
     /// The same list item, shown under the name it gives under `key` (or, with nil, the
@@ -46,7 +57,7 @@ struct Field {
             report(.expected(expected, found: node.found))
             return nil
         }
-        return entries.map { ($0.key, Field(node: $0.value, path: path.appending($0.key), diagnostics: diagnostics)) }
+        return entries.map { ($0.key, child($0.value, at: path.appending($0.key))) }
     }
 
     /// The node as a list, each item under its index.
@@ -55,7 +66,7 @@ struct Field {
             report(.expected(expected, found: node.found))
             return nil
         }
-        return nodes.enumerated().map { Field(node: $1, path: path.appending(index: $0), diagnostics: diagnostics) }
+        return nodes.enumerated().map { child($1, at: path.appending(index: $0)) }
     }
 
     /// The text of a non-null scalar, whatever its YAML type.
@@ -119,12 +130,43 @@ struct Field {
         } else {
             expected = "an integer from \(range.lowerBound) to \(range.upperBound)"
         }
-        guard let value = number(expected: expected) else { return nil }
-        guard value == value.rounded(), value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+        guard let value = wholeNumber(in: range) else {
             report(.expected(expected, found: node.found))
             return nil
         }
+        return value
+    }
+
+    /// A whole number within `range`, the limits TaskRouter sets on `parameter`
+    /// (`MaxReservedWorkers`), refused in TaskRouter's words; numeric strings count.
+    func integer(in range: ClosedRange<Int>, parameter: String) -> Int? {
+        guard let value = wholeNumber(in: range) else {
+            report(.outOfRange(parameter: parameter, range: range, found: node.found))
+            return nil
+        }
+        return value
+    }
+
+    /// The node as a whole number within `range`, or nil (nothing reported).
+    private func wholeNumber(in range: ClosedRange<Int>) -> Int? {
+        guard let scalar = node.scalar, scalar.kind != .null, scalar.kind != .bool,
+            let value = NumberSyntax.parse(scalar.text), value.isFinite, value == value.rounded(),
+            value >= Double(range.lowerBound), value <= Double(range.upperBound)
+        else { return nil }
         return Int(value)
+    }
+
+    /// A TaskRouter SID of the kind `prefix`: its two letters and 32 hex digits
+    /// (TaskRouter's pattern `^WQ[0-9a-fA-F]{32}$`).
+    func sid(_ prefix: SidPrefix) -> String? {
+        let expected = "a \(prefix.rawValue) SID (\(prefix.rawValue) and 32 hex digits)"
+        guard let text = string(expected: expected) else { return nil }
+        guard text.count == 34, text.hasPrefix(prefix.rawValue), text.dropFirst(2).allSatisfy({ $0.isASCII && $0.isHexDigit })
+        else {
+            report(.expected(expected, found: node.found))
+            return nil
+        }
+        return text
     }
 
     /// A probability, 0...1.
@@ -171,16 +213,17 @@ struct Field {
         return value
     }
 
-    /// A TaskRouter expression in `scope`. A parse error is placed at its column in the file
+    /// A TaskRouter expression in `scope`, which TaskRouter calls `parameter` in messages
+    /// (`TargetWorkers`, `filter`, ...). A parse error is placed at its column in the file
     /// when the string can be matched to the file, else at the string.
-    func expression(_ scope: ExpressionScope) -> RouteSim.Expression? {
+    func expression(_ scope: ExpressionScope, parameter: String) -> RouteSim.Expression? {
         guard let source = string(expected: "an expression string") else { return nil }
         do {
             return try RouteSim.Expression.parse(source, scope: scope)
         } catch {
             let location = diagnostics.fileLocation(inside: node, line: 1, column: error.column) ?? node.location
             diagnostics.report(
-                .badExpression(message: error.message, column: error.column, source: error.source),
+                .badExpression(parameter: parameter, message: error.message, column: error.column, source: error.source),
                 at: location, path: path)
             return nil
         }
@@ -216,8 +259,8 @@ struct Field {
             return inFile
         }
         switch outer.location {
-        case .file(let outerLine, let outerColumn):
-            return .embedded(line: outerLine, column: outerColumn, innerLine: line, innerColumn: column)
+        case .file(let path, let outerLine, let outerColumn):
+            return .embedded(path, line: outerLine, column: outerColumn, innerLine: line, innerColumn: column)
         case .embedded, .override:
             return outer.location
         }

@@ -3,12 +3,13 @@
 struct FieldMap {
     /// The map itself.
     let field: Field
+    /// Its entries, in file order.
     let entries: [DocumentNode.Entry]
 
     /// The value under `key`, or nil when it is absent or null (null means "the default").
     func optional(_ key: String) -> Field? {
         guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else { return nil }
-        return Field(node: entry.value, path: field.path.appending(key), diagnostics: field.diagnostics)
+        return field.child(entry.value, at: field.path.appending(key))
     }
 
     /// The value under `key`; when absent, reports it as missing (at the map) and returns nil.
@@ -19,7 +20,7 @@ struct FieldMap {
                 .missingKey(key, reason: reason), at: field.node.location, path: field.path.appending(key))
             return nil
         }
-        return Field(node: entry.value, path: field.path.appending(key), diagnostics: field.diagnostics)
+        return field.child(entry.value, at: field.path.appending(key))
     }
 
     /// Whether `key` is present with a non-null value.

@@ -25,12 +25,14 @@ struct NameTable {
     }
 
     /// Reads a name (or SID) from `field` and resolves it; reports an unknown name with the
-    /// names that exist.
+    /// names that exist, or an unknown SID with the SIDs (and names) that exist.
     func resolve(_ field: Field) -> Int? {
         guard let reference = field.string(expected: "the name of a \(kind)") else { return nil }
         if let index = index(of: reference) { return index }
         if complete {
-            field.report(.unknownName(kind: kind, name: reference, expected: names))
+            let isSid = reference.count == 34 && reference.dropFirst(2).allSatisfy { $0.isASCII && $0.isHexDigit }
+            let expected = isSid ? zip(sids, names).map { "\($0) (\($1))" } : names
+            field.report(.unknownName(kind: kind, name: reference, expected: expected))
         }
         return nil
     }

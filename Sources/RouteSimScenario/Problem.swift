@@ -22,8 +22,21 @@ enum Problem: Sendable, Equatable {
     case exclusive([String])
     /// None of the keys of which exactly one is needed.
     case needsOneOf([String])
-    /// An expression that does not parse.
-    case badExpression(message: String, column: Int, source: String)
+    /// An expression that does not parse; `parameter` is what TaskRouter calls it
+    /// (`TargetWorkers`, or `filter`, `target`, `skip_if` in a workflow configuration).
+    case badExpression(parameter: String, message: String, column: Int, source: String)
+    /// A number outside the range TaskRouter allows for `parameter` (`MaxReservedWorkers`).
+    case outOfRange(parameter: String, range: ClosedRange<Int>, found: String)
+    /// A scenario section that is also imported by `taskrouter:` (`line` of the import's path).
+    case importConflict(section: String, line: Int?)
+    /// A file named under `taskrouter:` cannot be read.
+    case unreadableImport(path: String, reason: String)
+    /// A file named under `taskrouter:` is not valid JSON.
+    case importSyntax(YAMLSyntaxError)
+    /// The last file of an imported list is a page after which the API has more.
+    case notLastPage(resource: String)
+    /// A scenario key that applies only when `taskrouter:` imports workers.
+    case needsWorkerImport(key: String)
     /// Distribution parameters the distribution refuses.
     case badDistribution(String)
     /// An arrival stream without `workflow` in a workspace that has not exactly one.
@@ -62,8 +75,22 @@ enum Problem: Sendable, Equatable {
             return "give only one of " + keys.map(Self.quote).joined(separator: ", ") + ", not several"
         case .needsOneOf(let keys):
             return "expected one of the keys " + keys.map(Self.quote).joined(separator: ", ") + ", found none"
-        case .badExpression(let message, let column, let source):
-            return "invalid expression at column \(column): \(message), in \(Self.quote(source))"
+        case .badExpression(let parameter, let message, let column, let source):
+            return "Invalid \(parameter) expression at column \(column): \(message), in \(Self.quote(source))"
+        case .outOfRange(let parameter, let range, let found):
+            return "\(parameter) must be between \(range.lowerBound) and \(range.upperBound), found \(found)"
+        case .importConflict(let section, let line):
+            let place = "taskrouter.\(section)" + (line.map { " (line \($0))" } ?? "")
+            return "\(Self.quote(section)) is given here and imported by \(place); give one of them, not both"
+        case .unreadableImport(let path, let reason):
+            return "cannot read the imported file \(Self.quote(path)): \(reason)"
+        case .importSyntax(let error):
+            return "invalid JSON: " + Self.syntax(error, of: "")
+        case .notLastPage(let resource):
+            return "meta.next_page_url is set: the API has more \(resource) after this page; export every page "
+                + "(PageSize up to 1000) and list the files in order under taskrouter"
+        case .needsWorkerImport(let key):
+            return "\(key) applies only to workers imported with taskrouter.workers, and there are none"
         case .badDistribution(let message):
             return "invalid distribution: \(message)"
         case .workflowRequired(let count):

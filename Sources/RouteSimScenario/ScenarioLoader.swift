@@ -1,5 +1,3 @@
-import Foundation
-
 /// Loads scenario files (YAML or JSON) into validated ``Scenario``s.
 ///
 /// Every problem is collected and thrown at once as ``ScenarioErrors``: a file that cannot
@@ -13,10 +11,9 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [Override] = []) throws(ScenarioErrors) -> Scenario {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.read(path)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "not readable UTF-8 text" : "no such file"
-            let problem = Problem.unreadableFile(reason: reason)
+            let problem = Problem.unreadableFile(reason: error.reason)
             throw ScenarioErrors(errors: [
                 ScenarioError(file: path, keyPath: "", line: nil, column: nil, message: problem.message)
             ])
@@ -24,18 +21,32 @@ public enum ScenarioLoader {
         return try load(text: text, path: path, overrides: overrides)
     }
 
-    /// Like ``load(path:overrides:)`` for text already in memory; `path` is only used in messages.
+    /// Like ``load(path:overrides:)`` for text already in memory; `path` is used in messages
+    /// and to find the files `taskrouter:` imports (relative to its folder).
+    ///
+    /// Overrides of the keys the import reads (`taskrouter`, `imported_workers`,
+    /// `worker_channels`) are applied before it, the others after it, so they can address
+    /// imported resources like written ones (`task_queues.Spanish.task_order`).
     public static func load(text: String, path: String, overrides: [Override] = []) throws(ScenarioErrors) -> Scenario {
         let diagnostics = Diagnostics(file: path, text: text)
         var root: DocumentNode
         do {
-            let start = SourceLocation.file(line: 1, column: 1)
-            root = try DocumentComposer.compose(text) { .file(line: $0, column: $1) } ?? .emptyMapping(at: start)
+            let start = SourceLocation.file(path, line: 1, column: 1)
+            root = try DocumentComposer.compose(text) { .file(path, line: $0, column: $1) } ?? .emptyMapping(at: start)
         } catch {
-            diagnostics.report(.syntax(error), at: .file(line: error.line, column: error.column), path: .root)
+            diagnostics.report(.syntax(error), at: .file(path, line: error.line, column: error.column), path: .root)
             throw ScenarioErrors(errors: diagnostics.errors)
         }
-        for override in overrides {
+        let readByImport = { (override: Override) in
+            TaskRouterImporter.keys.contains(String(override.keyPath.prefix { $0 != "." }))
+        }
+        for override in overrides where readByImport(override) {
+            OverrideApplier.apply(override, to: &root, diagnostics: diagnostics)
+        }
+        guard TaskRouterImporter.run(on: &root, scenarioPath: path, diagnostics: diagnostics) else {
+            throw ScenarioErrors(errors: diagnostics.errors)
+        }
+        for override in overrides where !readByImport(override) {
             OverrideApplier.apply(override, to: &root, diagnostics: diagnostics)
         }
         let result = ScenarioReader.read(Field(node: root, path: .root, diagnostics: diagnostics))

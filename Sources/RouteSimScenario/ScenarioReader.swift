@@ -4,11 +4,16 @@ import RouteSim
 /// section, reporting every problem on the way.
 ///
 /// Run settings default to: `warmup` 0, `interval` 30 min, `service_level` 20 s, `seed` 1.
-/// SIDs derive from the seed and each resource's index (``SidGenerator``).
+/// SIDs derive from the seed and each resource's index (``SidGenerator``), except those a
+/// resource gives (`sid`, as imported resources do). `taskrouter:` imports have already been
+/// put in place of their sections (``TaskRouterImporter``).
 enum ScenarioReader {
+    /// The top-level keys. `taskrouter`, `imported_workers` and `worker_channels` have been
+    /// read by ``TaskRouterImporter`` already.
     static let keys = [
-        "name", "horizon", "warmup", "interval", "service_level", "seed", "workspace", "activities",
-        "task_channels", "task_queues", "workflows", "workers", "arrivals", "multitasking", "variants",
+        "name", "horizon", "warmup", "interval", "service_level", "seed", "taskrouter", "workspace", "activities",
+        "task_channels", "task_queues", "workflows", "workers", "imported_workers", "worker_channels", "arrivals",
+        "multitasking", "variants",
     ]
 
     /// The spec and variants; nil when any problem was reported.

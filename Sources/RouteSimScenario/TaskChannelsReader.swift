@@ -1,6 +1,6 @@
 import RouteSim
 
-/// Reads `task_channels:`: unique names, or maps `{unique_name, friendly_name,
+/// Reads `task_channels:`: unique names, or maps `{sid, unique_name, friendly_name,
 /// channel_optimized_routing}`, added after TaskRouter's default channels (`default`,
 /// `voice`, `sms`, `chat`, `video`), which always exist.
 ///
@@ -8,9 +8,11 @@ import RouteSim
 /// channel's `friendly_name` defaults to its unique name; `channel_optimized_routing`
 /// defaults to true.
 enum TaskChannelsReader {
-    static let keys = ["unique_name", "friendly_name", "channel_optimized_routing"]
+    /// The keys of a channel given as a map.
+    static let keys = ["sid", "unique_name", "friendly_name", "channel_optimized_routing"]
 
-    /// The channels (SIDs `.taskChannel` i) and their name table (unique names).
+    /// The channels (SID: the one given, else `.taskChannel` i) and their name table
+    /// (unique names).
     static func read(_ field: Field?, sids: SidGenerator) -> ([TaskChannel], NameTable) {
         var channels = Workspace.defaultTaskChannels.map {
             TaskChannel(sid: "", uniqueName: $0.uniqueName, friendlyName: $0.friendlyName)
@@ -19,8 +21,9 @@ enum TaskChannelsReader {
         if let field {
             if let items = field.items(expected: "a list of task channels (unique names or maps)") {
                 var unique = UniqueNames(kind: "task channel unique_name")
+                var uniqueSids = UniqueNames(kind: "task channel sid")
                 for item in items {
-                    if !read(item, into: &channels, unique: &unique) { complete = false }
+                    if !read(item, into: &channels, unique: &unique, uniqueSids: &uniqueSids) { complete = false }
                 }
             } else {
                 complete = false
@@ -29,14 +32,16 @@ enum TaskChannelsReader {
         var table = NameTable(kind: "task channel")
         table.complete = complete
         for index in channels.indices {
-            channels[index].sid = sids.sid(.taskChannel, index)
+            if channels[index].sid.isEmpty { channels[index].sid = sids.sid(.taskChannel, index) }
             table.append(name: channels[index].uniqueName, sid: channels[index].sid)
         }
         return (channels, table)
     }
 
     /// Adds or configures the channel of one list item; false when its name is unreadable.
-    private static func read(_ item: Field, into channels: inout [TaskChannel], unique: inout UniqueNames) -> Bool {
+    private static func read(
+        _ item: Field, into channels: inout [TaskChannel], unique: inout UniqueNames, uniqueSids: inout UniqueNames
+    ) -> Bool {
         let nameField: Field
         var map: FieldMap?
         if case .mapping = item.node.content {
@@ -58,6 +63,9 @@ enum TaskChannelsReader {
         }
         if let optimized = map?.optional("channel_optimized_routing")?.bool() {
             channels[index].channelOptimizedRouting = optimized
+        }
+        if let sid = uniqueSids.claimSid(map?.optional("sid"), .taskChannel) {
+            channels[index].sid = sid
         }
         return true
     }

@@ -1,15 +1,18 @@
 import RouteSim
 
-/// Reads `workers:`, groups of identical agents: `{group, count, attributes, channels,
+/// Reads `workers:`, groups of identical agents: `{group, count, sid, attributes, channels,
 /// activity, shifts, answer}`.
 ///
 /// `channels` maps channel unique names to capacities; without it every channel has
 /// capacity 1 (TaskRouter's default for a new worker channel), with it unlisted channels
 /// get 0. `activity` defaults to `Available` when that activity exists and is available,
 /// else to the first available activity. Group names are unique ignoring case, since
-/// they name the workers and TaskRouter's worker names are.
+/// they name the workers and TaskRouter's worker names are. A group with a `sid` is one
+/// TaskRouter worker keeping its identity (an imported one): `count` must be 1 (or 0, to
+/// leave the worker out), and the worker is named the group name itself, not `<group>-001`.
 enum WorkerGroupsReader {
-    static let keys = ["group", "count", "attributes", "channels", "activity", "shifts", "answer"]
+    /// The keys of one group.
+    static let keys = ["group", "count", "sid", "attributes", "channels", "activity", "shifts", "answer"]
 
     /// The worker groups.
     static func read(
@@ -17,12 +20,18 @@ enum WorkerGroupsReader {
     ) -> [WorkerGroup] {
         guard let items = field?.items(expected: "a list of worker groups") else { return [] }
         var unique = UniqueNames(kind: "worker group", ignoringCase: true)
+        var uniqueSids = UniqueNames(kind: "worker sid")
         var groups: [WorkerGroup] = []
         for item in items.map({ $0.namedBy("group") }) {
             guard let map = item.mapping(keys: keys) else { continue }
             let nameField = map.required("group")
             let name = nameField?.name()
-            let count = map.required("count")?.integer(in: 0...Int.max)
+            let countField = map.required("count")
+            let count = countField?.integer(in: 0...Int.max)
+            let sid = uniqueSids.claimSid(map.optional("sid"), .worker)
+            if let countField, let count, sid != nil, count > 1 {
+                countField.report(.expected("count 0 or 1 for a group with a sid (one TaskRouter worker)", found: "\(count)"))
+            }
             let attributes = map.optional("attributes").map(AttributesReader.read) ?? .emptyObject
             let capacities = capacities(map.optional("channels"), channels: channels)
             let activity = activity(map, activities: activities, table: activityTable)
@@ -32,7 +41,7 @@ enum WorkerGroupsReader {
             else { continue }
             groups.append(WorkerGroup(
                 name: name, count: count, attributes: attributes, capacities: capacities, activity: activity,
-                shifts: shifts, answer: answer))
+                shifts: shifts, answer: answer, workerNames: sid.map { _ in [name] }, workerSids: sid.map { [$0] }))
         }
         return groups
     }

@@ -29,7 +29,7 @@ enum WorkflowConfigurationReader {
             defaultFilter = map.required("queue").flatMap(queues.resolve).map { queue in
                 WorkflowTarget(
                     queue: queue, priority: priority(map),
-                    expression: map.optional("expression")?.expression(.taskAndWorker))
+                    expression: map.optional("expression")?.expression(.taskAndWorker, parameter: "default_filter"))
             }
         }
         if routing.optional("filters")?.node.isEmptyList ?? true, !routing.has("default_filter") {
@@ -42,7 +42,7 @@ enum WorkflowConfigurationReader {
     private static func filter(_ field: Field, queues: NameTable) -> WorkflowFilter? {
         guard let map = field.mapping(keys: filterKeys) else { return nil }
         let name = map.optional("filter_friendly_name")?.string()
-        let expression = map.required("expression")?.expression(.attributes)
+        let expression = map.required("expression")?.expression(.attributes, parameter: "filter")
         guard let targetsField = map.required("targets"), let items = targetsField.items(expected: "a list of targets")
         else { return nil }
         if items.isEmpty {
@@ -82,9 +82,9 @@ enum WorkflowConfigurationReader {
     private static func target(_ map: FieldMap, queue: Int?) -> WorkflowTarget? {
         let priority = priority(map)
         let timeout = map.optional("timeout")?.integer(in: 1...1_209_600)
-        let expression = map.optional("expression")?.expression(.taskAndWorker)
+        let expression = map.optional("expression")?.expression(.taskAndWorker, parameter: "target")
         let orderBy = map.optional("order_by").flatMap(orderBy) ?? []
-        let skipIf = map.optional("skip_if")?.expression(.workerCounts)
+        let skipIf = map.optional("skip_if")?.expression(.workerCounts, parameter: "skip_if")
         let knownWorker = knownWorker(map)
         guard let queue else { return nil }
         return WorkflowTarget(

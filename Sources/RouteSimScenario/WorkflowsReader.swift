@@ -1,14 +1,15 @@
 import RouteSim
 
-/// Reads `workflows:`: `{friendly_name, task_reservation_timeout, configuration}`.
+/// Reads `workflows:`: `{sid, friendly_name, task_reservation_timeout, configuration}`.
 ///
 /// `task_reservation_timeout` is TaskRouter's, whole seconds 1...86,400 (default 120).
 /// With template `FIFO` the "Default Fifo Workflow" (120 s, every task to the Sample Queue)
 /// comes first; listing a workflow of that name replaces it.
 enum WorkflowsReader {
-    static let keys = ["friendly_name", "task_reservation_timeout", "configuration"]
+    /// The keys of one workflow.
+    static let keys = ["sid", "friendly_name", "task_reservation_timeout", "configuration"]
 
-    /// The workflows (SIDs `.workflow` i) and their name table.
+    /// The workflows (SID: the one given, else `.workflow` i) and their name table.
     static func read(
         _ field: Field?, template: WorkspaceTemplate, queues: NameTable, sids: SidGenerator
     ) -> ([Workflow], NameTable) {
@@ -23,6 +24,7 @@ enum WorkflowsReader {
         if let field {
             if let items = field.items(expected: "a list of workflows") {
                 var unique = UniqueNames(kind: "workflow friendly_name")
+                var uniqueSids = UniqueNames(kind: "workflow sid")
                 for item in items.map({ $0.namedBy("friendly_name") }) {
                     guard let map = item.mapping(keys: keys), let nameField = map.required("friendly_name"),
                         let name = nameField.name(maxLength: 64)
@@ -30,13 +32,15 @@ enum WorkflowsReader {
                         complete = false
                         continue
                     }
-                    let timeout = map.optional("task_reservation_timeout")?.integer(in: 1...86_400) ?? 120
+                    let timeout = map.optional("task_reservation_timeout")?
+                        .integer(in: 1...86_400, parameter: "TaskReservationTimeout") ?? 120
                     let routing = map.required("configuration").flatMap {
                         WorkflowConfigurationReader.read($0, queues: queues)
                     }
+                    let sid = uniqueSids.claimSid(map.optional("sid"), .workflow)
                     guard unique.claim(name, at: nameField) else { continue }
                     let workflow = Workflow(
-                        sid: "", friendlyName: name, taskReservationTimeout: Double(timeout),
+                        sid: sid ?? "", friendlyName: name, taskReservationTimeout: Double(timeout),
                         filters: routing?.filters ?? [], defaultFilter: routing?.defaultFilter)
                     if let existing = workflows.firstIndex(where: { $0.friendlyName == name }) {
                         workflows[existing] = workflow
@@ -51,7 +55,7 @@ enum WorkflowsReader {
         var table = NameTable(kind: "workflow")
         table.complete = complete
         for index in workflows.indices {
-            workflows[index].sid = sids.sid(.workflow, index)
+            if workflows[index].sid.isEmpty { workflows[index].sid = sids.sid(.workflow, index) }
             table.append(name: workflows[index].friendlyName, sid: workflows[index].sid)
         }
         return (workflows, table)

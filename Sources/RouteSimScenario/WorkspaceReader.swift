@@ -5,10 +5,11 @@ import RouteSim
 ///
 /// Defaults are TaskRouter's: `friendly_name` the scenario name, multitasking on, template
 /// `NONE`, `prioritize_queue_order` `FIFO`, `default_activity` and `timeout_activity`
-/// `Offline`, no `events_filter` (every event kept).
+/// `Offline`, no `events_filter` (every event kept); `sid` generated from the seed.
 enum WorkspaceReader {
+    /// The keys of `workspace:`.
     static let keys = [
-        "friendly_name", "multi_task_enabled", "template", "prioritize_queue_order", "default_activity",
+        "sid", "friendly_name", "multi_task_enabled", "template", "prioritize_queue_order", "default_activity",
         "timeout_activity", "events_filter",
     ]
 
@@ -33,7 +34,7 @@ enum WorkspaceReader {
         }
 
         return Workspace(
-            sid: sids.sid(.workspace, 0),
+            sid: map?.optional("sid")?.sid(.workspace) ?? sids.sid(.workspace, 0),
             friendlyName: map?.optional("friendly_name")?.name(maxLength: 64) ?? scenarioName ?? "",
             multiTaskEnabled: map?.optional("multi_task_enabled")?.bool() ?? true,
             template: map?.optional("template")?.choice(WorkspaceTemplate.self) ?? .none,

@@ -59,7 +59,7 @@ import Testing
 
     @Test func validateAcceptsTheShippedScenarios() throws {
         let runner = try CommandRunner()
-        for name in ["quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml"] {
+        for name in ["quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml", "imported/production-day.yaml"] {
             let output = try runner.run("validate", CommandRunner.scenario(name))
             #expect(output.status == 0, "\(name): \(output.stderr)")
             #expect(output.stdout.hasPrefix("ok: "))

@@ -50,7 +50,7 @@ struct ErrorTests {
             interval: 0
             """, [
                 #"test.yaml:1:7: name: expected a non-empty name, found """#,
-                #"test.yaml:3:1: horizn: unknown key "horizn"; expected one of: name, horizon, warmup, interval, service_level, seed, workspace, activities, task_channels, task_queues, workflows, workers, arrivals, multitasking, variants"#,
+                #"test.yaml:3:1: horizn: unknown key "horizn"; expected one of: name, horizon, warmup, interval, service_level, seed, taskrouter, workspace, activities, task_channels, task_queues, workflows, workers, imported_workers, worker_channels, arrivals, multitasking, variants"#,
                 #"test.yaml:4:9: warmup: expected a warm-up shorter than the horizon (28800 s), found "9h""#,
                 "test.yaml:5:7: seed: expected a seed, an integer from 0 to 18446744073709551615, found -1",
                 "test.yaml:6:11: interval: expected a finite duration > 0, found 0",
@@ -86,8 +86,8 @@ struct ErrorTests {
               - friendly_name: B
                 target_workers: languages HAS
             """, [
-                #"test.yaml:4:46: task_queues.A.target_workers: invalid expression at column 6: expected an operator (==, !=, <, >, <=, >=, IN, NOT IN, HAS, CONTAINS) after "skill", found "-", in "skill-level > 3""#,
-                #"test.yaml:6:34: task_queues.B.target_workers: invalid expression at column 14: expected a value after "HAS", in "languages HAS""#,
+                #"test.yaml:4:46: task_queues.A.target_workers: Invalid TargetWorkers expression at column 6: expected an operator (==, !=, <, >, <=, >=, IN, NOT IN, HAS, CONTAINS) after "skill", found "-", in "skill-level > 3""#,
+                #"test.yaml:6:34: task_queues.B.target_workers: Invalid TargetWorkers expression at column 14: expected a value after "HAS", in "languages HAS""#,
             ])
     }
 
@@ -104,8 +104,8 @@ struct ErrorTests {
                       - expression: "1==1"
                         targets: [{queue: A, expression: level > 2, skip_if: task.x == 1}]
             """, [
-                #"test.yaml:10:46: workflows.W.configuration.task_routing.filters[0].targets[0].expression: invalid expression at column 1: references in a workflow target expression must start with task. or worker., found "level", in "level > 2""#,
-                #"test.yaml:10:66: workflows.W.configuration.task_routing.filters[0].targets[0].skip_if: invalid expression at column 1: references in skip_if must start with workers., found "task.x", in "task.x == 1""#,
+                #"test.yaml:10:46: workflows.W.configuration.task_routing.filters[0].targets[0].expression: Invalid target expression at column 1: references in a workflow target expression must start with task. or worker., found "level", in "level > 2""#,
+                #"test.yaml:10:66: workflows.W.configuration.task_routing.filters[0].targets[0].skip_if: Invalid skip_if expression at column 1: references in skip_if must start with workers., found "task.x", in "task.x == 1""#,
             ])
     }
 
@@ -129,7 +129,7 @@ struct ErrorTests {
                 configuration: {task_routing: {filters: []}}
               - friendly_name: U
             """, [
-                "test.yaml:6:31: workflows.W.task_reservation_timeout: expected an integer from 1 to 86400, found 0",
+                "test.yaml:6:31: workflows.W.task_reservation_timeout: TaskReservationTimeout must be between 1 and 86400, found 0",
                 "test.yaml:10:43: workflows.W.configuration.task_routing.filters[0].targets: expected at least one target, found an empty list",
                 #"test.yaml:11:44: workflows.W.configuration.task_routing.filters[1].targets[0].queue: missing required key "queue" (the first target of a filter must name a queue)"#,
                 "test.yaml:11:79: workflows.W.configuration.task_routing.filters[1].targets[1].timeout: expected an integer from 1 to 1209600, found 2000000",
@@ -174,7 +174,7 @@ struct ErrorTests {
                 #"test.yaml:7:21: activities.Offline.friendly_name: duplicate activity friendly_name "Offline"; names must be unique"#,
                 #"test.yaml:8:24: task_channels.live-chat: expected a unique name of letters, digits, _ and $ not starting with a digit (at most 64), found "live-chat""#,
                 #"test.yaml:8:49: task_channels.voice.unique_name: duplicate task channel unique_name "voice"; names must be unique"#,
-                "test.yaml:10:46: task_queues.A.max_reserved_workers: expected an integer from 1 to 50, found 51",
+                "test.yaml:10:46: task_queues.A.max_reserved_workers: MaxReservedWorkers must be between 1 and 50, found 51",
                 #"test.yaml:10:72: task_queues.A.reservation_activity: unknown activity "Busy"; expected one of: Offline, Available"#,
             ])
     }

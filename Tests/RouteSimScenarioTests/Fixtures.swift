@@ -192,11 +192,18 @@ enum Fixtures {
 
     /// Runs `body` with the path of a temporary file holding `text`, removed afterwards.
     static func withFile(_ text: String, named name: String, _ body: (String) throws -> Void) throws {
+        try withFiles([name: text]) { folder in try body(folder + name) }
+    }
+
+    /// Runs `body` with the path (ending in `/`) of a temporary folder holding `files`
+    /// (name to text), removed afterwards.
+    static func withFiles(_ files: [String: String], _ body: (String) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent(name).path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        try body(path)
+        for (name, text) in files {
+            try text.write(toFile: directory.appendingPathComponent(name).path, atomically: true, encoding: .utf8)
+        }
+        try body(directory.path + "/")
     }
 }

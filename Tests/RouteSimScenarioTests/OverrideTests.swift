@@ -105,7 +105,7 @@ struct OverrideTests {
             "test.yaml: --set task_queues.English.max_reserved_workers: task_queues.English.max_reserved_workers: "
                 + "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, column 1)",
             #"test.yaml: --set workspace.tempalte: workspace.tempalte: unknown key "tempalte"; expected one of: "#
-                + "friendly_name, multi_task_enabled, template, prioritize_queue_order, default_activity, timeout_activity, events_filter",
+                + "sid, friendly_name, multi_task_enabled, template, prioritize_queue_order, default_activity, timeout_activity, events_filter",
             "test.yaml: --set workers.english.count: workers.english.count: expected an integer >= 0, found -3",
         ])
         #expect(errors.allSatisfy { $0.line == nil && $0.column == nil })
