@@ -33,7 +33,7 @@ enum WorkerGroupsReader {
                 countField.report(.expected("count 0 or 1 for a group with a sid (one TaskRouter worker)", found: "\(count)"))
             }
             let attributes = map.optional("attributes").map(AttributesReader.read) ?? .emptyObject
-            let capacities = capacities(map.optional("channels"), channels: channels)
+            let (capacities, unavailable) = capacities(map.optional("channels"), channels: channels)
             let activity = activity(map, activities: activities, table: activityTable)
             let shifts = map.optional("shifts").map { ShiftsReader.read($0, activities: activityTable) } ?? []
             let answer = map.optional("answer").flatMap(AnswerReader.read) ?? .immediate
@@ -41,16 +41,29 @@ enum WorkerGroupsReader {
             else { continue }
             groups.append(WorkerGroup(
                 name: name, count: count, attributes: attributes, capacities: capacities, activity: activity,
-                shifts: shifts, answer: answer, workerNames: sid.map { _ in [name] }, workerSids: sid.map { [$0] }))
+                shifts: shifts, answer: answer, workerNames: sid.map { _ in [name] }, workerSids: sid.map { [$0] },
+                unavailableChannels: unavailable))
         }
         return groups
     }
 
-    /// Capacities indexed like the channels.
-    private static func capacities(_ field: Field?, channels: NameTable) -> [Int] {
-        guard let field else { return Array(repeating: 1, count: channels.names.count) }
+    /// Capacities indexed like the channels, and the channels switched off (a value
+    /// `{capacity: N, available: false}`: TaskRouter's worker channel `available`).
+    private static func capacities(_ field: Field?, channels: NameTable) -> ([Int], [Int]) {
+        guard let field else { return (Array(repeating: 1, count: channels.names.count), []) }
         var capacities = Array(repeating: 0, count: channels.names.count)
-        for (key, capacityField) in field.entries(expected: "a map of channel unique name to capacity") ?? [] {
+        var unavailable: [Int] = []
+        for (key, valueField) in field.entries(expected: "a map of channel unique name to capacity") ?? [] {
+            var capacityField = valueField
+            var available = true
+            if case .mapping = valueField.node.content, let settings = valueField.mapping(keys: ["capacity", "available"]) {
+                available = settings.optional("available")?.bool() ?? true
+                guard let given = settings.optional("capacity") else {
+                    settings.field.report(.expected("a capacity", found: "none"))
+                    continue
+                }
+                capacityField = given
+            }
             let capacity = capacityField.integer(in: 0...Int.max)
             guard let index = channels.index(of: key) else {
                 if channels.complete {
@@ -59,8 +72,9 @@ enum WorkerGroupsReader {
                 continue
             }
             capacities[index] = capacity ?? 0
+            if !available { unavailable.append(index) }
         }
-        return capacities
+        return (capacities, unavailable)
     }
 
     /// The on-shift activity: given, or the default described on the type.

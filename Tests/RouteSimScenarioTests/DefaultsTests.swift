@@ -54,6 +54,26 @@ struct DefaultsTests {
         #expect(groups[1].capacities == [0, 0, 0, 3, 0])
     }
 
+    @Test func workerChannelSwitchedOff() throws {
+        let text = """
+            name: channels
+            horizon: 1h
+            workers:
+              - {group: g, count: 1, channels: {voice: 1, chat: {capacity: 2, available: false}, sms: {capacity: 1}}}
+            """
+        let group = try Fixtures.load(text).spec.workerGroups[0]
+        #expect(group.capacities == [0, 1, 1, 2, 0])
+        #expect(group.unavailableChannels == [3])
+        let problems = Fixtures.errors("""
+            name: channels
+            horizon: 1h
+            workers:
+              - {group: g, count: 1, channels: {chat: {available: false, size: 2}}}
+            """).map(\.description)
+        #expect(problems.contains { $0.contains("size") })
+        #expect(problems.contains { $0.contains("capacity") })
+    }
+
     @Test func workerAndArrivalDefaults() throws {
         let spec = try Fixtures.load(Fixtures.minimal).spec
         let group = spec.workerGroups[0]

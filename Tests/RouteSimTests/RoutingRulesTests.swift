@@ -178,4 +178,19 @@ import Testing
         #expect(task.reason == CancelReason.maxAssignments.rawValue)
         #expect(task.reservationCount == 1_000 * parallel)
     }
+
+    /// A worker channel switched off (`available: false`) keeps its capacity but gets no
+    /// task of that channel; the worker's other channels are unaffected.
+    @Test func unavailableWorkerChannelGetsNoTasks() {
+        var off = C.group("chat-off", capacities: [C.voice: 1, C.chat: 2])
+        off.unavailableChannels = [C.chat]
+        let spec = C.spec(
+            queues: [C.queue("Q")],
+            workflow: C.workflow([], default: C.target(0)),
+            groups: [off, C.group("chat-on", capacities: [C.chat: 1])],
+            arrivals: [C.calls("chat", at: [1, 2], handle: 10, channel: C.chat), C.calls("voice", at: [3], handle: 10)])
+        #expect(C.run(spec).0.offers == [
+            Offer(task: 0, worker: 1, at: 1), Offer(task: 1, worker: 1, at: 11), Offer(task: 2, worker: 0, at: 3),
+        ].sorted { $0.at < $1.at })
+    }
 }

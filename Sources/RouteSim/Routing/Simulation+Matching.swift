@@ -9,11 +9,11 @@ import HeapModule
 /// entries carry a stamp and are dropped when it is stale.
 extension Simulation {
     /// Whether worker `w` can be offered a task of `channel` now: an available activity,
-    /// a capacity on the channel, and a free unit of it (multitasking, where a pending
+    /// a capacity on an available worker channel, and a free unit of it (multitasking, where a pending
     /// reservation already holds one) or nothing in flight at all (single-tasking).
     func isReady(_ w: Int, channel: Int) -> Bool {
         let i = workerChannel(w, channel)
-        guard capacity[i] > 0, activityAvailable[Int(workers[w].activity)] else { return false }
+        guard capacity[i] > 0, channelAvailable[i], activityAvailable[Int(workers[w].activity)] else { return false }
         return multiTask ? active[i] < capacity[i] : workers[w].activeTotal == 0
     }
 

@@ -54,6 +54,8 @@ public struct Simulation {
     var workers: [WorkerState] = []
     /// Per worker channel (`worker * channelCount + channel`): configured capacity.
     var capacity: [Int32] = []
+    /// Per worker channel: TaskRouter's worker channel `available` switch.
+    var channelAvailable: [Bool] = []
     /// Per worker channel: reservations pending, accepted or wrapping.
     var active: [Int32] = []
     /// Per worker channel: when its last reservation was created.
@@ -134,6 +136,7 @@ public struct Simulation {
                 for c in 0..<channelCount {
                     let units = Int32(c < group.capacities.count ? group.capacities[c] : 0)
                     capacity.append(units)
+                    channelAvailable.append(!group.unavailableChannels.contains(c))
                     handlingOffset.append(offset)
                     if speedVaries[c] { offset += units }
                 }

@@ -24,13 +24,16 @@ public struct WorkerGroup: Sendable, Equatable {
     /// The `WK…` SIDs of the group's first workers, in order, when they keep SIDs of their
     /// own; nil or shorter than ``count``: the others get SIDs from the seed.
     public var workerSids: [String]?
+    /// Channels whose worker channel is switched off (TaskRouter's WorkerChannel
+    /// `available` = false): the capacity is kept but no task of the channel is offered.
+    public var unavailableChannels: [Int]
 
     /// A group of `count` workers; `workerNames` and `workerSids` only for workers that keep
     /// their own (nil: all named `<name>-NNN`, SIDs from the seed).
     public init(
         name: String, count: Int, attributes: AttributeValue, capacities: [Int], activity: Int,
         shifts: [Shift] = [], answer: AnswerBehavior = .immediate, workerNames: [String]? = nil,
-        workerSids: [String]? = nil
+        workerSids: [String]? = nil, unavailableChannels: [Int] = []
     ) {
         self.name = name
         self.count = count
@@ -41,5 +44,6 @@ public struct WorkerGroup: Sendable, Equatable {
         self.answer = answer
         self.workerNames = workerNames
         self.workerSids = workerSids
+        self.unavailableChannels = unavailableChannels
     }
 }
