@@ -3,25 +3,42 @@ import RouteSimKernel
 /// Makes TaskRouter-shaped SIDs (prefix + 32 lowercase hex digits) that depend only on the
 /// seed, the prefix and an index, so the same scenario and seed give the same SIDs.
 ///
-/// SIDs are formatted on demand (when a record is written), never on the engine's hot path.
+/// SIDs are formatted on demand (when a record is written), never on the engine's hot
+/// path; but a run with a million tasks formats several million, so each prefix's base
+/// stream is derived once and the digits are written into one buffer.
 public struct SidGenerator: Sendable {
     /// The run seed the SIDs derive from.
     public let seed: UInt64
+    /// The base stream of each prefix, in ``SidPrefix/allCases`` order.
+    private let bases: [RandomStream]
 
     public init(seed: UInt64) {
         self.seed = seed
+        bases = SidPrefix.allCases.map { RandomStream(seed: seed, replication: 0, name: "sid." + $0.rawValue) }
     }
 
     /// The SID of the `index`-th resource of a kind. O(1).
     public func sid(_ prefix: SidPrefix, _ index: Int) -> String {
-        var stream = RandomStream(seed: seed, replication: 0, name: "sid." + prefix.rawValue)
-            .substream(UInt64(truncatingIfNeeded: index))
-        return prefix.rawValue + Self.hex(stream.next()) + Self.hex(stream.next())
-    }
-
-    /// Sixteen lowercase hex digits, zero-padded.
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        let base = bases[prefix.ordinal]
+        var stream = base.substream(UInt64(truncatingIfNeeded: index))
+        let high = stream.next()
+        let low = stream.next()
+        let letters = prefix.rawValue.utf8
+        return String(unsafeUninitializedCapacity: 34) { buffer in
+            var position = 0
+            for letter in letters {
+                buffer[position] = letter
+                position += 1
+            }
+            for half in 0..<2 {
+                let word = half == 0 ? high : low
+                for shift in stride(from: 60, through: 0, by: -4) {
+                    let digit = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
+                    buffer[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                    position += 1
+                }
+            }
+            return position
+        }
     }
 }

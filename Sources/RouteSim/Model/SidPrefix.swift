@@ -10,4 +10,20 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case reservation = "WR"
     case taskChannel = "TC"
     case event = "EV"
+
+    /// The prefix's position in ``allCases``. O(1).
+    var ordinal: Int {
+        switch self {
+        case .workspace: 0
+        case .activity: 1
+        case .worker: 2
+        case .workerChannel: 3
+        case .taskQueue: 4
+        case .workflow: 5
+        case .task: 6
+        case .reservation: 7
+        case .taskChannel: 8
+        case .event: 9
+        }
+    }
 }
