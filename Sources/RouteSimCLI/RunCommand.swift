@@ -11,17 +11,13 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a scenario once and store every task, reservation and activity span in SQLite."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
-    var scenario: String
+    @OptionGroup var input: ScenarioOptions
 
     @Option(help: "The run seed (default: the scenario's `seed`); the same as --set seed=N.")
     var seed: UInt64?
 
     @Option(help: "The SQLite file to add the run to (default: results/<scenario name>.sqlite).")
     var out: String?
-
-    @Option(name: .customLong("set"), help: "Override a key, e.g. workers.english.count=12 (repeatable).")
-    var overrides: [String] = []
 
     @Option(help: "What to store: `summary` (runs, intervals, statistics), `tasks` (also tasks, reservations, worker activity) or `events` (also TaskRouter events).")
     var record: RecordLevel = .tasks
@@ -33,16 +29,15 @@ struct RunCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        var assignments = overrides
-        if let seed { assignments.append("seed=\(seed)") }
-        let spec = try ScenarioLoader.load(path: scenario, overrides: assignments.map(Override.parse)).spec
+        let seedOverride = seed.map { ["seed=\($0)"] } ?? []
+        let spec = try input.load(extra: seedOverride).spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         let store = try ResultStore(path: path)
         let info = RunInfo(
             scenario: spec.name, variant: nil, replication: spec.replication, seed: spec.seed,
             horizon: spec.horizon, warmup: spec.warmup, interval: spec.interval,
             serviceLevel: spec.serviceLevel, multiTaskEnabled: spec.workspace.multiTaskEnabled,
-            overrides: assignments, version: RouteSimVersion.current)
+            overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
         let level = events ? .events : record

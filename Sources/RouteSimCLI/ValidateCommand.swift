@@ -9,19 +9,15 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a scenario file; run nothing, write nothing."
     )
 
-    @Argument(help: "The scenario file (YAML or JSON).")
-    var scenario: String
-
-    @Option(name: .customLong("set"), help: "Override a key, e.g. workers.english.count=12 (repeatable).")
-    var overrides: [String] = []
+    @OptionGroup var input: ScenarioOptions
 
     func run() throws {
-        let loaded = try ScenarioLoader.load(path: scenario, overrides: overrides.map(Override.parse))
+        let loaded = try input.load()
         let spec = loaded.spec
         let workspace = spec.workspace
         let workerCount = spec.workerGroups.reduce(0) { $0 + $1.count }
         print("""
-            ok: \(scenario): "\(spec.name)": \(workspace.activities.count) activities, \
+            ok: \(input.scenario): "\(spec.name)": \(workspace.activities.count) activities, \
             \(workspace.taskChannels.count) task channels, \(workspace.taskQueues.count) task queues, \
             \(workspace.workflows.count) workflows, \(workerCount) workers in \(spec.workerGroups.count) groups, \
             \(spec.arrivals.count) arrival streams, \(loaded.variants.count) variants

@@ -19,10 +19,8 @@ enum TaskQueuesReader {
     static func read(
         _ field: Field?, template: WorkspaceTemplate, activities: NameTable, sids: SidGenerator
     ) -> ([TaskQueue], NameTable) {
-        var queues: [TaskQueue] = []
-        if template == .fifo {
-            queues.append(TaskQueue(sid: "", friendlyName: Workspace.sampleQueueName))
-        }
+        var queues = TemplatedResources<TaskQueue>(
+            template: template == .fifo ? [TaskQueue(sid: "", friendlyName: Workspace.sampleQueueName)] : [])
         var complete = true
         if let field {
             if let items = field.items(expected: "a list of task queues") {
@@ -42,23 +40,13 @@ enum TaskQueuesReader {
                     guard unique.claim(name, at: nameField) else { continue }
                     var queue = read(map, name: name, activities: activities)
                     queue.sid = sid ?? ""
-                    if let existing = queues.firstIndex(where: { $0.friendlyName == name }) {
-                        queues[existing] = queue
-                    } else {
-                        queues.append(queue)
-                    }
+                    queues.upsert(queue)
                 }
             } else {
                 complete = false
             }
         }
-        var table = NameTable(kind: "queue")
-        table.complete = complete
-        for index in queues.indices {
-            if queues[index].sid.isEmpty { queues[index].sid = sids.sid(.taskQueue, index) }
-            table.append(name: queues[index].friendlyName, sid: queues[index].sid)
-        }
-        return (queues, table)
+        return queues.finish(kind: "queue", prefix: .taskQueue, sids: sids, complete: complete)
     }
 
     /// One queue's settings (its SID is set by the caller).

@@ -13,13 +13,10 @@ enum WorkflowsReader {
     static func read(
         _ field: Field?, template: WorkspaceTemplate, queues: NameTable, sids: SidGenerator
     ) -> ([Workflow], NameTable) {
-        var workflows: [Workflow] = []
-        if template == .fifo {
-            let sampleQueue = queues.index(of: Workspace.sampleQueueName) ?? 0
-            workflows.append(Workflow(
-                sid: "", friendlyName: Workspace.fifoWorkflowName, taskReservationTimeout: 120, filters: [],
-                defaultFilter: WorkflowTarget(queue: sampleQueue)))
-        }
+        let fifo = Workflow(
+            sid: "", friendlyName: Workspace.fifoWorkflowName, taskReservationTimeout: 120, filters: [],
+            defaultFilter: WorkflowTarget(queue: queues.index(of: Workspace.sampleQueueName) ?? 0))
+        var workflows = TemplatedResources<Workflow>(template: template == .fifo ? [fifo] : [])
         var complete = true
         if let field {
             if let items = field.items(expected: "a list of workflows") {
@@ -42,22 +39,12 @@ enum WorkflowsReader {
                     let workflow = Workflow(
                         sid: sid ?? "", friendlyName: name, taskReservationTimeout: Double(timeout),
                         filters: routing?.filters ?? [], defaultFilter: routing?.defaultFilter)
-                    if let existing = workflows.firstIndex(where: { $0.friendlyName == name }) {
-                        workflows[existing] = workflow
-                    } else {
-                        workflows.append(workflow)
-                    }
+                    workflows.upsert(workflow)
                 }
             } else {
                 complete = false
             }
         }
-        var table = NameTable(kind: "workflow")
-        table.complete = complete
-        for index in workflows.indices {
-            if workflows[index].sid.isEmpty { workflows[index].sid = sids.sid(.workflow, index) }
-            table.append(name: workflows[index].friendlyName, sid: workflows[index].sid)
-        }
-        return (workflows, table)
+        return workflows.finish(kind: "workflow", prefix: .workflow, sids: sids, complete: complete)
     }
 }

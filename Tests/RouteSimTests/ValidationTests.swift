@@ -8,12 +8,14 @@ import Testing
 @Suite struct ValidationTests {
     typealias C = TestCenter
 
-    /// Counts, over tasks created after the warm-up, those that waited at all.
+    /// Over tasks created after the warm-up: how many waited at all, their waits, and the
+    /// time in system of those completed.
     final class WaitCounter: RecordSink {
         let warmup: Double
         var tasks = 0
         var waited = 0
         var waitTotal = 0.0
+        var sojournTotal = 0.0
 
         init(warmup: Double) { self.warmup = warmup }
 
@@ -22,6 +24,7 @@ import Testing
             tasks += 1
             waitTotal += task.waitSeconds
             if task.waitSeconds > 0 { waited += 1 }
+            if let completed = task.completedAt { sojournTotal += completed - task.createdAt }
         }
         func record(_ reservation: ReservationRecord) {}
         func record(_ span: ActivitySpanRecord) {}
@@ -103,27 +106,6 @@ import Testing
         #expect(pAbandon.halfWidth < 0.005)
     }
 
-    /// Over tasks created after the warm-up: mean time in system and whether they waited.
-    final class SojournCounter: RecordSink {
-        let warmup: Double
-        var tasks = 0
-        var waited = 0
-        var sojournTotal = 0.0
-        var waitTotal = 0.0
-
-        init(warmup: Double) { self.warmup = warmup }
-
-        func record(_ task: TaskRecord) {
-            guard task.createdAt >= warmup, let completed = task.completedAt else { return }
-            tasks += 1
-            sojournTotal += completed - task.createdAt
-            waitTotal += task.waitSeconds
-            if task.waitSeconds > 0 { waited += 1 }
-        }
-        func record(_ reservation: ReservationRecord) {}
-        func record(_ span: ActivitySpanRecord) {}
-    }
-
     /// VALIDATION.md E4: one agent with up to 3 chats, single-chat handle 6 min
     /// exponential, 0.15 arrivals per minute. beta 0 is M/M/3 (A = 0.9): P(wait > 0)
     /// 0.07003, mean number in system 0.93001, mean queue wait 0.20008 min. beta 1 is
@@ -150,7 +132,7 @@ import Testing
             spec.warmup = 20 * 3600
             spec.replication = replication
             spec.seed = 44
-            let counter = SojournCounter(warmup: spec.warmup)
+            let counter = WaitCounter(warmup: spec.warmup)
             var simulation = Simulation(spec: spec)
             let result = simulation.run(sink: counter)
             inSystem.append(rate * counter.sojournTotal / Double(counter.tasks))
