@@ -64,7 +64,7 @@ public final class ResultStore: Sendable {
     ///
     /// Inserts the `runs` row (with `started_at`), hands `simulate` a sink that inserts
     /// task, reservation, worker-activity and event rows as they come (as far as `level`
-    /// keeps them), then inserts the intervals, the per-queue summaries and the
+    /// keeps them; no sink at the summary level, so the engine builds no rows), then inserts the intervals, the per-queue summaries and the
     /// TaskRouter statistics documents, completes the `runs` row with the summary KPIs,
     /// `wall_seconds` (the duration of `simulate`, row inserts included), `event_count`,
     /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers from
@@ -74,7 +74,7 @@ public final class ResultStore: Sendable {
     /// ``StoreError``. The sink is valid only during `simulate`.
     public func record(
         run: RunInfo, spec: SimulationSpec, level: RecordLevel,
-        simulate: (any RecordSink) throws -> SimulationResult
+        simulate: ((any RecordSink)?) throws -> SimulationResult
     ) throws -> Int64 {
         do {
             return try database.write { db in
@@ -88,7 +88,7 @@ public final class ResultStore: Sendable {
                     result = try simulate(writer)
                     try writer.finish()
                 } else {
-                    result = try simulate(DiscardingRecordSink())
+                    result = try simulate(nil)
                 }
                 let wall = start.duration(to: clock.now)
                 try Self.insertIntervals(result.intervals, runId: runId, queues: labels.queues, db)

@@ -290,8 +290,8 @@ import Testing
         try withStore { store, path in
             let error = #expect(throws: StoreError.self) {
                 try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
-                    sink.record(StoreFixture.tasks[0])
-                    sink.record(StoreFixture.tasks[0])
+                    sink?.record(StoreFixture.tasks[0])
+                    sink?.record(StoreFixture.tasks[0])
                     return StoreFixture.result
                 }
             }

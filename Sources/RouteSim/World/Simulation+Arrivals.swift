@@ -8,7 +8,6 @@ extension Simulation {
         if let next = clocks[s].next(after: now) {
             events.schedule(EngineEvent(.arrival, Int32(s)), at: next)
         }
-        let stream = spec.arrivals[s]
         let caller = callerCount[s]
         callerCount[s] += 1
         let slot = allocateTask()
@@ -17,29 +16,30 @@ extension Simulation {
         task.streamOrdinal = caller
         task.stream = Int32(s)
         task.profile = Int32(s)
-        task.channel = Int32(stream.channel)
-        task.workflow = Int32(stream.workflow)
-        task.priority = stream.priority
+        task.channel = Int32(spec.arrivals[s].channel)
+        task.workflow = Int32(spec.arrivals[s].workflow)
+        task.priority = spec.arrivals[s].priority
         task.createdAt = now
         task.life = tasks[slot].life &+ 1
         task.targetStamp = tasks[slot].targetStamp
         task.pendingStamp = tasks[slot].pendingStamp
         task.workStamp = tasks[slot].workStamp
         var handleRandom = handleStreams[s].substream(UInt64(caller))
-        task.work = stream.handleTime.sample(&handleRandom)
-        if let wrapup = stream.wrapupTime {
+        task.work = spec.arrivals[s].handleTime.sample(&handleRandom)
+        if let wrapup = spec.arrivals[s].wrapupTime {
             var random = wrapupStreams[s].substream(UInt64(caller))
             task.wrapup = wrapup.sample(&random)
         }
         tasks[slot] = task
         tasksCreated += 1
         tasksInFlight += 1
-        if let patience = stream.patience {
+        if let patience = spec.arrivals[s].patience {
             var random = patienceStreams[s].substream(UInt64(caller))
             events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience.sample(&random))
         }
-        if ttlQueues[s].isEmpty { events.schedule(EngineEvent(.ttl, Int32(s)), at: now + stream.timeout) }
-        ttlQueues[s].append(TaskDeadline(slot: Int32(slot), life: task.life, deadline: now + stream.timeout))
+        let deadline = now + spec.arrivals[s].timeout
+        if ttlQueues[s].isEmpty { events.schedule(EngineEvent(.ttl, Int32(s)), at: deadline) }
+        ttlQueues[s].append(TaskDeadline(slot: Int32(slot), life: task.life, deadline: deadline))
         enterWorkflow(slot)
     }
 
