@@ -1,3 +1,5 @@
+import RouteSim
+
 /// A scenario document as a tree of plain values, each node with the place it came from.
 ///
 /// Built from Yams' node tree (which cannot be changed in place and is not `Sendable`), so
@@ -129,7 +131,8 @@ struct DocumentNode: Sendable {
         }
     }
 
-    /// A string as a plain scalar when it stays a string that way, else double-quoted.
+    /// A string as a plain scalar when it stays a string that way, else double-quoted (a
+    /// JSON string is a valid YAML double-quoted scalar).
     private static func yamlString(_ text: String) -> String {
         let plainSafe = text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || " _./+-$".unicodeScalars.contains(scalar)
@@ -140,23 +143,6 @@ struct DocumentNode: Sendable {
         {
             return text
         }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
+        return AttributeValue.string(text).jsonText
     }
 }
