@@ -74,9 +74,3 @@ struct StatsCommand: ParsableCommand {
         print(String(decoding: data, as: UTF8.self))
     }
 }
-
-/// A problem with what `routesim stats` was asked for.
-struct StatsError: UserFacingError {
-    var problem: String
-    var problems: [String] { [problem] }
-}

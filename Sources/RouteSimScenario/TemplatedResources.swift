@@ -1,15 +1,5 @@
 import RouteSim
 
-/// A workspace resource that a template may create and the scenario may configure by
-/// name: queues and workflows.
-protocol TemplatedResource {
-    var sid: String { get set }
-    var friendlyName: String { get }
-}
-
-extension TaskQueue: TemplatedResource {}
-extension Workflow: TemplatedResource {}
-
 /// The list of one kind of templated resource as it is read: listed resources replace the
 /// template's of the same name, and SIDs not given are made from the seed at the end.
 struct TemplatedResources<Resource: TemplatedResource> {

@@ -34,33 +34,3 @@ public struct WorkflowTarget: Sendable, Equatable {
         self.knownWorker = knownWorker
     }
 }
-
-/// One `order_by` clause: `worker.<attribute> ASC|DESC`.
-public struct OrderByClause: Sendable, Equatable {
-    /// The worker attribute path after `worker.`.
-    public var path: [String]
-    /// True for `DESC`.
-    public var descending: Bool
-
-    public init(path: [String], descending: Bool) {
-        self.path = path
-        self.descending = descending
-    }
-}
-
-/// Known-worker routing: only the worker named by a task attribute may be reserved.
-public struct KnownWorker: Sendable, Equatable {
-    /// Which worker field the task attribute names.
-    public enum Field: String, Sendable, Equatable {
-        case sid = "known_worker_sid"
-        case friendlyName = "known_worker_friendly_name"
-    }
-    public var field: Field
-    /// The task attribute path after `task.`.
-    public var taskAttribute: [String]
-
-    public init(field: Field, taskAttribute: [String]) {
-        self.field = field
-        self.taskAttribute = taskAttribute
-    }
-}

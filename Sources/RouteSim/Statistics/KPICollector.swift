@@ -129,8 +129,3 @@ struct KPICollector {
         return records
     }
 }
-
-/// How a task ended, as the KPIs count it.
-enum TaskOutcome {
-    case answered, abandoned, otherCanceled
-}

@@ -1,0 +1,4 @@
+/// How a task ended, as the KPIs count it.
+enum TaskOutcome {
+    case answered, abandoned, otherCanceled
+}
