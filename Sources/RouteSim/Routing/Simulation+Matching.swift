@@ -84,7 +84,8 @@ extension Simulation {
         if let known = routing.knownWorker(target: task.target, profile: task.profile) {
             let w = Int(known)
             guard known >= 0, isReady(w, channel: Int(task.channel)),
-                  routing.isMember(group: workers[w].group, of: task.queue), admits(task, worker: w) else { return }
+                  routing.isMember(group: workers[w].group, of: task.queue),
+                  admits(target: task.target, profile: task.profile, worker: w) else { return }
             removePending(slot)
             reserve(slot, worker: w)
             return
@@ -97,7 +98,7 @@ extension Simulation {
             chooseOrdered(task, heap: k, count: wanted)
         } else {
             while chosenScratch.count < wanted, let entry = popValidIdle(k, channel: Int(task.channel)) {
-                if admits(task, worker: Int(entry.worker)) {
+                if admits(target: task.target, profile: task.profile, worker: Int(entry.worker)) {
                     chosenScratch.append(entry.worker)
                 } else {
                     idleScratch.append(entry)
@@ -128,7 +129,7 @@ extension Simulation {
     private mutating func chooseOrdered(_ task: TaskState, heap k: Int, count: Int) {
         var candidates: [(entry: IdleEntry, admitted: Bool)] = []
         while let entry = popValidIdle(k, channel: Int(task.channel)) {
-            candidates.append((entry, admits(task, worker: Int(entry.worker))))
+            candidates.append((entry, admits(target: task.target, profile: task.profile, worker: Int(entry.worker))))
         }
         candidates.sort { a, b in
             if a.admitted != b.admitted { return a.admitted }
@@ -145,13 +146,14 @@ extension Simulation {
         }
     }
 
-    /// Whether the task's current target lets worker `w` (a member of its queue) take it:
-    /// the known worker if the target names one, and the target's expression.
-    func admits(_ task: TaskState, worker w: Int) -> Bool {
-        if let known = routing.knownWorker(target: task.target, profile: task.profile), known != Int32(w) {
+    /// Whether a task at target `target` with attribute profile `profile` lets worker `w`
+    /// (a member of its queue) take it: the known worker if the target names one, and the
+    /// target's expression.
+    func admits(target: Int32, profile: Int32, worker w: Int) -> Bool {
+        if let known = routing.knownWorker(target: target, profile: profile), known != Int32(w) {
             return false
         }
-        return routing.admits(target: task.target, profile: task.profile, group: workers[w].group)
+        return routing.admits(target: target, profile: profile, group: workers[w].group)
     }
 
     /// Offers worker `w` the best pending tasks of its queues (by TaskRouter's task
@@ -180,12 +182,12 @@ extension Simulation {
         pendingScratch.removeAll(keepingCapacity: true)
         var found: PendingEntry?
         while let entry = pending[k].min {
-            let task = tasks[Int(entry.slot)]
-            if task.pendingStamp != entry.stamp {
+            let slot = Int(entry.slot)
+            if tasks[slot].pendingStamp != entry.stamp {
                 _ = pending[k].popMin()
                 continue
             }
-            if admits(task, worker: w) {
+            if admits(target: tasks[slot].target, profile: tasks[slot].profile, worker: w) {
                 found = entry
                 break
             }
