@@ -1,13 +1,13 @@
 import GRDB
 import RouteSim
 
-/// The ``RecordSink`` that inserts a run's task, reservation and activity-span rows as the
-/// engine hands them over, inside the run's transaction.
+/// The ``RecordSink`` that inserts a run's task, reservation, activity-span and event rows
+/// as the engine hands them over, inside the run's transaction.
 ///
-/// Statements are prepared once; names come from ``RunLabels``; only task and reservation
-/// SIDs are made per row (about 1 µs each). A task's attributes JSON is reused while consecutive tasks of a
-/// stream carry equal attributes. ``RecordSink`` cannot throw, so the first failed insert
-/// is kept, later rows are dropped, and ``finish()`` throws it.
+/// Statements are prepared once; names, and each stream's attributes as JSON, come from
+/// ``RunLabels``; only task, reservation and event SIDs are made per row. ``RecordSink``
+/// cannot throw, so the first failed insert is kept, later rows are dropped, and
+/// ``finish()`` throws it.
 final class RowWriter: RecordSink {
     /// The run the rows belong to.
     private let runId: Int64
@@ -23,8 +23,6 @@ final class RowWriter: RecordSink {
     private let spans: RowStatement
     /// The `events` insert; nil when events are not stored.
     private let events: RowStatement?
-    /// Per arrival stream, the last attributes seen and their JSON text.
-    private var attributesJSON: [(value: AttributeValue, text: String)?]
     /// The first insert that failed.
     private var failure: DatabaseError?
 
@@ -34,7 +32,6 @@ final class RowWriter: RecordSink {
         self.runId = runId
         self.labels = labels
         sids = SidGenerator(seed: seed)
-        attributesJSON = Array(repeating: nil, count: labels.streams.count)
         tasks = try RowStatement(db, sql: """
             INSERT INTO tasks (run_id, task_index, task_sid, stream, channel, workflow, priority, attributes,
                 created_at, first_queue, queue, worker_sid, worker_name, assigned_at, wrapup_at, completed_at,
@@ -84,7 +81,7 @@ final class RowWriter: RecordSink {
         tasks.bind(5, labels.channels[task.channel])
         tasks.bind(6, labels.workflows[task.workflow])
         tasks.bind(7, task.priority)
-        tasks.bind(8, json(of: task.attributes, stream: task.stream))
+        tasks.bind(8, labels.streamAttributes[task.stream])
         tasks.bind(9, task.createdAt)
         tasks.bind(10, task.firstQueue.map { labels.queues[$0] })
         tasks.bind(11, task.queue.map { labels.queues[$0] })
@@ -146,15 +143,5 @@ final class RowWriter: RecordSink {
         } catch {
             failure = error
         }
-    }
-
-    /// The JSON text of `attributes`, reusing the stream's last text when they are equal.
-    private func json(of attributes: AttributeValue, stream: Int) -> String {
-        if let cached = attributesJSON[stream], cached.value == attributes {
-            return cached.text
-        }
-        let text = attributes.jsonText
-        attributesJSON[stream] = (attributes, text)
-        return text
     }
 }

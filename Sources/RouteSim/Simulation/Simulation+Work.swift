@@ -126,7 +126,7 @@ extension Simulation {
             sink.record(TaskRecord(
                 index: task.ordinal, stream: Int(task.stream), channel: Int(task.channel),
                 workflow: Int(task.workflow), priority: task.priority,
-                attributes: spec.arrivals[Int(task.stream)].attributes, createdAt: task.createdAt,
+                createdAt: task.createdAt,
                 firstQueue: task.firstQueue >= 0 ? Int(task.firstQueue) : nil,
                 queue: task.queue >= 0 ? Int(task.queue) : nil,
                 worker: task.worker >= 0 ? Int(task.worker) : nil,

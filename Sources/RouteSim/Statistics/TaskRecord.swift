@@ -5,13 +5,12 @@
 public struct TaskRecord: Sendable, Equatable {
     /// The task's ordinal in the run (creation order); its SID derives from it.
     public var index: Int
-    /// Index of the arrival stream.
+    /// Index of the arrival stream; the task has its attributes.
     public var stream: Int
     public var channel: Int
     public var workflow: Int
     /// The priority the task ended with (a target may have changed it).
     public var priority: Int
-    public var attributes: AttributeValue
     public var createdAt: Double
     /// The first queue the task entered; nil if it never entered one.
     public var firstQueue: Int?
@@ -33,7 +32,7 @@ public struct TaskRecord: Sendable, Equatable {
     public var waitSeconds: Double
 
     public init(
-        index: Int, stream: Int, channel: Int, workflow: Int, priority: Int, attributes: AttributeValue,
+        index: Int, stream: Int, channel: Int, workflow: Int, priority: Int,
         createdAt: Double, firstQueue: Int?, queue: Int?, worker: Int?, assignedAt: Double?,
         wrapupAt: Double?, completedAt: Double?, canceledAt: Double?, status: TaskStatus,
         reason: String?, reservationCount: Int, waitSeconds: Double
@@ -43,7 +42,6 @@ public struct TaskRecord: Sendable, Equatable {
         self.channel = channel
         self.workflow = workflow
         self.priority = priority
-        self.attributes = attributes
         self.createdAt = createdAt
         self.firstQueue = firstQueue
         self.queue = queue
