@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RouteSim
 import RouteSimStore
 
 /// `routesim stats RESULTS.sqlite`: one TaskRouter-shaped statistics document of a run.
@@ -52,16 +53,16 @@ struct StatsCommand: ParsableCommand {
         guard let runId = try runID ?? store.lastRunID() else {
             throw StatsError(problem: "\(database): the file holds no run")
         }
-        let (kind, name): (String, String?) =
-            if let queue { ("taskQueue", queue) } else if let worker { ("worker", worker) }
-            else if let workflow { ("workflow", workflow) } else { ("workspace", nil) }
-        let scope = realtime || at != nil ? "realtime" : "cumulative"
-        var documents = try store.statistics(run: runId, kind: kind, scope: scope, name: name)
+        let (kind, name): (StatisticsDocument.Kind, String?) =
+            if let queue { (.taskQueue, queue) } else if let worker { (.worker, worker) }
+            else if let workflow { (.workflow, workflow) } else { (.workspace, nil) }
+        let scope: StatisticsDocument.Scope = realtime || at != nil ? .realtime : .cumulative
+        var documents = try store.statistics(run: runId, kind: kind.rawValue, scope: scope.rawValue, name: name)
         if let at { documents = documents.filter { $0.time <= at }.suffix(1) }
         guard !documents.isEmpty else {
-            let known = try store.statisticsNames(run: runId, kind: kind)
-            let what = name.map { "\(kind) \"\($0)\"" } ?? kind
-            throw StatsError(problem: "\(database): run \(runId) has no \(scope) statistics for \(what)"
+            let known = try store.statisticsNames(run: runId, kind: kind.rawValue)
+            let what = name.map { "\(kind.rawValue) \"\($0)\"" } ?? kind.rawValue
+            throw StatsError(problem: "\(database): run \(runId) has no \(scope.rawValue) statistics for \(what)"
                 + (known.isEmpty || name == nil ? "" : "; expected one of: " + known.joined(separator: ", ")))
         }
         let objects = try documents.map { stored -> Any in
@@ -69,7 +70,7 @@ struct StatsCommand: ParsableCommand {
             return ["run_id": stored.runId, "time": stored.time, "sid": stored.sid, "name": stored.name,
                     "kind": stored.kind, "scope": stored.scope, "statistics": document]
         }
-        let value: Any = scope == "cumulative" || at != nil ? objects[0] : objects
+        let value: Any = scope == .cumulative || at != nil ? objects[0] : objects
         let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }

@@ -133,11 +133,14 @@ extension Simulation {
         let slot = Int(reservations[r].task)
         let w = Int(reservations[r].worker)
         let back = spec.workerGroups[Int(workers[w].group)].answer.backAfterTimeout
-        var random = answerRandom(r).substream(1)
+        let returnDelay = back.map { delay in
+            var random = answerRandom(r).substream(1)
+            return delay.sample(&random)
+        }
         end(r, status: .timeout)
         setActivity(w, Int32(spec.workspace.timeoutActivity))
-        if let back {
-            events.schedule(EngineEvent(.workerReturn, Int32(w), workers[w].activityStamp), at: now + back.sample(&random))
+        if let returnDelay {
+            events.schedule(EngineEvent(.workerReturn, Int32(w), workers[w].activityStamp), at: now + returnDelay)
         }
         if tasks[slot].liveReservations == 0 { returnToRouting(slot) }
         fillWorker(w)
