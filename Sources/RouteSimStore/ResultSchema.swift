@@ -21,6 +21,9 @@ enum ResultSchema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
 
@@ -212,5 +215,20 @@ enum ResultSchema {
             document TEXT NOT NULL
         ) STRICT;
         CREATE INDEX statistics_run ON statistics(run_id, scope, kind);
+        """
+
+    /// Experiments: the command that made a group of runs (a batch, a comparison, a sweep,
+    /// a staffing search), and each run's point in a sweep or search.
+    private static let version2 = """
+        CREATE TABLE experiments (
+            experiment_id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL CHECK (command IN ('run', 'batch', 'compare', 'sweep', 'staff')),
+            arguments TEXT NOT NULL,
+            started_at TEXT NOT NULL
+        ) STRICT;
+
+        ALTER TABLE runs ADD COLUMN experiment_id INTEGER REFERENCES experiments(experiment_id) ON DELETE CASCADE;
+        ALTER TABLE runs ADD COLUMN point TEXT;
+        CREATE INDEX runs_experiment ON runs(experiment_id);
         """
 }

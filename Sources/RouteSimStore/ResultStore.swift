@@ -102,6 +102,32 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// Records the start of an experiment (a batch, comparison, sweep or staffing search)
+    /// in its own transaction and returns its id, for ``RunInfo/experimentID``.
+    ///
+    /// `arguments` are the command line's, stored as a JSON array. An experiment stopped
+    /// before its first run committed keeps its row and has no runs.
+    public func beginExperiment(_ command: ExperimentCommand, arguments: [String]) throws(StoreError) -> Int64 {
+        do {
+            return try database.write { db in
+                try db.execute(
+                    sql: "INSERT INTO experiments (command, arguments, started_at) VALUES (?, ?, ?)",
+                    arguments: [
+                        command.rawValue, AttributeValue.array(arguments.map(AttributeValue.string)).jsonText,
+                        Date().ISO8601Format(),
+                    ])
+                return db.lastInsertedRowID
+            }
+        } catch {
+            throw StoreError(.write, path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The `run_id` the next run will get unless it is given one: one more than the largest.
+    public func nextRunID() throws(StoreError) -> Int64 {
+        try reading { (try Int64.fetchOne($0, sql: "SELECT MAX(run_id) FROM runs") ?? 0) + 1 }
+    }
+
     /// The number of runs in the file.
     public func runCount() throws(StoreError) -> Int {
         try reading { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM runs") ?? 0 }
@@ -120,15 +146,16 @@ public final class ResultStore: Sendable {
     private static func insertRun(_ run: RunInfo, spec: SimulationSpec, level: RecordLevel, _ db: Database) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO runs (scenario, variant, replication, seed, horizon, warmup, interval, service_level,
-                    multi_task_enabled, overrides, routesim_version, workspace_sid, record_level, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO runs (run_id, scenario, variant, replication, seed, horizon, warmup, interval, service_level,
+                    multi_task_enabled, overrides, routesim_version, workspace_sid, record_level, started_at,
+                    experiment_id, point)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                run.scenario, run.variant, run.replication, Int64(bitPattern: run.seed), run.horizon, run.warmup,
-                run.interval, run.serviceLevel, run.multiTaskEnabled,
+                run.runID, run.scenario, run.variant, run.replication, Int64(bitPattern: run.seed), run.horizon,
+                run.warmup, run.interval, run.serviceLevel, run.multiTaskEnabled,
                 AttributeValue.array(run.overrides.map(AttributeValue.string)).jsonText, run.version,
-                spec.workspace.sid, level.rawValue, Date().ISO8601Format(),
+                spec.workspace.sid, level.rawValue, Date().ISO8601Format(), run.experimentID, run.point,
             ])
         return db.lastInsertedRowID
     }

@@ -26,12 +26,23 @@ public struct RunInfo: Sendable, Equatable {
     public var overrides: [String]
     /// The routesim version that made the run.
     public var version: String
+    /// The experiment the run belongs to (``ResultStore/beginExperiment(_:arguments:)``),
+    /// nil for none.
+    public var experimentID: Int64?
+    /// The values varied at this run's point of a sweep or staffing search, as a JSON
+    /// object (`{"workers.agents.count": 13}`); nil elsewhere.
+    public var point: String?
+    /// The `run_id` to record the run under, nil for the next free one. Replications run in
+    /// parallel take ids reserved in advance (``ResultStore/nextRunID()``) so that their ids
+    /// do not depend on which finishes first.
+    public var runID: Int64?
 
     /// Creates a run description; every field is stored as given.
     public init(
         scenario: String, variant: String? = nil, replication: Int, seed: UInt64, horizon: Double,
         warmup: Double, interval: Double, serviceLevel: Double, multiTaskEnabled: Bool,
-        overrides: [String] = [], version: String
+        overrides: [String] = [], version: String, experimentID: Int64? = nil, point: String? = nil,
+        runID: Int64? = nil
     ) {
         self.scenario = scenario
         self.variant = variant
@@ -44,5 +55,8 @@ public struct RunInfo: Sendable, Equatable {
         self.multiTaskEnabled = multiTaskEnabled
         self.overrides = overrides
         self.version = version
+        self.experimentID = experimentID
+        self.point = point
+        self.runID = runID
     }
 }

@@ -1,0 +1,50 @@
+import GRDB
+
+/// Reads runs back as KPI values and sums replications up: what batch, compare, sweep,
+/// staff, report and export print.
+extension ResultStore {
+    /// The KPI column names of `runs` and `queue_summary`, in table order.
+    public static var kpiNames: [String] { KPIColumns.names }
+
+    /// Every run's KPIs (of experiment `experiment`, or all runs when nil), by run id.
+    public func runKPIs(experiment: Int64? = nil) throws(StoreError) -> [StoredRunKPIs] {
+        let columns = KPIColumns.list
+        return try reading { db in
+            let runs = try Row.fetchAll(db, sql: """
+                SELECT runs.run_id, runs.experiment_id, experiments.command, scenario, variant, point, replication,
+                    \(KPIColumns.names.map { "runs.\($0)" }.joined(separator: ", "))
+                FROM runs LEFT JOIN experiments USING (experiment_id)
+                WHERE ? IS NULL OR runs.experiment_id = ?
+                ORDER BY runs.run_id
+                """, arguments: [experiment, experiment])
+            let queueRows = try Row.fetchAll(db, sql: """
+                SELECT run_id, queue, \(columns) FROM queue_summary
+                WHERE ? IS NULL OR run_id IN (SELECT run_id FROM runs WHERE experiment_id = ?)
+                ORDER BY run_id, rowid
+                """, arguments: [experiment, experiment])
+            var queues: [Int64: [(queue: String, kpis: [Double?])]] = [:]
+            for row in queueRows {
+                queues[row["run_id"], default: []].append((row["queue"], Self.kpiValues(row, from: 2)))
+            }
+            return runs.map { row in
+                let runID: Int64 = row["run_id"]
+                return StoredRunKPIs(
+                    runID: runID, experimentID: row["experiment_id"], command: row["command"],
+                    scenario: row["scenario"], variant: row["variant"], point: row["point"],
+                    replication: row["replication"], kpis: Self.kpiValues(row, from: 7), queues: queues[runID] ?? [])
+            }
+        }
+    }
+
+    /// Mean and 95 % CI of every KPI over the replications of each group of runs (of
+    /// experiment `experiment`, or all), grouped by experiment, scenario, variant and
+    /// point, in run order.
+    public func summaries(experiment: Int64? = nil) throws(StoreError) -> [RunGroupSummary] {
+        RunGroupSummary.summaries(of: try runKPIs(experiment: experiment))
+    }
+
+    /// The KPI columns of `row` starting at column `offset`, as doubles.
+    private static func kpiValues(_ row: Row, from offset: Int) -> [Double?] {
+        (0..<KPIColumns.names.count).map { row[offset + $0] }
+    }
+}
