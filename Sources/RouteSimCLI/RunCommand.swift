@@ -33,11 +33,7 @@ struct RunCommand: ParsableCommand {
         let spec = try input.load(extra: seedOverride).spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         let store = try ResultStore(path: path)
-        let info = RunInfo(
-            scenario: spec.name, variant: nil, replication: spec.replication, seed: spec.seed,
-            horizon: spec.horizon, warmup: spec.warmup, interval: spec.interval,
-            serviceLevel: spec.serviceLevel, multiTaskEnabled: spec.workspace.multiTaskEnabled,
-            overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
+        let info = RunInfo(spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
         let level = events ? .events : record

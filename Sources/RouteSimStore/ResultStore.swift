@@ -5,7 +5,7 @@ import RouteSim
 /// A results database file: many runs, each recorded in one transaction.
 ///
 /// One instance owns one GRDB `DatabaseQueue`, the file's single writer; share the
-/// instance rather than opening the file twice. ``record(run:spec:level:simulate:)``
+/// instance rather than opening the file twice. ``record(run:spec:level:since:simulate:)``
 /// holds the write transaction while the simulation runs, so two runs recorded into the
 /// same store take turns. To run replications in parallel into one file, let each
 /// simulate into memory and replay its rows inside `simulate`. Another connection (a
@@ -68,12 +68,14 @@ public final class ResultStore: Sendable {
     /// TaskRouter statistics documents, completes the `runs` row with the summary KPIs,
     /// `wall_seconds` (the duration of `simulate`, row inserts included), `event_count`,
     /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers from
-    /// ``SimulationSpec/makeWorkers()``, task and reservation SIDs from `spec.seed`). If
+    /// ``SimulationSpec/makeWorkers()``, task and reservation SIDs from `spec.seed`). A run
+    /// simulated earlier into memory passes the instant its simulation started as `since`,
+    /// so that `wall_seconds` counts the simulation too. If
     /// anything throws, the transaction is rolled back and nothing of the run remains; an
     /// error thrown by `simulate` is rethrown as it is, a database error becomes a
     /// ``StoreError``. The sink is valid only during `simulate`.
     public func record(
-        run: RunInfo, spec: SimulationSpec, level: RecordLevel,
+        run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant? = nil,
         simulate: ((any RecordSink)?) throws -> SimulationResult
     ) throws -> Int64 {
         do {
@@ -81,7 +83,7 @@ public final class ResultStore: Sendable {
                 let runId = try Self.insertRun(run, spec: spec, level: level, db)
                 let labels = RunLabels(spec: spec)
                 let clock = ContinuousClock()
-                let start = clock.now
+                let start = since ?? clock.now
                 let result: SimulationResult
                 if level.keepsRows {
                     let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)

@@ -1,3 +1,5 @@
+import RouteSim
+
 /// What identifies a run besides its rows: the `runs` row's descriptive columns.
 ///
 /// The clock settings repeat the ``SimulationSpec``'s so that the row shows what the run
@@ -58,5 +60,18 @@ public struct RunInfo: Sendable, Equatable {
         self.experimentID = experimentID
         self.point = point
         self.runID = runID
+    }
+
+    /// The description of a run of `spec` as it will be simulated: clock settings, seed,
+    /// replication and `multi_task_enabled` from the spec.
+    public init(
+        spec: SimulationSpec, variant: String? = nil, overrides: [String], version: String,
+        experimentID: Int64? = nil, point: String? = nil
+    ) {
+        self.init(
+            scenario: spec.name, variant: variant, replication: spec.replication, seed: spec.seed,
+            horizon: spec.horizon, warmup: spec.warmup, interval: spec.interval, serviceLevel: spec.serviceLevel,
+            multiTaskEnabled: spec.workspace.multiTaskEnabled, overrides: overrides, version: version,
+            experimentID: experimentID, point: point)
     }
 }

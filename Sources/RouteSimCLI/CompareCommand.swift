@@ -1,0 +1,72 @@
+import ArgumentParser
+import RouteSim
+import RouteSimScenario
+import RouteSimStore
+
+/// `routesim compare SCENARIO --variant A --variant B`: variants of one scenario on common
+/// random numbers, with each variant's KPIs and the paired differences from the first.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare variants of a scenario on the same callers: each KPI per variant and the paired difference with its 95 % CI.",
+        discussion: """
+            A variant is a name from the scenario's `variants:` block, or NAME:KEY=VALUE;KEY=VALUE \
+            written inline. Replication r of every variant sees the same callers (arrival times, \
+            attributes, work, patience, answers), so the difference of two variants is measured \
+            replication by replication. A difference marked * has a 95 % CI that excludes zero.
+            """
+    )
+
+    @OptionGroup var input: ScenarioOptions
+
+    @Option(help: "A variant to run (at least two; the first is the baseline).")
+    var variant: [String] = []
+
+    @OptionGroup var experiment: ExperimentOptions
+
+    func run() throws {
+        let choices = try variant.map(VariantChoice.init(parsing:))
+        guard choices.count >= 2 else {
+            throw ExperimentError("compare needs at least two --variant options, found \(choices.count)")
+        }
+        if let repeated = choices.map(\.name).firstDuplicate {
+            throw ExperimentError("--variant \(repeated) is given twice; variant names must differ")
+        }
+        let common = try (input.overrides + experiment.seedOverride).map { try Override.parse($0) }
+        let base = try ScenarioLoader.load(path: input.scenario, overrides: common)
+        var specs: [(name: String, spec: SimulationSpec, overrides: [String])] = []
+        for choice in choices {
+            let overrides = try choice.overrides(in: base.variants, scenario: input.scenario)
+            let scenario = try ScenarioLoader.load(path: input.scenario, overrides: overrides + common)
+            let texts = overrides.map { $0.keyPath + "=" + $0.value } + input.overrides + experiment.seedOverride
+            specs.append((choice.name, scenario.spec, texts))
+        }
+        let plan = (0..<experiment.replications).flatMap { replication in
+            specs.map { variant -> PlannedRun in
+                var spec = variant.spec
+                spec.replication = replication
+                return PlannedRun(
+                    spec: spec,
+                    info: RunInfo(spec: spec, variant: variant.name, overrides: variant.overrides, version: RouteSimVersion.current))
+            }
+        }
+        let path = experiment.output(name: base.spec.name, command: .compare)
+        let running = try Experiment(.compare, options: experiment, path: path)
+        let runs = try running.run(plan)
+        let report = ComparisonReport(variants: specs.map(\.name), runs: runs)
+        if experiment.json {
+            print(KPIFormat.jsonText(report.json(database: path, experiment: running.id)))
+        } else {
+            print("compare: \(base.spec.name), \(experiment.replications) replications of \(specs.count) variants on common random numbers -> \(path) (experiment \(running.id))\n")
+            print(report.text())
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The first element that appears again later, nil when all differ.
+    var firstDuplicate: Element? {
+        var seen = Set<Element>()
+        return first { !seen.insert($0).inserted }
+    }
+}

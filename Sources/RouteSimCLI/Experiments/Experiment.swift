@@ -1,0 +1,33 @@
+import RouteSimStore
+
+/// An experiment under way: its results file, its `experiments` row, and the runs it makes.
+struct Experiment {
+    let store: ResultStore
+    /// The `experiments.experiment_id`.
+    let id: Int64
+    let options: ExperimentOptions
+
+    /// Opens the results file at `path`, records the experiment with the command line, and
+    /// catches Ctrl-C from now on.
+    init(_ command: ExperimentCommand, options: ExperimentOptions, path: String) throws {
+        store = try ResultStore(path: path)
+        id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
+        self.options = options
+        Interrupt.install()
+    }
+
+    /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
+    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order.
+    func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
+        let stamped = plan.map { run -> PlannedRun in
+            var run = run
+            run.info.experimentID = id
+            return run
+        }
+        let executor = RunExecutor(store: store, level: options.record, jobs: options.jobs)
+        let ids = try executor.execute(stamped, progress: ProgressBar.forTerminal(total: plan.count))
+        let stored = try store.runKPIs(experiment: id)
+        let byID = Dictionary(stored.map { ($0.runID, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byID[$0] }
+    }
+}

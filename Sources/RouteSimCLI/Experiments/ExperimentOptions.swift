@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import RouteSimStore
+
+/// The options every experiment command (batch, compare, sweep, staff) takes.
+struct ExperimentOptions: ParsableArguments {
+    @Option(help: "Independent replications of each configuration.")
+    var replications: Int = 10
+
+    @Option(help: "Replications simulated at a time (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The run seed of every replication (default: the scenario's `seed`).")
+    var seed: UInt64?
+
+    @Option(help: "The SQLite file to add the runs to (default: results/<scenario>-<command>.sqlite).")
+    var out: String?
+
+    @Option(help: "What to store per run: `summary`, `tasks` or `events` (default: summary).")
+    var record: RecordLevel = .summary
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    mutating func validate() throws {
+        guard replications >= 1 else { throw ValidationError("--replications must be at least 1, found \(replications)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
+
+    /// `seed=N` when `--seed` was given, for the scenario loader.
+    var seedOverride: [String] { seed.map { ["seed=\($0)"] } ?? [] }
+
+    /// The results file: `--out`, else `results/<name>-<command>.sqlite`.
+    func output(name: String, command: ExperimentCommand) -> String {
+        out ?? RunCommand.defaultOutput(for: name + "-" + command.rawValue)
+    }
+}
