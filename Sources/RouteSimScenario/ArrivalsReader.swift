@@ -2,16 +2,18 @@ import RouteSim
 import RouteSimKernel
 
 /// Reads `arrivals:`, the streams of synthetic callers: `{name, channel, workflow,
-/// attributes, priority, timeout, rate | profile, handle_time, wrapup_time, patience}`.
+/// attributes, priority, timeout, rate | profile, rate_multiplier, handle_time, wrapup_time,
+/// patience}`.
 ///
 /// `channel` defaults to `default` (TaskRouter's channel for tasks that name none);
 /// `workflow` may be left out only when the workspace has exactly one. `timeout` is the
 /// task TTL, 1 s to 1,209,600 s (default 86,400 s). `rate` (Poisson) and `profile`
-/// (`{every, volumes}`, expected arrivals per period) exclude each other.
+/// (`{every, volumes}`, expected arrivals per period) exclude each other; `rate_multiplier`
+/// is a distribution of plain numbers (a factor drawn once per replication).
 enum ArrivalsReader {
     static let keys = [
-        "name", "channel", "workflow", "attributes", "priority", "timeout", "rate", "profile", "handle_time",
-        "wrapup_time", "patience",
+        "name", "channel", "workflow", "attributes", "priority", "timeout", "rate", "profile", "rate_multiplier",
+        "handle_time", "wrapup_time", "patience",
     ]
 
     /// The arrival streams.
@@ -32,12 +34,14 @@ enum ArrivalsReader {
             let handleTime = map.required("handle_time").flatMap(DistributionReader.read)
             let wrapupTime = map.optional("wrapup_time").flatMap(DistributionReader.read)
             let patience = map.optional("patience").flatMap(DistributionReader.read)
+            let rateMultiplier = map.optional("rate_multiplier").flatMap(DistributionReader.readFactors)
             guard let nameField, let name, unique.claim(name, at: nameField), let channel, let workflow,
                 let attributes, let priority, let timeout, let process, let handleTime
             else { continue }
             streams.append(ArrivalStream(
                 name: name, channel: channel, workflow: workflow, attributes: attributes, priority: priority,
-                timeout: timeout, process: process, handleTime: handleTime, wrapupTime: wrapupTime, patience: patience))
+                timeout: timeout, process: process, handleTime: handleTime, wrapupTime: wrapupTime, patience: patience,
+                rateMultiplier: rateMultiplier))
         }
         return streams
     }

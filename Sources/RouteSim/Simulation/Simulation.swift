@@ -163,7 +163,8 @@ public struct Simulation {
         for stream in spec.arrivals {
             let name = stream.name
             clocks.append(ArrivalClock(
-                process: stream.process, horizon: spec.horizon,
+                process: stream.process(scaledBy: stream.dayMultiplier(seed: seed, replication: replication)),
+                horizon: spec.horizon,
                 rng: RandomStream(seed: seed, replication: replication, name: "arrivals." + name)))
             handleStreams.append(RandomStream(seed: seed, replication: replication, name: "handle." + name))
             wrapupStreams.append(RandomStream(seed: seed, replication: replication, name: "wrapup." + name))
