@@ -60,12 +60,12 @@ public struct ArrivalStream: Sendable, Equatable {
         return rateMultiplier.sample(&random)
     }
 
-    /// ``process`` with its rate scaled by `multiplier`; a trace of fixed times is kept as it is.
+    /// ``process`` with its rate scaled by `multiplier`; fixed times and traces are kept as they are.
     func process(scaledBy multiplier: Double) -> ArrivalProcess {
         switch process {
         case .poisson(let rate): return .poisson(ratePerSecond: rate * multiplier)
         case .profile(let every, let volumes): return .profile(every: every, volumes: volumes.map { $0 * multiplier })
-        case .times: return process
+        case .times, .trace: return process
         }
     }
 }
