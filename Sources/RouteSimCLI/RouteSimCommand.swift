@@ -13,7 +13,8 @@ struct RouteSimCommand: AsyncParsableCommand {
         abstract: "A discrete-event simulator of a contact center routed by Twilio TaskRouter.",
         version: RouteSimVersion.current,
         subcommands: [
-            RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, ValidateCommand.self, StatsCommand.self,
+            RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, StaffCommand.self,
+            SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
         ]
     )
 

@@ -2,16 +2,19 @@ import RouteSim
 import RouteSimKernel
 
 /// Reads `arrivals:`, the streams of synthetic callers: `{name, channel, workflow,
-/// attributes, priority, timeout, rate | profile, handle_time, wrapup_time, patience}`.
+/// attributes, priority, timeout, rate | profile | trace, rate_multiplier, handle_time,
+/// wrapup_time, patience}`.
 ///
 /// `channel` defaults to `default` (TaskRouter's channel for tasks that name none);
 /// `workflow` may be left out only when the workspace has exactly one. `timeout` is the
-/// task TTL, 1 s to 1,209,600 s (default 86,400 s). `rate` (Poisson) and `profile`
-/// (`{every, volumes}`, expected arrivals per period) exclude each other.
+/// task TTL, 1 s to 1,209,600 s (default 86,400 s). `rate` (Poisson), `profile`
+/// (`{every, volumes}`, expected arrivals per period) and `trace` (a CSV file of callers,
+/// ``TraceReader``) exclude each other; `rate_multiplier` is a distribution of plain numbers
+/// (a factor drawn once per replication) and needs `rate` or `profile`.
 enum ArrivalsReader {
     static let keys = [
-        "name", "channel", "workflow", "attributes", "priority", "timeout", "rate", "profile", "handle_time",
-        "wrapup_time", "patience",
+        "name", "channel", "workflow", "attributes", "priority", "timeout", "rate", "profile", "trace", "rate_multiplier",
+        "handle_time", "wrapup_time", "patience",
     ]
 
     /// The arrival streams.
@@ -28,16 +31,18 @@ enum ArrivalsReader {
             let attributes = map.optional("attributes").map(AttributesReader.read) ?? .emptyObject
             let priority = map.optional("priority").map { $0.integer(in: 0...Int(Int32.max)) } ?? 0
             let timeout = map.optional("timeout").map(ttl) ?? ArrivalStream.defaultTimeout
-            let process = process(map)
+            let process = process(map, channels: channels)
             let handleTime = map.required("handle_time").flatMap(DistributionReader.read)
             let wrapupTime = map.optional("wrapup_time").flatMap(DistributionReader.read)
             let patience = map.optional("patience").flatMap(DistributionReader.read)
+            let rateMultiplier = map.optional("rate_multiplier").flatMap(DistributionReader.readFactors)
             guard let nameField, let name, unique.claim(name, at: nameField), let channel, let workflow,
                 let attributes, let priority, let timeout, let process, let handleTime
             else { continue }
             streams.append(ArrivalStream(
                 name: name, channel: channel, workflow: workflow, attributes: attributes, priority: priority,
-                timeout: timeout, process: process, handleTime: handleTime, wrapupTime: wrapupTime, patience: patience))
+                timeout: timeout, process: process, handleTime: handleTime, wrapupTime: wrapupTime, patience: patience,
+                rateMultiplier: rateMultiplier))
         }
         return streams
     }
@@ -64,12 +69,17 @@ enum ArrivalsReader {
         return seconds
     }
 
-    /// `rate` or `profile`, exactly one.
-    private static func process(_ map: FieldMap) -> ArrivalProcess? {
-        let given = map.present(["rate", "profile"])
+    /// `rate`, `profile` or `trace`, exactly one; a trace takes no `rate_multiplier`.
+    private static func process(_ map: FieldMap, channels: NameTable) -> ArrivalProcess? {
+        let given = map.present(["rate", "profile", "trace"])
         guard given.count == 1 else {
+            // Without any, the message names the two synthetic processes, as it did before traces.
             map.field.report(given.isEmpty ? .needsOneOf(["rate", "profile"]) : .exclusive(given))
             return nil
+        }
+        if let trace = map.optional("trace") {
+            if let multiplier = map.optional("rate_multiplier") { multiplier.report(.exclusive(["trace", "rate_multiplier"])) }
+            return TraceReader.read(trace, channels: channels).map(ArrivalProcess.trace)
         }
         if let rate = map.optional("rate") {
             return rate.rate().map { ArrivalProcess.poisson(ratePerSecond: $0) }

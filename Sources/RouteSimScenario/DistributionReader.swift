@@ -4,7 +4,8 @@ import RouteSimKernel
 /// `{dist: NAME, <parameters>}`.
 ///
 /// Parameters that are times (`mean`, `sd`, `min`, `max`, `value`, `scale`, `values`) take
-/// durations (`4s`, `3m`, `90`); `shape`, `k` and `weights` are plain numbers. `gamma`
+/// durations (`4s`, `3m`, `90`), or plain numbers >= 0 for a distribution of factors
+/// (`dimensionless`, e.g. `rate_multiplier`); `shape`, `k` and `weights` are plain numbers. `gamma`
 /// takes `shape` + `scale`, or `mean` + `sd`, converted (shape = (mean/sd)², scale = sd²/mean).
 /// The parameters are checked by ``Distribution/validated()`` last.
 enum DistributionReader {
@@ -15,14 +16,26 @@ enum DistributionReader {
         ("erlang", ["k", "mean"]), ("empirical", ["values", "weights"]),
     ]
 
-    /// The distribution at `field`, validated; nil with the problems reported.
+    /// The distribution of durations at `field`, validated; nil with the problems reported.
     static func read(_ field: Field) -> Distribution? {
+        read(field, dimensionless: false)
+    }
+
+    /// The distribution of plain numbers (factors) at `field`, validated; nil with the
+    /// problems reported.
+    static func readFactors(_ field: Field) -> Distribution? {
+        read(field, dimensionless: true)
+    }
+
+    /// The distribution at `field`: of durations, or of plain numbers when `dimensionless`.
+    private static func read(_ field: Field, dimensionless: Bool) -> Distribution? {
         guard case .mapping = field.node.content else {
             guard field.node.scalar != nil else {
-                field.report(.expected("a duration or a map {dist: ..., ...}", found: field.node.found))
+                let plain = dimensionless ? "a number" : "a duration"
+                field.report(.expected("\(plain) or a map {dist: ..., ...}", found: field.node.found))
                 return nil
             }
-            return field.duration().map(Distribution.fixed)
+            return amount(field, positive: false, dimensionless: dimensionless).map(Distribution.fixed)
         }
         guard let nameNode = field.node["dist"] else {
             _ = field.mapping(keys: ["dist"] + Set(parameters.flatMap(\.keys)).sorted())
@@ -38,7 +51,7 @@ enum DistributionReader {
             return nil
         }
         guard let map = field.mapping(keys: ["dist"] + keys) else { return nil }
-        guard let distribution = build(name, map) else { return nil }
+        guard let distribution = build(name, map, dimensionless: dimensionless) else { return nil }
         do {
             return try distribution.validated()
         } catch {
@@ -47,10 +60,20 @@ enum DistributionReader {
         }
     }
 
+    /// A parameter that is a time: a duration, or a plain number >= 0 (> 0 when `positive`)
+    /// when `dimensionless`.
+    private static func amount(_ field: Field, positive: Bool, dimensionless: Bool) -> Double? {
+        guard dimensionless else { return field.duration(positive: positive) }
+        let range = (positive ? Double.leastNonzeroMagnitude : 0)...Double.greatestFiniteMagnitude
+        return field.number(in: range, expected: positive ? "a number > 0" : "a number >= 0")
+    }
+
     /// The unvalidated distribution from its parameters; nil when one is missing or unreadable.
-    private static func build(_ name: String, _ map: FieldMap) -> Distribution? {
+    private static func build(_ name: String, _ map: FieldMap, dimensionless: Bool) -> Distribution? {
         let needs = "\(name) needs it"
-        func time(_ key: String) -> Double? { map.required(key, reason: needs)?.duration() }
+        func time(_ key: String) -> Double? {
+            map.required(key, reason: needs).flatMap { amount($0, positive: false, dimensionless: dimensionless) }
+        }
         switch name {
         case "fixed":
             return time("value").map(Distribution.fixed)
@@ -65,19 +88,19 @@ enum DistributionReader {
             guard let mean, let sd else { return nil }
             return name == "normal" ? .normal(mean: mean, sd: sd) : .lognormal(mean: mean, sd: sd)
         case "gamma":
-            return gamma(map)
+            return gamma(map, dimensionless: dimensionless)
         case "erlang":
             let k = map.required("k", reason: needs)?.integer(in: 1...Int.max)
             let mean = time("mean")
             guard let k, let mean else { return nil }
             return .erlang(k: k, mean: mean)
         default:
-            return empirical(map)
+            return empirical(map, dimensionless: dimensionless)
         }
     }
 
     /// `gamma` from `shape` + `scale` or from `mean` + `sd`.
-    private static func gamma(_ map: FieldMap) -> Distribution? {
+    private static func gamma(_ map: FieldMap, dimensionless: Bool) -> Distribution? {
         let byShape = map.present(["shape", "scale"])
         let byMoments = map.present(["mean", "sd"])
         if !byShape.isEmpty, !byMoments.isEmpty {
@@ -87,23 +110,27 @@ enum DistributionReader {
         if byMoments.isEmpty {
             let needs = "gamma needs shape and scale, or mean and sd"
             let shape = map.required("shape", reason: needs)?.number()
-            let scale = map.required("scale", reason: needs)?.duration()
+            let scale = map.required("scale", reason: needs).flatMap {
+                amount($0, positive: false, dimensionless: dimensionless)
+            }
             guard let shape, let scale else { return nil }
             return .gamma(shape: shape, scale: scale)
         }
         let needs = "gamma with mean needs sd too"
-        let mean = map.required("mean", reason: needs)?.duration(positive: true)
-        let sd = map.required("sd", reason: "gamma with sd needs mean too")?.duration(positive: true)
+        let mean = map.required("mean", reason: needs).flatMap { amount($0, positive: true, dimensionless: dimensionless) }
+        let sd = map.required("sd", reason: "gamma with sd needs mean too").flatMap {
+            amount($0, positive: true, dimensionless: dimensionless)
+        }
         guard let mean, let sd else { return nil }
         return .gamma(shape: (mean / sd) * (mean / sd), scale: sd * sd / mean)
     }
 
     /// `empirical` from `values` and optional `weights`.
-    private static func empirical(_ map: FieldMap) -> Distribution? {
+    private static func empirical(_ map: FieldMap, dimensionless: Bool) -> Distribution? {
         guard let valuesField = map.required("values", reason: "empirical needs it"),
-            let items = valuesField.items(expected: "a list of durations")
+            let items = valuesField.items(expected: dimensionless ? "a list of numbers" : "a list of durations")
         else { return nil }
-        let values = items.map { $0.duration() }
+        let values = items.map { amount($0, positive: false, dimensionless: dimensionless) }
         var weights: [Double?]?
         if let weightsField = map.optional("weights") {
             guard let weightItems = weightsField.items(expected: "a list of numbers") else { return nil }

@@ -37,6 +37,11 @@ enum Problem: Sendable, Equatable {
     case notLastPage(resource: String)
     /// A scenario key that applies only when `taskrouter:` imports workers.
     case needsWorkerImport(key: String)
+    /// A trace file named by an arrival stream's `trace` cannot be read.
+    case unreadableTrace(path: String, reason: String)
+    /// A problem inside a trace file: in data row `row` (1-based, the header not counted)
+    /// starting at `line`, or in the file as a whole when both are nil.
+    case badTrace(file: String, row: Int?, line: Int?, message: String)
     /// Distribution parameters the distribution refuses.
     case badDistribution(String)
     /// An arrival stream without `workflow` in a workspace that has not exactly one.
@@ -91,6 +96,11 @@ enum Problem: Sendable, Equatable {
                 + "(PageSize up to 1000) and list the files in order under taskrouter"
         case .needsWorkerImport(let key):
             return "\(key) applies only to workers imported with taskrouter.workers, and there are none"
+        case .unreadableTrace(let path, let reason):
+            return "cannot read the trace file \(Self.quote(path)): \(reason)"
+        case .badTrace(let file, let row, let line, let message):
+            let place = row.map { " row \($0)" + (line.map { " (line \($0))" } ?? "") } ?? ""
+            return "trace \(Self.quote(file))\(place): \(message)"
         case .badDistribution(let message):
             return "invalid distribution: \(message)"
         case .workflowRequired(let count):

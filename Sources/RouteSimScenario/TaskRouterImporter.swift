@@ -107,7 +107,7 @@ enum TaskRouterImporter {
     /// read or parsed (reported).
     private static func load(_ field: Field, scenarioPath: String) -> DocumentNode? {
         guard let relative = field.string(expected: "the path of a JSON file") else { return nil }
-        let path = relative.hasPrefix("/") ? relative : folder(of: scenarioPath) + relative
+        let path = TextFile.path(relative, nextTo: scenarioPath)
         let text: String
         do {
             text = try TextFile.read(path)
@@ -178,11 +178,5 @@ enum TaskRouterImporter {
     private static func camelCase(_ name: String) -> String {
         let words = name.split(separator: "_")
         return words.prefix(1).joined() + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
-
-    /// The folder part of `path` with its trailing slash (empty for a bare file name).
-    private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[...slash])
     }
 }

@@ -8,6 +8,13 @@ enum TextFile {
         let reason: String
     }
 
+    /// `path` as the scenario at `scenarioPath` means it: absolute as given, relative from
+    /// the scenario file's folder.
+    static func path(_ path: String, nextTo scenarioPath: String) -> String {
+        guard !path.hasPrefix("/"), let slash = scenarioPath.lastIndex(of: "/") else { return path }
+        return String(scenarioPath[...slash]) + path
+    }
+
     /// The text of the file at `path`.
     static func read(_ path: String) throws(Unreadable) -> String {
         do {

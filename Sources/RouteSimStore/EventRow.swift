@@ -23,7 +23,7 @@ struct EventRow {
             data["task_age"] = event.taskAge.map { .number($0.rounded(.down)) } ?? .null
             data["task_priority"] = event.taskPriority.map { .number(Double($0)) } ?? .null
             data["task_assignment_status"] = event.taskStatus.map { .string($0.rawValue) } ?? .null
-            data["task_attributes"] = event.stream.map { .string(labels.streamAttributes[$0]) } ?? .null
+            data["task_attributes"] = event.profile.map { .string(labels.taskAttributes[$0]) } ?? .null
             data["task_index"] = .number(Double(task))
         }
         if let queue = event.queue {

@@ -4,7 +4,7 @@ import RouteSim
 /// The ``RecordSink`` that inserts a run's task, reservation, activity-span and event rows
 /// as the engine hands them over, inside the run's transaction.
 ///
-/// Statements are prepared once; names, and each stream's attributes as JSON, come from
+/// Statements are prepared once; names, and each task attribute set as JSON, come from
 /// ``RunLabels``; only task, reservation and event SIDs are made per row. ``RecordSink``
 /// cannot throw, so the first failed insert is kept, later rows are dropped, and
 /// ``finish()`` throws it.
@@ -81,7 +81,7 @@ final class RowWriter: RecordSink {
         tasks.bind(5, labels.channels[task.channel])
         tasks.bind(6, labels.workflows[task.workflow])
         tasks.bind(7, task.priority)
-        tasks.bind(8, labels.streamAttributes[task.stream])
+        tasks.bind(8, labels.taskAttributes[task.profile])
         tasks.bind(9, task.createdAt)
         tasks.bind(10, task.firstQueue.map { labels.queues[$0] })
         tasks.bind(11, task.queue.map { labels.queues[$0] })

@@ -27,8 +27,8 @@ struct RunLabels {
     let queueSids: [String]
     /// Workflow SIDs (`WW…`), by workflow index.
     let workflowSids: [String]
-    /// Each arrival stream's task attributes as JSON text, by stream index.
-    let streamAttributes: [String]
+    /// Each task attribute set as JSON text, by profile (``TaskProfiles``; profile s is stream s's).
+    let taskAttributes: [String]
     /// The workspace's SID and friendly name.
     let workspaceSid: String
     let workspaceName: String
@@ -48,7 +48,7 @@ struct RunLabels {
         activitySids = spec.workspace.activities.map(\.sid)
         queueSids = spec.workspace.taskQueues.map(\.sid)
         workflowSids = spec.workspace.workflows.map(\.sid)
-        streamAttributes = spec.arrivals.map(\.attributes.jsonText)
+        taskAttributes = TaskProfiles(arrivals: spec.arrivals).attributes.map(\.jsonText)
         workspaceSid = spec.workspace.sid
         workspaceName = spec.workspace.friendlyName
     }

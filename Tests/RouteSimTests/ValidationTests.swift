@@ -8,42 +8,13 @@ import Testing
 @Suite struct ValidationTests {
     typealias C = TestCenter
 
-    /// Over tasks created after the warm-up: how many waited at all, their waits, and the
-    /// time in system of those completed.
-    final class WaitCounter: RecordSink {
-        let warmup: Double
-        var tasks = 0
-        var waited = 0
-        var waitTotal = 0.0
-        var sojournTotal = 0.0
-
-        init(warmup: Double) { self.warmup = warmup }
-
-        func record(_ task: TaskRecord) {
-            guard task.createdAt >= warmup else { return }
-            tasks += 1
-            waitTotal += task.waitSeconds
-            if task.waitSeconds > 0 { waited += 1 }
-            if let completed = task.completedAt { sojournTotal += completed - task.createdAt }
-        }
-        func record(_ reservation: ReservationRecord) {}
-        func record(_ span: ActivitySpanRecord) {}
-    }
-
     /// An M/M/c(+M) center: one FIFO queue, `agents` agents, Poisson arrivals at `rate`
     /// per second, exponential handle times and (optionally) exponential patience.
     static func center(agents: Int, rate: Double, handle: Double, patience: Double?, horizon: Double,
                        warmup: Double, threshold: Double, replication: Int) -> SimulationSpec {
-        var spec = C.spec(
-            queues: [C.queue("Calls")],
-            workflow: C.workflow([], default: C.target(0)),
-            groups: [C.group("agents", count: agents)],
-            arrivals: [ArrivalStream(
-                name: "calls", channel: C.voice, workflow: 0, process: .poisson(ratePerSecond: rate),
-                handleTime: .exponential(mean: handle), patience: patience.map { .exponential(mean: $0) })],
-            horizon: horizon)
-        spec.warmup = warmup
-        spec.serviceLevel = threshold
+        var spec = ValidationCase.center(
+            agents: agents, arrivalRate: rate, meanHandle: handle, meanPatience: patience, horizon: horizon,
+            warmup: warmup, threshold: threshold)
         spec.replication = replication
         spec.seed = 2026
         return spec
@@ -59,7 +30,7 @@ import Testing
         for replication in 0..<10 {
             let spec = Self.center(agents: 14, rate: 1.0 / 18, handle: 180, patience: nil, horizon: 200 * 3600,
                                    warmup: 2 * 3600, threshold: 20, replication: replication)
-            let counter = WaitCounter(warmup: spec.warmup)
+            let counter = WaitTally(warmup: spec.warmup)
             var simulation = Simulation(spec: spec)
             let result = simulation.run(sink: counter)
             waited.append(Double(counter.waited) / Double(counter.tasks))
@@ -89,7 +60,7 @@ import Testing
         for replication in 0..<10 {
             let spec = Self.center(agents: 10, rate: 10, handle: 1, patience: 1, horizon: 4_000,
                                    warmup: 50, threshold: 1, replication: replication)
-            let counter = WaitCounter(warmup: spec.warmup)
+            let counter = WaitTally(warmup: spec.warmup)
             var simulation = Simulation(spec: spec)
             let result = simulation.run(sink: counter)
             let abandonRate = Double(result.summary.abandoned) / Double(result.summary.offered)
@@ -132,7 +103,7 @@ import Testing
             spec.warmup = 20 * 3600
             spec.replication = replication
             spec.seed = 44
-            let counter = WaitCounter(warmup: spec.warmup)
+            let counter = WaitTally(warmup: spec.warmup)
             var simulation = Simulation(spec: spec)
             let result = simulation.run(sink: counter)
             inSystem.append(rate * counter.sojournTotal / Double(counter.tasks))

@@ -14,8 +14,10 @@ public struct EventRecord: Sendable, Equatable {
     public var index: Int
     /// Task ordinal, for task, reservation, queue and workflow events.
     public var task: Int?
-    /// The task's arrival stream (its attributes).
+    /// The task's arrival stream.
     public var stream: Int?
+    /// The task's attribute set in ``TaskProfiles``.
+    public var profile: Int?
     public var taskPriority: Int?
     /// Seconds since the task was created.
     public var taskAge: Double?

@@ -44,6 +44,7 @@ extension Simulation {
     private static func describe(_ tasks: [TaskState], _ slot: Int, at now: Double, in event: inout EventRecord) {
         event.task = tasks[slot].ordinal
         event.stream = Int(tasks[slot].stream)
+        event.profile = Int(tasks[slot].profile)
         event.taskPriority = tasks[slot].priority
         event.taskAge = now - tasks[slot].createdAt
         event.taskStatus = tasks[slot].status

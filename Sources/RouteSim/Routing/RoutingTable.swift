@@ -3,7 +3,8 @@
 /// belongs to, which groups a target admits for each profile, known workers, and the
 /// `order_by` keys of each group.
 ///
-/// A task profile is one set of task attributes (each arrival stream has one); worker
+/// A task profile is one set of task attributes (``TaskProfiles``: one per arrival stream,
+/// and one per distinct set traced callers bring); worker
 /// attributes are fixed per group. So every expression of the workspace is evaluated
 /// here once per (profile, group) pair, and routing itself only looks answers up.
 struct RoutingTable {

@@ -135,7 +135,7 @@ extension Simulation {
                 completedAt: task.status == .completed ? now : nil,
                 canceledAt: task.status == .canceled ? now : nil,
                 status: task.status, reason: reason?.rawValue ?? (task.status == .completed ? Self.completedReason : nil),
-                reservationCount: Int(task.reservationCount), waitSeconds: wait))
+                reservationCount: Int(task.reservationCount), waitSeconds: wait, profile: Int(task.profile)))
         }
         tasksInFlight -= 1
         freeTasks.append(Int32(slot))

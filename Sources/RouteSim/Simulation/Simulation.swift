@@ -17,6 +17,8 @@ import RouteSimKernel
 /// ```
 public struct Simulation {
     let spec: SimulationSpec
+    /// The callers' attribute sets, which routing knows by number.
+    let profiles: TaskProfiles
     let routing: RoutingTable
     let channelCount: Int
     let multiTask: Bool
@@ -98,12 +100,13 @@ public struct Simulation {
     var groupStart: [Int] = []
 
     /// Prepares a run of `spec`: workers in their first scheduled activity, nothing
-    /// scheduled yet. O(workers x channels + expressions x streams x groups).
+    /// scheduled yet. O(workers x channels + expressions x attribute sets x groups).
     public init(spec: SimulationSpec) {
         self.spec = spec
         let workspace = spec.workspace
         let roster = spec.makeWorkers()
-        routing = RoutingTable(spec: spec, profiles: spec.arrivals.map(\.attributes), workers: roster)
+        profiles = TaskProfiles(arrivals: spec.arrivals)
+        routing = RoutingTable(spec: spec, profiles: profiles.attributes, workers: roster)
         statistics = TaskRouterStatistics(spec: spec, workers: roster, groupQueues: routing.groupQueues)
         channelCount = workspace.taskChannels.count
         multiTask = workspace.multiTaskEnabled
@@ -163,7 +166,8 @@ public struct Simulation {
         for stream in spec.arrivals {
             let name = stream.name
             clocks.append(ArrivalClock(
-                process: stream.process, horizon: spec.horizon,
+                process: stream.process(scaledBy: stream.dayMultiplier(seed: seed, replication: replication)),
+                horizon: spec.horizon,
                 rng: RandomStream(seed: seed, replication: replication, name: "arrivals." + name)))
             handleStreams.append(RandomStream(seed: seed, replication: replication, name: "handle." + name))
             wrapupStreams.append(RandomStream(seed: seed, replication: replication, name: "wrapup." + name))

@@ -5,8 +5,11 @@
 public struct TaskRecord: Sendable, Equatable {
     /// The task's ordinal in the run (creation order); its SID derives from it.
     public var index: Int
-    /// Index of the arrival stream; the task has its attributes.
+    /// Index of the arrival stream.
     public var stream: Int
+    /// The task's attribute set in ``TaskProfiles`` (its stream's, unless a traced caller
+    /// brought attributes of its own).
+    public var profile: Int
     public var channel: Int
     public var workflow: Int
     /// The priority the task ended with (a target may have changed it).
@@ -35,10 +38,11 @@ public struct TaskRecord: Sendable, Equatable {
         index: Int, stream: Int, channel: Int, workflow: Int, priority: Int,
         createdAt: Double, firstQueue: Int?, queue: Int?, worker: Int?, assignedAt: Double?,
         wrapupAt: Double?, completedAt: Double?, canceledAt: Double?, status: TaskStatus,
-        reason: String?, reservationCount: Int, waitSeconds: Double
+        reason: String?, reservationCount: Int, waitSeconds: Double, profile: Int? = nil
     ) {
         self.index = index
         self.stream = stream
+        self.profile = profile ?? stream
         self.channel = channel
         self.workflow = workflow
         self.priority = priority

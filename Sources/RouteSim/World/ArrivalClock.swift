@@ -9,7 +9,7 @@ struct ArrivalClock {
     private let process: ArrivalProcess
     private let horizon: Double
     private var rng: RandomStream
-    /// Position in a `.times` list.
+    /// Position in a `.times` or `.trace` list.
     private var position = 0
 
     init(process: ArrivalProcess, horizon: Double, rng: RandomStream) {
@@ -18,7 +18,7 @@ struct ArrivalClock {
         self.rng = rng
     }
 
-    /// The next arrival after `time` (at or after it for a `.times` list), or nil when none
+    /// The next arrival after `time` (at or after it for a `.times` or `.trace` list), or nil when none
     /// comes before the horizon.
     mutating func next(after time: Double) -> Double? {
         let next: Double?
@@ -29,6 +29,9 @@ struct ArrivalClock {
             next = Self.walk(from: time, budget: rng.exponential(mean: 1), every: every, volumes: volumes)
         case .times(let times):
             next = position < times.count ? times[position] : nil
+            position += 1
+        case .trace(let callers):
+            next = position < callers.count ? callers[position].time : nil
             position += 1
         }
         guard let next, next < horizon else { return nil }

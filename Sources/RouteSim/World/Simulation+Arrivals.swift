@@ -3,37 +3,48 @@ import RouteSimKernel
 extension Simulation {
     /// A caller of stream `s` arrives: its task is created with the caller's own draws
     /// (work, wrap-up, patience from per-caller substreams, so they do not depend on what
-    /// other callers drew), its timers are set, and it enters its workflow.
+    /// other callers drew) or, for a traced caller, the values its row gives; its timers
+    /// are set, and it enters its workflow.
     mutating func arrive(stream s: Int) {
         if let next = clocks[s].next(after: now) {
             events.schedule(EngineEvent(.arrival, Int32(s)), at: next)
         }
         let caller = callerCount[s]
         callerCount[s] += 1
+        var row: TracedCaller?
+        if case .trace(let callers) = spec.arrivals[s].process { row = callers[caller] }
         let slot = allocateTask()
         var task = TaskState()
         task.ordinal = tasksCreated
         task.streamOrdinal = caller
         task.stream = Int32(s)
-        task.profile = Int32(s)
-        task.channel = Int32(spec.arrivals[s].channel)
+        task.profile = profiles.profile(stream: s, caller: caller)
+        task.channel = Int32(row?.channel ?? spec.arrivals[s].channel)
         task.workflow = Int32(spec.arrivals[s].workflow)
-        task.priority = spec.arrivals[s].priority
+        task.priority = row?.priority ?? spec.arrivals[s].priority
         task.createdAt = now
         task.life = tasks[slot].life &+ 1
         task.targetStamp = tasks[slot].targetStamp
         task.pendingStamp = tasks[slot].pendingStamp
         task.workStamp = tasks[slot].workStamp
-        var handleRandom = handleStreams[s].substream(UInt64(caller))
-        task.work = spec.arrivals[s].handleTime.sample(&handleRandom)
-        if let wrapup = spec.arrivals[s].wrapupTime {
+        if let work = row?.handleTime {
+            task.work = work
+        } else {
+            var handleRandom = handleStreams[s].substream(UInt64(caller))
+            task.work = spec.arrivals[s].handleTime.sample(&handleRandom)
+        }
+        if let wrapup = row?.wrapupTime {
+            task.wrapup = wrapup
+        } else if let wrapup = spec.arrivals[s].wrapupTime {
             var random = wrapupStreams[s].substream(UInt64(caller))
             task.wrapup = wrapup.sample(&random)
         }
         tasks[slot] = task
         tasksCreated += 1
         tasksInFlight += 1
-        if let patience = spec.arrivals[s].patience {
+        if let patience = row?.patience {
+            events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience)
+        } else if let patience = spec.arrivals[s].patience {
             var random = patienceStreams[s].substream(UInt64(caller))
             events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience.sample(&random))
         }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import RouteSim
+
+/// `routesim selftest`: runs VALIDATION.md's cases through the engine and checks that each
+/// known value lies in the confidence interval (95 % unless asked) of the replication means.
+///
+/// Replications of every case run concurrently (one task each); the output does not
+/// depend on their order. Progress goes to stderr only when it is a terminal.
+struct SelftestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "selftest",
+        abstract: "Check the engine against Erlang C, Erlang A and the multitasking extremes (VALIDATION.md E1-E4)."
+    )
+
+    @Option(help: "Independent replications per case (at least 2).")
+    var replications = 10
+
+    @Option(help: "The experiment seed; every case's random streams derive from it and the replication.")
+    var seed: UInt64 = 3
+
+    @Option(help: "The confidence level of the intervals and of the pass decision: 0.90, 0.95 or 0.99.")
+    var confidence = 0.95
+
+    @Option(name: .customLong("case"), help: "Run only this case (E1, E2, E3 or E4); repeat for several. Default: all.")
+    var cases: [String] = []
+
+    @Flag(help: "Print the results as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard replications >= 2 else {
+            throw ValidationError("--replications must be at least 2 (a confidence interval needs two), found \(replications)")
+        }
+        let known = Self.caseIDs
+        for id in cases where !known.contains(id) {
+            throw ValidationError("unknown case \"\(id)\" for --case; expected one of: \(known.joined(separator: ", "))")
+        }
+        guard [0.90, 0.95, 0.99].contains(confidence) else {
+            throw ValidationError("--confidence must be 0.90, 0.95 or 0.99, found \(confidence)")
+        }
+    }
+
+    func run() async throws {
+        let cases = ValidationCase.standard.filter { self.cases.isEmpty || self.cases.contains($0.id) }
+        let start = ContinuousClock.now
+        let samples = await Self.measure(
+            cases, replications: replications, seed: seed, showProgress: isatty(STDERR_FILENO) != 0)
+        let elapsed = ContinuousClock.now - start
+        let report = SelftestReport(
+            cases: cases, estimates: zip(cases, samples).map { $0.estimates(from: $1, confidence: confidence) },
+            confidence: confidence,
+            replications: replications, seed: seed,
+            wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        print(json ? report.json() : report.text())
+        let failed = report.failures
+        guard failed.isEmpty else {
+            throw SelftestFailure(failed: failed, total: report.quantityCount, confidence: confidence)
+        }
+    }
+
+    /// The ids of the standard cases, in order, each once.
+    private static var caseIDs: [String] {
+        ValidationCase.standard.map(\.id).reduce(into: []) { ids, id in if !ids.contains(id) { ids.append(id) } }
+    }
+
+    /// Per case, per replication, the value of each quantity.
+    private static func measure(
+        _ cases: [ValidationCase], replications: Int, seed: UInt64, showProgress: Bool
+    ) async -> [[[Double]]] {
+        var samples = cases.map { _ in Array(repeating: [Double](), count: replications) }
+        let total = cases.count * replications
+        await withTaskGroup(of: (Int, Int, [Double]).self) { group in
+            for replication in 0..<replications {
+                for (c, validation) in cases.enumerated() {
+                    group.addTask { (c, replication, validation.measure(replication: replication, seed: seed)) }
+                }
+            }
+            var done = 0
+            for await (c, replication, values) in group {
+                samples[c][replication] = values
+                done += 1
+                if showProgress {
+                    FileHandle.standardError.write(Data("\rselftest: \(done)/\(total) runs".utf8))
+                }
+            }
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
+        return samples
+    }
+}
