@@ -51,7 +51,7 @@ struct SVGChart: Sendable {
             let from = x(max(shade.range.lowerBound, x.low)), to = x(min(shade.range.upperBound, x.high))
             svg += """
                 <rect x="\(Self.n(from))" y="\(Self.n(top))" width="\(Self.n(to - from))" height="\(Self.n(plotBottom - top))" fill="#eeeeee"/>
-                <text x="\(Self.n(from + 3))" y="\(Self.n(top + 11))" fill="#777" font-size="10">\(Self.escape(shade.label))</text>
+                <text x="\(Self.n(from + 2))" y="\(Self.n(top - 3))" fill="#777" font-size="10">\(Self.escape(shade.label))</text>
 
                 """
         }
