@@ -214,9 +214,11 @@ public struct HTMLReport: Sendable {
             let axis = Axis.hours(from: first.start, to: last.end)
             let shade = Self.warmup(rows)
             let spans = rows.map { ($0.start / 3600)...($0.end / 3600) }
-            var series: [ChartSeries]
+            let series: [ChartSeries]
             let caption: String
+            let what: String
             if group.activities.isEmpty {
+                what = "Staffed agents, busy and idle, per interval"
                 series = [
                     ChartSeries(name: "busy (holding a task)", color: ChartPalette.color(0),
                                 values: rows.map { $0.kpis.busySeconds / ($0.end - $0.start) / Double($0.runs) }),
@@ -225,6 +227,7 @@ public struct HTMLReport: Sendable {
                 ]
                 caption = "No activity spans were recorded (--record summary): busy and idle staffed agents from the intervals' worker time; mean per replication."
             } else {
+                what = "Agents by activity per interval"
                 let names = group.activities.map(\.activity).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                 series = names.enumerated().map { number, activity in
                     ChartSeries(name: activity, color: ChartPalette.color(number), values: rows.map { row in
@@ -234,7 +237,7 @@ public struct HTMLReport: Sendable {
                 caption = "Average number of agents in each TaskRouter activity over the interval, from the worker_activity spans; mean per replication. Busy agents stay in their (available) activity."
             }
             let stackTops = rows.indices.map { position in series.reduce(0) { $0 + ($1.values[position] ?? 0) } }
-            let title = "Agents by activity per interval" + (groups.count > 1 ? ", \(group.label)" : "")
+            let title = what + (groups.count > 1 ? ", \(group.label)" : "")
             html += Self.figure(BarChart(
                 frame: SVGChart(title: title, x: axis, y: Axis.linear(over: stackTops, title: "agents"), legend: series, shade: shade),
                 spans: spans, series: series, layout: .stacked).render(), caption: caption)

@@ -70,7 +70,7 @@ import FoundationXML
         Self.checkPage(html)
         #expect(!html.contains("Groups side by side"))
         #expect(html.contains("No activity spans were recorded"))
-        #expect(html.contains("busy (holding a task)"))
+        #expect(html.contains("Staffed agents, busy and idle, per interval") && html.contains("busy (holding a task)"))
         #expect(html.contains(">pending<") && html.contains(">reserved<"))
         let offered = try #require(groups[0].summary.kpi("offered")).estimate.mean
         #expect(html.contains(">\(Int(offered))<"))
