@@ -36,10 +36,11 @@ let package = Package(
             name: "RouteSimStore",
             dependencies: ["RouteSim", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "RouteSimReport", dependencies: ["RouteSim", "RouteSimStore"]),
         .executableTarget(
             name: "RouteSimCLI",
             dependencies: [
-                "RouteSim", "RouteSimScenario", "RouteSimStore",
+                "RouteSim", "RouteSimScenario", "RouteSimStore", "RouteSimReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "RouteSimTests", dependencies: ["RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RouteSimReportTests", dependencies: ["RouteSimReport", "RouteSimStore", "RouteSimScenario", "RouteSim"]),
         .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

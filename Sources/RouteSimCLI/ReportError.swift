@@ -1,0 +1,5 @@
+/// A problem with what `routesim report` was asked for.
+struct ReportError: UserFacingError {
+    var problem: String
+    var problems: [String] { [problem] }
+}

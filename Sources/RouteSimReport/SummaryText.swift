@@ -1,0 +1,65 @@
+import RouteSim
+import RouteSimStore
+
+/// The terminal report: per group of runs, every KPI's mean and 95 % confidence interval,
+/// then a table of the headline KPIs per queue, aligned in columns.
+public struct SummaryText: Sendable {
+    public var path: String
+    public var groups: [ReportGroup]
+
+    public init(path: String, groups: [ReportGroup]) {
+        self.path = path
+        self.groups = groups
+    }
+
+    /// The KPIs of the per-queue table.
+    static let queueColumns = ["offered", "answered", "abandoned", "sl", "asa", "aht", "occupancy"]
+
+    public func render() -> String {
+        var lines = ["\(path): \(groups.count) group\(groups.count == 1 ? "" : "s") of runs"]
+        for group in groups {
+            lines.append("")
+            lines.append(Self.heading(group))
+            let rows = group.summary.kpis.map { kpi in
+                let format = KPIFormat.of(kpi.name)
+                return [format.label, format.text(kpi.estimate.mean), format.interval(kpi.estimate)]
+            }
+            lines += Self.table(head: ["KPI", "mean", "95 % CI"], rows: rows, alignRight: [false, true, false])
+                .map { "  " + $0 }
+            guard !group.summary.queues.isEmpty else { continue }
+            lines.append("")
+            let head = ["queue"] + Self.queueColumns.map { KPIFormat.of($0).label }
+            let queueRows = group.summary.queues.map { queue in
+                [queue.queue] + Self.queueColumns.map { name in
+                    queue.kpis.first { $0.name == name }.map { KPIFormat.of(name).text($0.estimate) } ?? "-"
+                }
+            }
+            lines += Self.table(head: head, rows: queueRows, alignRight: [false] + Self.queueColumns.map { _ in true })
+                .map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `label: scenario S, variant V, point P, <command> experiment N, R replications`.
+    static func heading(_ group: ReportGroup) -> String {
+        let summary = group.summary
+        var parts = ["scenario \(summary.scenario)"]
+        if let variant = summary.variant { parts.append("variant \(variant)") }
+        if let point = summary.point { parts.append("point " + ReportGroup.pointText(point)) }
+        if let id = summary.experimentID { parts.append("\(summary.command ?? "") experiment \(id)") }
+        let count = summary.replications
+        parts.append(count == 1 ? "1 replication (no confidence interval)" : "\(count) replications, ± = 95 % CI half-width")
+        return "\(group.label): " + parts.joined(separator: ", ")
+    }
+
+    /// `head` and `rows` padded into columns two spaces apart, numbers right-aligned.
+    static func table(head: [String], rows: [[String]], alignRight: [Bool]) -> [String] {
+        let widths = head.indices.map { column in ([head] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([head] + rows).map { cells in
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return alignRight[column] ? pad + cell : cell + pad
+            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
+        }
+    }
+}
