@@ -12,7 +12,7 @@ struct RouteSimCommand: AsyncParsableCommand {
         commandName: "routesim",
         abstract: "A discrete-event simulator of a contact center routed by Twilio TaskRouter.",
         version: RouteSimVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, StatsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, StatsCommand.self, ExportCommand.self]
     )
 
     static func main() async {
