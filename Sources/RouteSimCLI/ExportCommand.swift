@@ -27,16 +27,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("max-rows"), help: ArgumentHelp(visibility: .private))
     var maxRows = XLSXWriter.maxRows
 
-    func validate() throws {
+    func run() throws {
         if xlsx == nil && csv == nil {
-            throw ValidationError("give --xlsx FILE or --csv DIR (or both)")
+            throw ExportRequestError(problem: "export \(database): give --xlsx FILE or --csv DIR (or both)")
         }
         if maxRows < 3 {
-            throw ValidationError("--max-rows must be at least 3")
+            throw ExportRequestError(problem: "--max-rows must be at least 3 (a header, a row and the note)")
         }
-    }
-
-    func run() throws {
         let store = try ResultStore(existing: database)
         if let xlsx { try store.exportWorkbook(to: xlsx, maxRows: maxRows) }
         if let csv { try store.exportCSV(to: csv) }
