@@ -37,9 +37,9 @@ enum SpreadsheetText {
 
     /// Whether `text` needs `xml:space="preserve"` to keep its leading or trailing blanks.
     static func hasOuterBlanks(_ text: String) -> Bool {
-        let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        return blanks.contains(first) || blanks.contains(last)
+        return isBlank(first) || isBlank(last)
     }
 
     /// Whether a byte may need more than copying.
