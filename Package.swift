@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -34,7 +35,10 @@ let package = Package(
         ),
         .target(
             name: "RouteSimStore",
-            dependencies: ["RouteSim", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RouteSim", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "RouteSimReport", dependencies: ["RouteSim", "RouteSimStore"]),
         .executableTarget(

@@ -14,7 +14,7 @@ struct RouteSimCommand: AsyncParsableCommand {
         version: RouteSimVersion.current,
         subcommands: [
             RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, StaffCommand.self,
-            ReportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
+            ReportCommand.self, ExportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
         ]
     )
 

@@ -20,3 +20,7 @@ extension ScenarioErrors: UserFacingError {
 extension StoreError: UserFacingError {
     var problems: [String] { [description] }
 }
+
+extension ExportError: UserFacingError {
+    var problems: [String] { [description] }
+}

@@ -11,7 +11,7 @@ enum ScenarioReader {
     /// The top-level keys. `taskrouter`, `imported_workers` and `worker_channels` have been
     /// read by ``TaskRouterImporter`` already.
     static let keys = [
-        "name", "horizon", "warmup", "interval", "service_level", "seed", "taskrouter", "workspace", "activities",
+        "name", "start", "horizon", "warmup", "interval", "service_level", "seed", "taskrouter", "workspace", "activities",
         "task_channels", "task_queues", "workflows", "workers", "imported_workers", "worker_channels", "arrivals",
         "multitasking", "variants",
     ]
@@ -30,6 +30,7 @@ enum ScenarioReader {
         let interval = map.optional("interval").flatMap { $0.duration(positive: true) } ?? 1800
         let serviceLevel = map.optional("service_level").flatMap { $0.duration(positive: true) } ?? 20
         let seed = map.optional("seed").flatMap(seed) ?? 1
+        let start = map.optional("start").flatMap(start)
         let sids = SidGenerator(seed: seed)
 
         let (activities, activityTable) = ActivitiesReader.read(map.optional("activities"), sids: sids)
@@ -54,8 +55,39 @@ enum ScenarioReader {
         guard root.diagnostics.isEmpty, let name, let horizon else { return nil }
         let spec = SimulationSpec(
             name: name, horizon: horizon, warmup: warmup, interval: interval, serviceLevel: serviceLevel, seed: seed,
-            workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking)
+            workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking, start: start)
         return (spec, variants)
+    }
+
+    /// `start`: a date `YYYY-MM-DD`, optionally with a time `HH:MM` or `HH:MM:SS` after `T`
+    /// or a space; returned as `YYYY-MM-DDTHH:MM:SS`.
+    private static func start(_ field: Field) -> String? {
+        let text = field.node.scalar.map { $0.kind == .null ? "" : $0.text.trimmed } ?? ""
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "T" || $0 == " " }
+        let date = parts[0].split(separator: "-", omittingEmptySubsequences: false)
+        let time = parts.count == 2 ? parts[1].split(separator: ":", omittingEmptySubsequences: false) : ["0", "0"]
+        let numbers = (date + time).compactMap { Int($0) }
+        guard parts.count <= 2, parts[0].count == 10, date.count == 3, (2...3).contains(time.count),
+            numbers.count == date.count + time.count, (1...12).contains(numbers[1]),
+            (1...daysIn(month: numbers[1], year: numbers[0])).contains(numbers[2]), (0...23).contains(numbers[3]),
+            (0...59).contains(numbers[4]), (0...59).contains(numbers.count == 6 ? numbers[5] : 0)
+        else {
+            field.report(.expected(
+                "a date and time such as 2025-03-03T08:00 (YYYY-MM-DD, then optionally HH:MM or HH:MM:SS)",
+                found: field.node.found))
+            return nil
+        }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts[0])T\(two(numbers[3])):\(two(numbers[4])):\(two(numbers.count == 6 ? numbers[5] : 0))"
+    }
+
+    /// The number of days in `month` (1–12) of `year`.
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// `seed`: a whole number from 0 to 2^64 - 1.

@@ -24,6 +24,9 @@ enum ResultSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: version2)
         }
+        migrator.registerMigration("v3-run-start") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN start TEXT")
+        }
         return migrator
     }
 

@@ -20,12 +20,16 @@ public struct SimulationSpec: Sendable, Equatable {
     public var arrivals: [ArrivalStream]
     /// Multitasking speed per task channel, indexed like ``Workspace/taskChannels``.
     public var multitasking: [MultitaskingSpeed]
+    /// The local date and time that simulated time 0 stands for (`start:`), as
+    /// `YYYY-MM-DDTHH:MM:SS`; nil when the scenario gives none. The engine does not read it:
+    /// results add clock times from it.
+    public var start: String?
 
     public init(
         name: String, horizon: Double, warmup: Double = 0, interval: Double = 1800,
         serviceLevel: Double = 20, seed: UInt64 = 1, replication: Int = 0,
         workspace: Workspace, workerGroups: [WorkerGroup], arrivals: [ArrivalStream],
-        multitasking: [MultitaskingSpeed]? = nil
+        multitasking: [MultitaskingSpeed]? = nil, start: String? = nil
     ) {
         self.name = name
         self.horizon = horizon
@@ -38,6 +42,7 @@ public struct SimulationSpec: Sendable, Equatable {
         self.workerGroups = workerGroups
         self.arrivals = arrivals
         self.multitasking = multitasking ?? Array(repeating: .none, count: workspace.taskChannels.count)
+        self.start = start
     }
 
     /// The workers of every group, in group order, named `<group>-001`... with SIDs from

@@ -1,0 +1,41 @@
+import ArgumentParser
+import RouteSimStore
+
+/// `routesim export RESULTS.sqlite --xlsx FILE | --csv DIR`: the results file's tables for
+/// spreadsheets.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a results file's tables to an Excel workbook or CSV files.",
+        discussion: """
+            Tables: summary (each KPI's mean and 95 % confidence interval over the replications of every \
+            scenario, variant and sweep point), intervals, queues, runs and tasks. A sheet holds at most \
+            1,048,576 rows; a longer tasks table is cut with a note in its last row (the CSV files have every row).
+            """
+    )
+
+    @Argument(help: "A results file written by routesim.")
+    var database: String
+
+    @Option(help: "The workbook to write (.xlsx).")
+    var xlsx: String?
+
+    @Option(help: "The folder to write CSV files into (created if missing).")
+    var csv: String?
+
+    /// Rows per sheet, header included; a test's way to see a table cut without a million rows.
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp(visibility: .private))
+    var maxRows = XLSXWriter.maxRows
+
+    func run() throws {
+        if xlsx == nil && csv == nil {
+            throw ExportRequestError(problem: "export \(database): give --xlsx FILE or --csv DIR (or both)")
+        }
+        if maxRows < 3 {
+            throw ExportRequestError(problem: "--max-rows must be at least 3 (a header, a row and the note)")
+        }
+        let store = try ResultStore(existing: database)
+        if let xlsx { try store.exportWorkbook(to: xlsx, maxRows: maxRows) }
+        if let csv { try store.exportCSV(to: csv) }
+    }
+}
