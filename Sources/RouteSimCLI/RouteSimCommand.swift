@@ -13,7 +13,7 @@ struct RouteSimCommand: AsyncParsableCommand {
         abstract: "A discrete-event simulator of a contact center routed by Twilio TaskRouter.",
         version: RouteSimVersion.current,
         subcommands: [
-            RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self,
+            RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, StaffCommand.self,
             ReportCommand.self, ExportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
         ]
     )

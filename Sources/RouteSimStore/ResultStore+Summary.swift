@@ -36,6 +36,16 @@ extension ResultStore {
         }
     }
 
+    /// The all-queues KPIs of run `runID` per interval, by interval number, in the order of
+    /// ``kpiNames``; warm-up intervals included.
+    public func intervalKPIs(run runID: Int64) throws(StoreError) -> [[Double?]] {
+        try reading { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(KPIColumns.list) FROM intervals WHERE run_id = ? AND queue IS NULL ORDER BY interval
+                """, arguments: [runID]).map { Self.kpiValues($0, from: 0) }
+        }
+    }
+
     /// Mean and 95 % CI of every KPI over the replications of each group of runs (of
     /// experiment `experiment`, or all), grouped by experiment, scenario, variant and
     /// point, in run order.

@@ -1,0 +1,35 @@
+import Foundation
+import RouteSim
+import RouteSimStore
+
+/// Reads a `--target` of `routesim staff`: `KPI>=BOUND` or `KPI<=BOUND`, the bound a number
+/// or a percentage (`0.8`, `80%`).
+///
+/// KPIs are the results file's column names (`sl`, `asa`, `abandon_rate`, `occupancy`, ...)
+/// or the planner's words for them: `service_level`, `abandoned`, `abandonment`.
+enum TargetSyntax {
+    /// Words accepted for a KPI column.
+    static let aliases = ["service_level": "sl", "abandoned": "abandon_rate", "abandonment": "abandon_rate"]
+
+    /// The target `text` describes.
+    static func parse(_ text: String) throws -> StaffingTarget {
+        let compact = text.filter { !$0.isWhitespace }
+        guard let range = compact.range(of: ">=") ?? compact.range(of: "<=") else {
+            throw ExperimentError("--target '\(text)': expected KPI>=BOUND or KPI<=BOUND, e.g. service_level>=0.8")
+        }
+        let name = String(compact[..<range.lowerBound])
+        let kpi = aliases[name] ?? name
+        guard ResultStore.kpiNames.contains(kpi) else {
+            throw ExperimentError(
+                "--target '\(text)': unknown KPI \"\(name)\"; expected service_level, abandoned or one of \(ResultStore.kpiNames.joined(separator: ", "))")
+        }
+        var boundText = String(compact[range.upperBound...])
+        let percent = boundText.hasSuffix("%")
+        if percent { boundText.removeLast() }
+        guard let value = Double(boundText), value.isFinite else {
+            throw ExperimentError("--target '\(text)': expected a number or a percentage after \(compact[range]), found \"\(boundText)\"")
+        }
+        return StaffingTarget(
+            kpi: kpi, direction: compact[range] == ">=" ? .atLeast : .atMost, bound: percent ? value / 100 : value)
+    }
+}
