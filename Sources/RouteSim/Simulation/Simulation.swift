@@ -254,8 +254,8 @@ public struct Simulation {
 
     /// Whether task slot `slot` is still in the life `life` and not yet assigned.
     func isWaiting(_ slot: Int, life: UInt32) -> Bool {
-        let task = tasks[slot]
-        return task.life == life && (task.status == .pending || task.status == .reserved)
+        let status = tasks[slot].status
+        return tasks[slot].life == life && (status == .pending || status == .reserved)
     }
 
     /// Index of worker channel (`worker`, `channel`) in the flat per-channel arrays.
