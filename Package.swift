@@ -17,10 +17,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(
-            name: "RouteSimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
+        .target(name: "RouteSimKernel"),
         .target(
             name: "RouteSim",
             dependencies: [
