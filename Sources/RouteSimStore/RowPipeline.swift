@@ -23,11 +23,14 @@ final class RowPipeline: RecordSink {
     private var batch = RowBatch()
 
     /// Starts the writer's thread.
+    ///
+    /// The thread holds the writer weakly: the pipeline owns it, so its statements are
+    /// finalized on the thread that holds the transaction, never beside it.
     init(writer: RowWriter) {
         self.writer = writer
         let queue = queue
-        let thread = Thread {
-            while let batch = queue.take() { writer.write(batch) }
+        let thread = Thread { [weak writer] in
+            while let batch = queue.take() { writer?.write(batch) }
             queue.markDrained()
         }
         thread.start()

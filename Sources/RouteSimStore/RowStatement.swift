@@ -17,6 +17,9 @@ struct RowStatement {
     private let handle: SQLiteStatement
     /// The raw connection, for error messages.
     private let connection: SQLiteConnection?
+    /// The SQL, for error messages (read here once: GRDB's accessors check the thread, and
+    /// ``RowPipeline`` inserts from a thread of its own).
+    private let sql: String
 
     /// `SQLITE_TRANSIENT`, which the C macro defines as `(sqlite3_destructor_type)-1`.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
@@ -29,6 +32,7 @@ struct RowStatement {
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         connection = db.sqliteConnection
+        self.sql = sql
     }
 
     /// Binds an integer.
@@ -91,7 +95,7 @@ struct RowStatement {
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(connection))
             sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
         sqlite3_reset(handle)
     }
