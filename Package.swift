@@ -18,10 +18,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(
-            name: "RouteSimKernel",
-            dependencies: [.product(name: "HeapModule", package: "swift-collections")]
-        ),
+        .target(name: "RouteSimKernel"),
         .target(
             name: "RouteSim",
             dependencies: [

@@ -1,14 +1,31 @@
-import HeapModule
-
 /// The future event list: a priority queue of payloads ordered by simulated time.
 ///
 /// Events with equal times come out in the order they were scheduled (first in, first out),
 /// because each event carries a sequence number that breaks ties. Given the same calls in the
 /// same order, the pop order is therefore fully deterministic.
+///
+/// Most events are timers in a 4-ary min-heap keyed by `(time, sequence)` (shallower than a
+/// binary heap, so a pop costs fewer cache misses). An event scheduled at the time of the
+/// last popped event (zero delay: "right after what is happening now") goes to a FIFO
+/// instead: it sorts after every pending event of that time, and the pop takes whichever of
+/// the FIFO's head and the heap's minimum is smaller, so the order is exactly that of one
+/// heap, without the heap's O(log n) for events that only wait their turn.
 public struct EventList<Payload> {
-    /// The pending events; a min-max heap from swift-collections keyed by `(time, sequence)`.
+    /// The pending timers, a 4-ary min-heap: the children of `i` are `4i + 1 ... 4i + 4`.
     @usableFromInline
-    var heap: Heap<ScheduledEvent<Payload>>
+    var heap: ContiguousArray<ScheduledEvent<Payload>>
+
+    /// Events scheduled at ``currentTime``, in scheduling order, from ``nowHead`` on.
+    @usableFromInline
+    var nowQueue: ContiguousArray<ScheduledEvent<Payload>>
+
+    /// The first entry of ``nowQueue`` not yet popped.
+    @usableFromInline
+    var nowHead: Int
+
+    /// The time of the last popped event; -infinity before the first pop.
+    @usableFromInline
+    var currentTime: Double
 
     /// The sequence number the next scheduled event receives; equals the number ever scheduled.
     @usableFromInline
@@ -17,8 +34,7 @@ public struct EventList<Payload> {
     /// Creates an empty event list.
     @inlinable
     public init() {
-        heap = Heap()
-        nextSequence = 0
+        self.init(minimumCapacity: 0)
     }
 
     /// Creates an empty event list with storage for at least `minimumCapacity` pending events.
@@ -26,17 +42,21 @@ public struct EventList<Payload> {
     /// Reserving avoids regrowth when the peak number of pending events is roughly known.
     @inlinable
     public init(minimumCapacity: Int) {
-        heap = Heap(minimumCapacity: minimumCapacity)
+        heap = []
+        heap.reserveCapacity(minimumCapacity)
+        nowQueue = []
+        nowHead = 0
+        currentTime = -.infinity
         nextSequence = 0
     }
 
     /// The number of pending events. O(1).
     @inlinable
-    public var count: Int { heap.count }
+    public var count: Int { heap.count + nowQueue.count - nowHead }
 
     /// True when no event is pending. O(1).
     @inlinable
-    public var isEmpty: Bool { heap.isEmpty }
+    public var isEmpty: Bool { count == 0 }
 
     /// The total number of events ever scheduled on this list, popped or not. O(1).
     ///
@@ -46,9 +66,13 @@ public struct EventList<Payload> {
 
     /// The time of the earliest pending event, or nil when the list is empty. O(1).
     @inlinable
-    public var nextTime: Double? { heap.min?.time }
+    public var nextTime: Double? {
+        guard nowHead < nowQueue.count else { return heap.first?.time }
+        return heap.isEmpty || nowQueue[nowHead] < heap[0] ? currentTime : heap[0].time
+    }
 
-    /// Adds `payload` to fire at `time` (simulated seconds). O(log n).
+    /// Adds `payload` to fire at `time` (simulated seconds). O(log n); O(1) at the time of
+    /// the last popped event.
     ///
     /// The event gets the next sequence number, so it fires after every pending event with the
     /// same time. Times earlier than already-popped events are accepted; keeping the clock
@@ -56,14 +80,77 @@ public struct EventList<Payload> {
     @inlinable
     public mutating func schedule(_ payload: Payload, at time: Double) {
         precondition(time.isFinite, "EventList.schedule needs a finite time, found \(time)")
-        heap.insert(ScheduledEvent(time: time, sequence: nextSequence, payload: payload))
+        let event = ScheduledEvent(time: time, sequence: nextSequence, payload: payload)
         nextSequence &+= 1
+        if time == currentTime {
+            nowQueue.append(event)
+        } else {
+            heap.append(event)
+            siftUp(heap.count - 1)
+        }
     }
 
     /// Removes and returns the earliest event (ties by scheduling order), or nil when empty. O(log n).
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
-        heap.popMin()
+        if nowHead < nowQueue.count, heap.isEmpty || nowQueue[nowHead] < heap[0] {
+            let event = nowQueue[nowHead]
+            nowHead += 1
+            if nowHead == nowQueue.count {
+                nowQueue.removeAll(keepingCapacity: true)
+                nowHead = 0
+            }
+            return event
+        }
+        guard let last = heap.popLast() else { return nil }
+        var first = last
+        if !heap.isEmpty {
+            first = heap[0]
+            siftDown(last)
+        }
+        // An event scheduled into the past may come before the FIFO, whose entries keep their time.
+        if nowHead == nowQueue.count { currentTime = first.time }
+        return first
+    }
+
+    /// Moves the entry at `index` up to its place.
+    @inlinable
+    mutating func siftUp(_ index: Int) {
+        heap.withUnsafeMutableBufferPointer { buffer in
+            let moving = buffer[index]
+            var hole = index
+            while hole > 0 {
+                let parent = (hole - 1) >> 2
+                guard moving < buffer[parent] else { break }
+                buffer[hole] = buffer[parent]
+                hole = parent
+            }
+            buffer[hole] = moving
+        }
+    }
+
+    /// Puts `moving` in the root's place (the root has been taken) and moves it down to its place.
+    @inlinable
+    mutating func siftDown(_ moving: ScheduledEvent<Payload>) {
+        heap.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
+            var hole = 0
+            while true {
+                let first = 4 * hole + 1
+                guard first < count else { break }
+                var best = first
+                let end = min(first + 4, count)
+                var child = first + 1
+                while child < end {
+                    if buffer[child] < buffer[best] { best = child }
+                    child += 1
+                }
+                guard buffer[best] < moving else { break }
+                buffer[hole] = buffer[best]
+                hole = best
+            }
+            buffer[hole] = moving
+        }
     }
 }
 

@@ -63,8 +63,9 @@ public final class ResultStore: Sendable {
     /// Records one run: runs `simulate` inside one transaction and returns the new run id.
     ///
     /// Inserts the `runs` row (with `started_at`), hands `simulate` a sink that inserts
-    /// task, reservation, worker-activity and event rows as they come (as far as `level`
-    /// keeps them; no sink at the summary level, so the engine builds no rows), then inserts the intervals, the per-queue summaries and the
+    /// task, reservation, worker-activity and event rows (as far as `level` keeps them; no
+    /// sink at the summary level, so the engine builds no rows) on a second thread, in
+    /// batches, and waits for the last of them; then inserts the intervals, the per-queue summaries and the
     /// TaskRouter statistics documents, completes the `runs` row with the summary KPIs,
     /// `wall_seconds` (the duration of `simulate`, row inserts included), `event_count`,
     /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers from
@@ -87,8 +88,10 @@ public final class ResultStore: Sendable {
                 let result: SimulationResult
                 if level.keepsRows {
                     let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
-                    result = try simulate(writer)
-                    try writer.finish()
+                    let pipeline = RowPipeline(writer: writer)
+                    let simulated = Result { try simulate(pipeline) }
+                    try pipeline.finish()
+                    result = try simulated.get()
                 } else {
                     result = try simulate(nil)
                 }

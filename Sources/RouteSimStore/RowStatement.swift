@@ -5,8 +5,9 @@ import GRDBSQLite
 /// the per-task, per-reservation and per-span rows (about 2.7× faster than GRDB's
 /// `execute(arguments:)`).
 ///
-/// Parameters are numbered from 1, as in SQLite. Text is bound with `SQLITE_TRANSIENT`
-/// (SQLite copies it). A value bound to a parameter stays bound until it is bound again, so
+/// Parameters are numbered from 1, as in SQLite. A `String` is bound with
+/// `SQLITE_TRANSIENT` (SQLite copies it); bytes are bound with `SQLITE_STATIC` (not copied:
+/// they must stay unchanged until the next insert has run). A value bound to a parameter stays bound until it is bound again, so
 /// every insert binds every parameter. Valid only while the GRDB `Database` it was prepared
 /// on is in use (inside one `write`).
 struct RowStatement {
@@ -16,15 +17,22 @@ struct RowStatement {
     private let handle: SQLiteStatement
     /// The raw connection, for error messages.
     private let connection: SQLiteConnection?
+    /// The SQL, for error messages (read here once: GRDB's accessors check the thread, and
+    /// ``RowPipeline`` inserts from a thread of its own).
+    private let sql: String
 
     /// `SQLITE_TRANSIENT`, which the C macro defines as `(sqlite3_destructor_type)-1`.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    /// `SQLITE_STATIC`, which the C macro defines as `(sqlite3_destructor_type)0`.
+    private static let `static`: sqlite3_destructor_type? = nil
 
     /// Prepares `sql` on `db`.
     init(_ db: Database, sql: String) throws {
         statement = try db.makeStatement(sql: sql)
         handle = statement.sqliteStatement
         connection = db.sqliteConnection
+        self.sql = sql
     }
 
     /// Binds an integer.
@@ -56,6 +64,22 @@ struct RowStatement {
         _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
     }
 
+    /// Binds UTF-8 bytes as text, without a copy.
+    func bind(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
+        text.withMemoryRebound(to: CChar.self) {
+            _ = sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), Self.static)
+        }
+    }
+
+    /// Binds UTF-8 bytes as text without a copy, or NULL.
+    func bind(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>?) {
+        if let text {
+            bind(index, text)
+        } else {
+            sqlite3_bind_null(handle, index)
+        }
+    }
+
     /// Binds a text, or NULL.
     func bind(_ index: Int32, _ value: String?) {
         if let value {
@@ -71,7 +95,7 @@ struct RowStatement {
         guard code == SQLITE_DONE else {
             let message = String(cString: sqlite3_errmsg(connection))
             sqlite3_reset(handle)
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql)
         }
         sqlite3_reset(handle)
     }

@@ -1,46 +1,70 @@
-/// TaskRouter events: built only for the types someone listens to (the sink, through
-/// `events_filter`, or the statistics), from the state of the task, reservation and
-/// worker at that instant.
+/// TaskRouter events: fed to the statistics for the types they read, and built as
+/// ``EventRecord``s only for the types sent to the sink (through `events_filter`), from
+/// the state of the task, reservation and worker at that instant.
 extension Simulation {
     /// Emits a task-level event (task, queue and workflow events) for task slot `slot`.
     /// `queue` overrides the task's current queue (the queue left, for `moved`/`timeout`).
     mutating func emitTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32? = nil, reason: String? = nil) {
-        guard eventMask[type.rawValue] else { return }
+        let bit = Self.bit(type)
+        if statisticsMask & bit != 0 {
+            statistics.record(
+                StatisticsEvent(
+                    type: type, time: now, task: tasks[slot].ordinal, taskAge: now - tasks[slot].createdAt,
+                    taskPriority: tasks[slot].priority, queue: queue ?? tasks[slot].queue,
+                    workflow: tasks[slot].workflow),
+                slot: slot)
+        }
+        guard recordMask & bit != 0 else { return }
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
         Self.describe(tasks, slot, at: now, in: &event)
         if let queue { event.queue = Int(queue) }
         if let reason { event.reason = reason }  // (assigning nil costs a destroy of the old value)
-        publish(event, slot: slot)
+        send(event)
     }
 
     /// Emits a reservation event for reservation slot `r` (its task must still be in flight).
     mutating func emitReservation(_ type: TaskRouterEventType, _ r: Int) {
-        guard eventMask[type.rawValue] else { return }
-        let reservation = reservations[r]
+        let bit = Self.bit(type)
+        let slot = Int(reservations[r].task)
+        if statisticsMask & bit != 0 {
+            statistics.record(
+                StatisticsEvent(
+                    type: type, time: now, task: tasks[slot].ordinal, taskAge: now - tasks[slot].createdAt,
+                    taskPriority: tasks[slot].priority, queue: reservations[r].queue,
+                    workflow: tasks[slot].workflow, worker: reservations[r].worker, isReservation: true),
+                slot: slot)
+        }
+        guard recordMask & bit != 0 else { return }
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
-        Self.describe(tasks, Int(reservation.task), at: now, in: &event)
-        event.queue = Int(reservation.queue)
-        event.reservation = reservation.ordinal
-        event.worker = Int(reservation.worker)
-        event.activity = Int(workers[Int(reservation.worker)].activity)
-        publish(event, slot: Int(reservation.task))
+        Self.describe(tasks, slot, at: now, in: &event)
+        event.queue = Int(reservations[r].queue)
+        event.reservation = reservations[r].ordinal
+        event.worker = Int(reservations[r].worker)
+        event.activity = Int(workers[Int(reservations[r].worker)].activity)
+        send(event)
     }
 
     /// Emits `worker.activity.update` for worker `w`, which left `previous` after
     /// `seconds` in it.
     mutating func emitActivityUpdate(_ w: Int, previous: Int32, seconds: Double) {
-        guard eventMask[TaskRouterEventType.workerActivityUpdate.rawValue] else { return }
+        let bit = Self.bit(.workerActivityUpdate)
+        if statisticsMask & bit != 0 {
+            statistics.record(
+                StatisticsEvent(
+                    type: .workerActivityUpdate, time: now, worker: Int32(w), activity: workers[w].activity),
+                slot: -1)
+        }
+        guard recordMask & bit != 0 else { return }
         var event = EventRecord(type: .workerActivityUpdate, time: now, index: eventsEmitted)
         event.worker = w
         event.activity = Int(workers[w].activity)
         event.previousActivity = Int(previous)
         event.timeInPreviousActivity = seconds
-        publish(event, slot: -1)
+        send(event)
     }
 
     /// Fills `event`'s task fields from task slot `slot` of `tasks` as of `now`. Static
-    /// and field by field, so that neither the engine nor the task is copied (events are
-    /// built on the hot path: the statistics read them whether or not they are recorded).
+    /// and field by field, so that neither the engine nor the task is copied.
     private static func describe(_ tasks: [TaskState], _ slot: Int, at now: Double, in event: inout EventRecord) {
         event.task = tasks[slot].ordinal
         event.stream = Int(tasks[slot].stream)
@@ -54,21 +78,24 @@ extension Simulation {
         if tasks[slot].worker >= 0 { event.worker = Int(tasks[slot].worker) }
     }
 
-    /// Hands a built event to the statistics (`slot`: its task's slot, -1 for none) and,
-    /// when its type is recorded, to the sink; only recorded events use up an index.
-    private mutating func publish(_ event: EventRecord, slot: Int) {
-        statistics.record(event, slot: slot)
-        guard recordMask[event.type.rawValue] else { return }
+    /// Sends a recorded event to the sink; it uses up the next event index.
+    private mutating func send(_ event: EventRecord) {
         eventsEmitted += 1
         sink?.record(event)
     }
 
-    /// The per-type mask of what to record: the workspace's `events_filter` (all types
-    /// when it has none) when events are recorded, nothing otherwise.
-    static func eventMask(recording: Bool, filter: [String]?) -> [Bool] {
-        let all = TaskRouterEventType.allCases
-        guard recording else { return Array(repeating: false, count: all.count) }
-        guard let filter else { return Array(repeating: true, count: all.count) }
-        return all.map { filter.contains($0.name) }
+    /// The bit of `type` in ``recordMask`` and ``statisticsMask``.
+    @inline(__always)
+    static func bit(_ type: TaskRouterEventType) -> UInt64 {
+        1 << UInt64(type.rawValue)
+    }
+
+    /// The set of types to record, as a mask of ``bit(_:)``: the workspace's
+    /// `events_filter` (all types when it has none) when events are recorded, none otherwise.
+    static func recordMask(recording: Bool, filter: [String]?) -> UInt64 {
+        guard recording else { return 0 }
+        return TaskRouterEventType.allCases.reduce(0) { mask, type in
+            filter.map { $0.contains(type.name) } ?? true ? mask | bit(type) : mask
+        }
     }
 }

@@ -48,10 +48,10 @@ extension Simulation {
         tasks[slot].status = .pending
         tasks[slot].pendingStamp &+= 1
         let task = tasks[slot]
-        let queue = spec.workspace.taskQueues[Int(task.queue)]
-        let preferred = queue.taskOrder == spec.workspace.prioritizeQueueOrder
+        let taskOrder = spec.workspace.taskQueues[Int(task.queue)].taskOrder
+        let preferred = taskOrder == spec.workspace.prioritizeQueueOrder
         let entry: PendingEntry
-        switch queue.taskOrder {
+        switch taskOrder {
         case .fifo:
             entry = PendingEntry(
                 kindRank: preferred ? 0 : 1, priorityRank: -task.priority, ageRank: task.createdAt,

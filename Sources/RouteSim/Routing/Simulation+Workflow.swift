@@ -3,13 +3,14 @@ extension Simulation {
     /// expression matches, else the `default_filter`, else the task is canceled.
     mutating func enterWorkflow(_ slot: Int) {
         emitTask(.workflowEntered, slot)
-        let task = tasks[slot]
-        let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
-        for f in 0..<filterCount where routing.matches(workflow: task.workflow, filter: f, profile: task.profile) {
+        let workflow = tasks[slot].workflow
+        let profile = tasks[slot].profile
+        let filterCount = spec.workspace.workflows[Int(workflow)].filters.count
+        for f in 0..<filterCount where routing.matches(workflow: workflow, filter: f, profile: profile) {
             enterFilter(slot, f)
             return
         }
-        let fallback = routing.defaultTarget[Int(task.workflow)]
+        let fallback = routing.defaultTarget[Int(workflow)]
         guard fallback >= 0 else {
             emitTask(.taskCreated, slot)
             cancel(slot, reason: .noMatchingFilter)
@@ -31,12 +32,11 @@ extension Simulation {
     /// resolved at load), its priority if the target sets one (it sticks), its deadline,
     /// then looks for workers.
     private mutating func enterTarget(_ slot: Int, _ t: Int32) {
-        let resolved = routing.targets[Int(t)]
         tasks[slot].target = t
         tasks[slot].targetStamp &+= 1
         tasks[slot].targetExpired = false
-        if let priority = resolved.target.priority { tasks[slot].priority = priority }
-        let queue = Int32(resolved.target.queue)
+        if let priority = routing.targets[Int(t)].target.priority { tasks[slot].priority = priority }
+        let queue = Int32(routing.targets[Int(t)].target.queue)
         let previous = tasks[slot].queue
         tasks[slot].queue = queue
         if previous < 0 {
@@ -51,12 +51,12 @@ extension Simulation {
         } else {
             emitTask(.workflowTargetMatched, slot)
         }
-        if let deadline = resolved.deadline {
+        if let deadline = routing.targets[Int(t)].deadline {
             let at = max(now, tasks[slot].filterEnteredAt + deadline)
             events.schedule(EngineEvent(.targetTimeout, Int32(slot), tasks[slot].targetStamp), at: at)
         }
         makePending(slot)
-        if tasks[slot].status == .pending, let skipIf = resolved.target.skipIf,
+        if tasks[slot].status == .pending, let skipIf = routing.targets[Int(t)].target.skipIf,
            skipIf.evaluate(ExpressionContext(workers: workerCounts(queue: queue))) {
             removePending(slot)
             advanceTarget(slot, skipped: true)

@@ -21,29 +21,29 @@ extension Simulation {
             tasks[slot].assignmentCount += 1
         }
         tasks[slot].reservationCount += 1
-        let task = tasks[slot]
+        let queue = tasks[slot].queue
         let r = allocateReservation()
         var reservation = ReservationState()
         reservation.ordinal = reservationsCreated
         reservation.task = Int32(slot)
         reservation.worker = Int32(w)
-        reservation.queue = task.queue
+        reservation.queue = queue
         reservation.createdAt = now
         reservation.life = reservations[r].life &+ 1
-        reservation.nextOfTask = task.firstReservation
-        reservation.numberInTask = task.reservationCount
+        reservation.nextOfTask = tasks[slot].firstReservation
+        reservation.numberInTask = tasks[slot].reservationCount
         reservationsCreated += 1
         tasks[slot].firstReservation = Int32(r)
         tasks[slot].liveReservations += 1
 
-        let i = workerChannel(w, Int(task.channel))
+        let i = workerChannel(w, Int(tasks[slot].channel))
         active[i] += 1
         workers[w].activeTotal += 1
         channelLastReserved[i] = now
         workers[w].lastReservedAt = now
         reservations[r] = reservation
         emitReservation(.reservationCreated, r)
-        if !multiTask, let activity = spec.workspace.taskQueues[Int(task.queue)].reservationActivity {
+        if !multiTask, let activity = spec.workspace.taskQueues[Int(queue)].reservationActivity {
             reservations[r].previousActivity = workers[w].activity
             setActivity(w, Int32(activity))
         } else {
@@ -56,8 +56,8 @@ extension Simulation {
     /// The random stream of reservation `r`'s agent: the caller's, then the reservation's
     /// number within the task, so every variant gives the same caller the same answers.
     private func answerRandom(_ r: Int) -> RandomStream {
-        let task = tasks[Int(reservations[r].task)]
-        return answerStreams[Int(task.stream)].substream(UInt64(task.streamOrdinal))
+        let slot = Int(reservations[r].task)
+        return answerStreams[Int(tasks[slot].stream)].substream(UInt64(tasks[slot].streamOrdinal))
             .substream(UInt64(reservations[r].numberInTask))
     }
 
@@ -195,18 +195,17 @@ extension Simulation {
     /// Gives back the capacity unit reservation `r` held.
     mutating func releaseUnit(_ r: Int) {
         let w = Int(reservations[r].worker)
-        let task = tasks[Int(reservations[r].task)]
-        active[workerChannel(w, Int(task.channel))] -= 1
+        active[workerChannel(w, Int(tasks[Int(reservations[r].task)].channel))] -= 1
         workers[w].activeTotal -= 1
     }
 
     /// Counts and sends reservation `r`'s row and frees its slot.
     mutating func finishReservation(_ r: Int, endedAt: Double) {
         let reservation = reservations[r]
-        let task = tasks[Int(reservation.task)]
-        kpis.reservationEnded(taskCreatedAt: task.createdAt, queue: reservation.queue, status: reservation.status)
+        let slot = Int(reservation.task)
+        kpis.reservationEnded(taskCreatedAt: tasks[slot].createdAt, queue: reservation.queue, status: reservation.status)
         sink?.record(ReservationRecord(
-            index: reservation.ordinal, task: task.ordinal, worker: Int(reservation.worker),
+            index: reservation.ordinal, task: tasks[slot].ordinal, worker: Int(reservation.worker),
             queue: Int(reservation.queue), createdAt: reservation.createdAt,
             respondedAt: reservation.respondedAt, endedAt: endedAt, status: reservation.status))
         freeReservations.append(Int32(r))

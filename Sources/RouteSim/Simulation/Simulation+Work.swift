@@ -86,10 +86,13 @@ extension Simulation {
         finishReservation(r, endedAt: now)
         accountWorker(w)
         workers[w].busyTotal -= 1
-        let queue = spec.workspace.taskQueues[Int(tasks[slot].queue)]
-        let activity = workers[w].activity
-        if !multiTask, activity == queue.assignmentActivity.map(Int32.init) || activity == queue.reservationActivity.map(Int32.init) {
-            setActivity(w, workers[w].scheduledActivity)
+        if !multiTask {
+            let queue = Int(tasks[slot].queue)
+            let activity = workers[w].activity
+            if activity == spec.workspace.taskQueues[queue].assignmentActivity.map(Int32.init)
+                || activity == spec.workspace.taskQueues[queue].reservationActivity.map(Int32.init) {
+                setActivity(w, workers[w].scheduledActivity)
+            }
         }
         touchWorker(w)
         endTask(slot)

@@ -33,15 +33,16 @@ public struct Simulation {
     var events = EventList<EngineEvent>()
     var eventCount = 0
     var sink: (any RecordSink)?
-    /// Per ``TaskRouterEventType``, whether events of the type are built: recorded, or
-    /// read by the statistics.
-    var eventMask: [Bool] = []
-    /// Per ``TaskRouterEventType``, whether events of the type are sent to the sink.
-    var recordMask: [Bool] = []
+    /// The ``TaskRouterEventType``s sent to the sink, as a mask of ``bit(_:)``.
+    var recordMask: UInt64 = 0
+    /// The types the statistics read (``TaskRouterStatistics/reads(_:)``), as a mask of ``bit(_:)``.
+    let statisticsMask = TaskRouterEventType.allCases.reduce(UInt64(0)) { mask, type in
+        TaskRouterStatistics.reads(type) ? mask | bit(type) : mask
+    }
     /// Events sent to the sink so far (the next one's index).
     var eventsEmitted = 0
     var kpis: KPICollector
-    /// TaskRouter's real-time and cumulative statistics, fed every event built.
+    /// TaskRouter's real-time and cumulative statistics, fed every event they read.
     var statistics: TaskRouterStatistics
 
     var tasks: [TaskState] = []
@@ -185,8 +186,7 @@ public struct Simulation {
     /// are computed whether or not events are recorded). Call once per value.
     public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
         self.sink = sink
-        recordMask = Self.eventMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
-        eventMask = TaskRouterEventType.allCases.map { recordMask[$0.rawValue] || TaskRouterStatistics.reads($0) }
+        recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
         scheduleStart()
         while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
             now = event.time
@@ -258,8 +258,8 @@ public struct Simulation {
 
     /// Whether task slot `slot` is still in the life `life` and not yet assigned.
     func isWaiting(_ slot: Int, life: UInt32) -> Bool {
-        let task = tasks[slot]
-        return task.life == life && (task.status == .pending || task.status == .reserved)
+        let status = tasks[slot].status
+        return tasks[slot].life == life && (status == .pending || status == .reserved)
     }
 
     /// Index of worker channel (`worker`, `channel`) in the flat per-channel arrays.

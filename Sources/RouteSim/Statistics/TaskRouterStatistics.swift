@@ -2,10 +2,10 @@
 /// real-time snapshots of the workspace, each queue and each workflow at every interval
 /// boundary, and cumulative documents of the workspace, queues, workflows and workers.
 ///
-/// The engine feeds it every event it builds (``reads(_:)`` names the types it needs, so
-/// they are built even when events are not recorded). Per-task state lives in the engine's
-/// task slot and is dropped when the task ends, so memory follows the tasks in flight;
-/// the rest is fixed by the numbers of queues, workflows, workers and activities.
+/// The engine feeds it a ``StatisticsEvent`` for every event of the types ``reads(_:)``
+/// names, whether or not events are recorded. Per-task state lives in the engine's task
+/// slot and is dropped when the task ends, so memory follows the tasks in flight; the rest
+/// is fixed by the numbers of queues, workflows, workers and activities.
 ///
 /// **Cumulative** documents count the events with time in [warm-up, end of run]; a wait
 /// counts when its acceptance or cancellation does, from the task's creation even if that
@@ -117,7 +117,7 @@ struct TaskRouterStatistics {
         nextSnapshot = spec.interval > 0 && spec.interval <= spec.horizon ? spec.interval : .infinity
     }
 
-    /// Whether the statistics read events of `type` (the engine builds those always).
+    /// Whether the statistics read events of `type` (the engine feeds those always).
     static func reads(_ type: TaskRouterEventType) -> Bool {
         switch type {
         case .workflowEntered, .workflowTargetMatched, .workflowTimeout, .taskQueueEntered, .taskQueueMoved,
@@ -132,21 +132,21 @@ struct TaskRouterStatistics {
 
     /// Takes in one event; `slot` is the engine's slot of the event's task (-1 for worker
     /// events). Events come in time order. O(1) except when a snapshot boundary is passed.
-    mutating func record(_ event: EventRecord, slot: Int) {
+    mutating func record(_ event: StatisticsEvent, slot: Int) {
         if event.time >= nextSnapshot { takeSnapshots(through: event.time) }
         var inQueue: Double = 0
         switch event.type {
         case .workflowEntered:
             while slot >= tasks.count { tasks.append(StatisticsTask()) }
             tasks[slot] = StatisticsTask(
-                ordinal: event.task ?? 0, createdAt: event.time - (event.taskAge ?? 0),
-                workflow: Int32(event.workflow ?? 0), priority: event.taskPriority ?? 0)
+                ordinal: event.task, createdAt: event.time - event.taskAge, workflow: event.workflow,
+                priority: event.taskPriority)
         case .workflowTargetMatched:
-            tasks[slot].priority = event.taskPriority ?? tasks[slot].priority
+            tasks[slot].priority = event.taskPriority
         case .taskQueueEntered:
-            tasks[slot].queue = Int32(event.queue ?? -1)
+            tasks[slot].queue = event.queue
             tasks[slot].queueEnteredAt = event.time
-            tasks[slot].priority = event.taskPriority ?? tasks[slot].priority
+            tasks[slot].priority = event.taskPriority
         case .taskCompleted, .taskCanceled:
             tasks[slot].ordinal = -1
         case .taskWrapup:
@@ -164,17 +164,15 @@ struct TaskRouterStatistics {
                 if tasks[slot].liveReservations == 0, tasks[slot].status == .reserved { tasks[slot].status = .pending }
             }
         case .workerActivityUpdate:
-            if let w = event.worker, let activity = event.activity {
-                moveWorker(w, to: Int32(activity), at: event.time)
-            }
+            moveWorker(Int(event.worker), to: event.activity, at: event.time)
             return
         default:
             break
         }
-        guard event.time >= warmup, let workflow = event.workflow else { return }
-        if event.reservation != nil, let w = event.worker { workerReservations[w].count(event.type) }
-        cells[((event.queue ?? -1) + 1) * workflowCount + workflow]
-            .count(event.type, wait: event.taskAge ?? 0, inQueue: inQueue, threshold: threshold)
+        guard event.time >= warmup, event.workflow >= 0 else { return }
+        if event.isReservation { workerReservations[Int(event.worker)].count(event.type) }
+        cells[(Int(event.queue) + 1) * workflowCount + Int(event.workflow)]
+            .count(event.type, wait: event.taskAge, inQueue: inQueue, threshold: threshold)
     }
 
     /// Worker `w` moves to `activity` at `time`: its span in the previous one closes.

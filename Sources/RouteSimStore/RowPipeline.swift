@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import RouteSim
+
+/// The ``RecordSink`` of a run that stores rows: gathers the engine's records in batches
+/// and hands each full batch to a ``RowWriter`` on a thread of its own, so that the
+/// simulation and SQLite run on two cores.
+///
+/// The writer uses the run's connection from ``init(writer:)`` until ``finish()`` returns,
+/// while the thread that holds the transaction only simulates; ``finish()`` waits for the
+/// last row, so the transaction (and with it all-or-nothing) is the same as without the
+/// thread.
+final class RowPipeline: RecordSink {
+    /// Rows per batch: large enough that handing over costs nothing per row, small enough
+    /// that the writer starts early.
+    static let batchSize = 4_096
+    /// Full batches that may wait for the writer.
+    static let depth = 4
+
+    private let queue = RowBatchQueue(capacity: RowPipeline.depth)
+    private let writer: RowWriter
+    /// The batch being filled.
+    private var batch = RowBatch()
+
+    /// Starts the writer's thread.
+    ///
+    /// The thread holds the writer weakly: the pipeline owns it, so its statements are
+    /// finalized on the thread that holds the transaction, never beside it.
+    init(writer: RowWriter) {
+        self.writer = writer
+        let queue = queue
+        let thread = Thread { [weak writer] in
+            while let batch = queue.take() { writer?.write(batch) }
+            queue.markDrained()
+        }
+        thread.start()
+    }
+
+    func record(_ task: TaskRecord) {
+        batch.tasks.append(task)
+        handOverIfFull()
+    }
+
+    func record(_ reservation: ReservationRecord) {
+        batch.reservations.append(reservation)
+        handOverIfFull()
+    }
+
+    func record(_ span: ActivitySpanRecord) {
+        batch.spans.append(span)
+        handOverIfFull()
+    }
+
+    func record(_ event: EventRecord) {
+        batch.events.append(event)
+        handOverIfFull()
+    }
+
+    /// Hands the rest over, waits until the writer has inserted every row, and throws the
+    /// first insert that failed. Call once, whether or not the simulation succeeded.
+    func finish() throws(DatabaseError) {
+        if batch.count > 0 { queue.put(batch) }
+        batch = RowBatch()
+        queue.close()
+        queue.waitUntilDrained()
+        try writer.finish()
+    }
+
+    private func handOverIfFull() {
+        guard batch.count >= Self.batchSize else { return }
+        queue.put(batch)
+        batch = RowBatch()
+    }
+}
