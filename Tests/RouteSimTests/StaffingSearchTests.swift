@@ -42,8 +42,8 @@ import Testing
         let groups = IntervalStaffing.groups(staffing: group, counts: [1, 3, 3, 0, 2], interval: 100)
         #expect(groups.map(\.name) == ["agents~1", "agents~2", "agents~3"])
         #expect(groups.map(\.count) == [1, 1, 1])
-        #expect(groups[0].shifts == [Shift(start: 0, end: 300), Shift(start: 400, end: .infinity)])
-        #expect(groups[1].shifts == [Shift(start: 100, end: 300), Shift(start: 400, end: .infinity)])
+        #expect(groups[0].shifts == [Shift(start: 0, end: 300), Shift(start: 400, end: .greatestFiniteMagnitude)])
+        #expect(groups[1].shifts == [Shift(start: 100, end: 300), Shift(start: 400, end: .greatestFiniteMagnitude)])
         #expect(groups[2].shifts == [Shift(start: 100, end: 300)])
         for time in stride(from: 50.0, to: 500, by: 100) {
             let on = groups.filter { $0.shifts.contains { $0.start <= time && time < $0.end } }.map(\.count).reduce(0, +)
@@ -56,6 +56,6 @@ import Testing
         let groups = IntervalStaffing.groups(staffing: group, counts: [4, 4], interval: 60)
         #expect(groups.map(\.name) == ["agents"])
         #expect(groups.map(\.count) == [4])
-        #expect(groups[0].shifts == [Shift(start: 0, end: .infinity)])
+        #expect(groups[0].shifts == [Shift(start: 0, end: .greatestFiniteMagnitude)])
     }
 }

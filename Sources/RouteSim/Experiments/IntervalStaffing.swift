@@ -33,7 +33,8 @@ public enum IntervalStaffing {
         }
     }
 
-    /// One shift per run of `true` intervals; the run reaching the last interval never ends.
+    /// One shift per run of `true` intervals; the run reaching the last interval ends at the
+    /// largest finite time (the event list takes finite times only), i.e. never.
     private static func shifts(_ on: [Bool], interval: Double) -> [Shift] {
         var shifts: [Shift] = []
         var start: Int?
@@ -44,7 +45,7 @@ public enum IntervalStaffing {
                 start = nil
             }
         }
-        if let first = start { shifts.append(Shift(start: Double(first) * interval, end: .infinity)) }
+        if let first = start { shifts.append(Shift(start: Double(first) * interval, end: .greatestFiniteMagnitude)) }
         return shifts
     }
 }

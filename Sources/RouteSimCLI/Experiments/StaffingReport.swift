@@ -51,7 +51,7 @@ struct StaffingReport {
             let means = try targets.map { try intervalMeans($0.kpi) }
             for interval in result.staffing[0].indices {
                 table.rows.append(
-                    [String(interval), KPIFormat.text("asa", Double(interval) * spec.interval)]
+                    [String(interval), Self.clock(Double(interval) * spec.interval)]
                         + groups.indices.map { String(result.staffing[$0][interval]) }
                         + targets.indices.map { KPIFormat.text(targets[$0].kpi, interval < means[$0].count ? means[$0][interval] : nil) })
             }
@@ -64,6 +64,12 @@ struct StaffingReport {
             + (result.byMean ? " (decided by the means: the intervals still straddle a target)" : ""))
         blocks.append(GroupReport(groups: RunGroupSummary.summaries(of: result.runs)).text())
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// Time from the start as `h:mm`.
+    private static func clock(_ seconds: Double) -> String {
+        let minutes = Int(seconds / 60)
+        return String(minutes / 60) + ":" + (minutes % 60 < 10 ? "0" : "") + String(minutes % 60)
     }
 
     func json(database: String, experiment: Int64) throws -> [String: Any] {

@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `routesim compare`, `sweep` and `staff` end to end on shipped scenarios.
+@Suite struct ExperimentCommandTests {
+    func json(_ output: CommandRunner.Output) throws -> [String: Any] {
+        try #require(output.status == 0, "\(output.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func compareRunsVariantsOnTheSameCallers() throws {
+        let runner = try CommandRunner()
+        let file = runner.path("c.sqlite")
+        let document = try json(try runner.run(
+            "compare", CommandRunner.scenario("single-vs-multi.yaml"), "--variant", "single", "--variant", "multi",
+            "--replications", "3", "--out", file, "--json"))
+        #expect(document["baseline"] as? String == "single")
+        let difference = try #require((document["differences"] as? [[String: Any]])?.first)
+        let kpis = try #require(difference["kpis"] as? [String: [String: Any]])
+        #expect(kpis["offered"]?["mean"] as? Double == 0, "common random numbers: the same callers in both variants")
+        #expect(kpis["sl"]?["significant"] as? Bool == true)
+        let voice = try #require((difference["queues"] as? [[String: Any]])?.first { $0["queue"] as? String == "Voice" })
+        #expect(((voice["kpis"] as? [String: [String: Any]])?["asa"]?["mean"] as? Double) == 0,
+                "voice agents take one call either way: the voice queue does not change")
+        let variants = try DatabaseQueue(path: file).read { db in
+            try String.fetchAll(db, sql: "SELECT variant || ':' || replication FROM runs ORDER BY run_id")
+        }
+        #expect(variants == ["single:0", "multi:0", "single:1", "multi:1", "single:2", "multi:2"])
+    }
+
+    @Test func compareTakesInlineVariantsAndRefusesUnknownOnes() throws {
+        let runner = try CommandRunner()
+        let text = try runner.run(
+            "compare", CommandRunner.scenario("quickstart.yaml"), "--variant", "base:seed=1",
+            "--variant", "more:workers.early-lunch.count=6;workers.late-lunch.count=6", "--replications", "2",
+            "--out", runner.path("c.sqlite"))
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("more − base"))
+        let unknown = try runner.run(
+            "compare", CommandRunner.scenario("single-vs-multi.yaml"), "--variant", "single", "--variant", "triple")
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("--variant triple"))
+        #expect(unknown.stderr.contains("single, multi"))
+        let one = try runner.run("compare", CommandRunner.scenario("single-vs-multi.yaml"), "--variant", "single")
+        #expect(one.status == 1)
+        #expect(one.stderr.contains("at least two --variant"))
+    }
+
+    @Test func sweepRunsTheGridAndStoresEachPoint() throws {
+        let runner = try CommandRunner()
+        let file = runner.path("s.sqlite")
+        let document = try json(try runner.run(
+            "sweep", CommandRunner.scenario("quickstart.yaml"), "--vary", "workers.early-lunch.count=3...5:2",
+            "--vary", "workers.late-lunch.count=4,5", "--replications", "2", "--out", file, "--json"))
+        let points = try #require(document["points"] as? [[String: Any]])
+        #expect(points.count == 4)
+        #expect(points.allSatisfy { $0["replications"] as? Int == 2 })
+        let stored = try DatabaseQueue(path: file).read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT point FROM runs ORDER BY run_id")
+        }
+        #expect(stored == [
+            #"{"workers.early-lunch.count":3,"workers.late-lunch.count":4}"#,
+            #"{"workers.early-lunch.count":3,"workers.late-lunch.count":5}"#,
+            #"{"workers.early-lunch.count":5,"workers.late-lunch.count":4}"#,
+            #"{"workers.early-lunch.count":5,"workers.late-lunch.count":5}"#,
+        ])
+        let text = try runner.run(
+            "sweep", CommandRunner.scenario("quickstart.yaml"), "--vary", "workers.early-lunch.count=3,4",
+            "--replications", "2", "--out", file)
+        #expect(text.stdout.contains("workers.early-lunch.count"))
+        let bad = try runner.run("sweep", CommandRunner.scenario("quickstart.yaml"), "--vary", "workers.x.count=9...3")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("expected A <= B"))
+    }
+
+    /// Erlang C with A = 10 Erlangs: 12 agents answer 64 % within 20 s, 13 answer 79.6 %, so
+    /// the fewest for 70 % is 13.
+    @Test func staffFindsWhatErlangCAnswers() throws {
+        let runner = try CommandRunner()
+        let document = try json(try runner.run(
+            "staff", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=1d", "--target", "service_level>=70%",
+            "--replications", "5", "--out", runner.path("st.sqlite"), "--json"))
+        let groups = try #require(document["groups"] as? [[String: Any]])
+        #expect(groups.first?["group"] as? String == "agents")
+        #expect(groups.first?["agents"] as? Int == 13)
+        let bad = try runner.run("staff", CommandRunner.scenario("erlang-c.yaml"), "--target", "speed>=3")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("unknown KPI \"speed\""))
+    }
+
+    @Test func staffPerIntervalGivesACountPerInterval() throws {
+        let runner = try CommandRunner()
+        let document = try json(try runner.run(
+            "staff", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=4h", "--set", "interval=1h",
+            "--set", "warmup=0", "--target", "abandoned<=0.5", "--target", "sl>=0.5", "--per-interval",
+            "--replications", "3", "--out", runner.path("pi.sqlite"), "--json"))
+        let group = try #require((document["groups"] as? [[String: Any]])?.first)
+        let counts = try #require(group["per_interval"] as? [Int])
+        #expect(counts.count == 4)
+        #expect(counts.allSatisfy { (9...14).contains($0) }, "\(counts)")
+    }
+}
