@@ -67,7 +67,7 @@ struct StaffCommand: ParsableCommand {
                 }
             }
         } else {
-            for _ in 0..<3 {
+            for _ in 0..<(searched.count > 1 ? 3 : 1) {
                 let before = staffing
                 for slot in searched.indices {
                     staffing[slot][0] = try fewest(&evaluator, staffing, slot: slot, column: 0, judgedOn: nil)

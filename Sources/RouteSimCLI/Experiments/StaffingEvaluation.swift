@@ -7,6 +7,8 @@ struct StaffingEvaluation {
     var staffing: [[Int]]
     /// The runs' `runs.point`.
     var point: String
+    /// The interval judged, nil for the whole run.
+    var interval: Int?
     var runs: [StoredRunKPIs]
     /// Per target, the estimate it was judged on (nil: no value, e.g. nothing offered).
     var estimates: [Estimate?]

@@ -25,7 +25,7 @@ struct StaffingEvaluator {
     private var runs: [String: [StoredRunKPIs]] = [:]
     /// Interval KPIs of runs already read, by run id.
     private var intervals: [Int64: [[Double?]]] = [:]
-    /// Every evaluation, in the order made.
+    /// The latest evaluation of each staffing and judged interval, in the order made.
     private(set) var log: [StaffingEvaluation] = []
 
     init(base: SimulationSpec, experiment: Experiment, targets: [StaffingTarget], groups: [Int], maxReplications: Int, perInterval: Bool) {
@@ -87,7 +87,9 @@ struct StaffingEvaluator {
             let meets = decided
                 ? !verdicts.contains(.missed) : zip(targets, estimates).allSatisfy { $0.meanMeets($1) }
             let evaluation = StaffingEvaluation(
-                staffing: staffing, point: point, runs: made, estimates: estimates, meets: meets, byMean: !decided)
+                staffing: staffing, point: point, interval: interval, runs: made, estimates: estimates, meets: meets,
+                byMean: !decided)
+            log.removeAll { $0.point == point && $0.interval == interval }
             log.append(evaluation)
             return evaluation
         }

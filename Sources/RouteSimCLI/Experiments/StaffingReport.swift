@@ -39,7 +39,7 @@ struct StaffingReport {
         var blocks: [String] = []
         if !perInterval {
             var trail = TextTable(header: ["staffing", "replications"] + targets.map(\.kpi) + ["verdict"])
-            for evaluation in log.dropLast() {
+            for evaluation in log {
                 trail.rows.append(
                     [describe(evaluation.staffing), String(evaluation.runs.count)]
                         + zip(targets, evaluation.estimates).map { target, estimate in estimate.map { KPIFormat.text(target.kpi, $0) } ?? "-" }
