@@ -4,7 +4,7 @@ import Testing
 
 /// `routesim run` end to end: the shipped scenarios, the SQLite file, overrides, JSON.
 @Suite struct RunCommandTests {
-    @Test(arguments: ["quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml", "imported/production-day.yaml"])
+    @Test(arguments: ["quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml", "imported/production-day.yaml", "single-vs-multi.yaml", "trace-day.yaml"])
     func shippedScenarioRuns(name: String) throws {
         let runner = try CommandRunner()
         let output = try runner.run("run", CommandRunner.scenario(name), "--out", runner.path("out.sqlite"))
