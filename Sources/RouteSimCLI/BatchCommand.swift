@@ -1,6 +1,7 @@
 import ArgumentParser
 import RouteSim
 import RouteSimScenario
+import RouteSimReport
 import RouteSimStore
 
 /// `routesim batch SCENARIO... --replications N`: independent replications of each
@@ -42,13 +43,12 @@ struct BatchCommand: ParsableCommand {
             }
         }
         let running = try Experiment(.batch, options: experiment, path: path)
-        _ = try running.run(plan)
-        let report = GroupReport(groups: try running.store.summaries(experiment: running.id))
+        let groups = try ReportGroup.groups(in: running.store, runs: try running.run(plan))
         if experiment.json {
-            print(KPIFormat.jsonText(["database": path, "experiment": running.id, "groups": report.jsonObjects()]))
+            print(SummaryJSON(path: path, groups: groups).render())
         } else {
-            print("batch: \(plan.count) runs -> \(path) (experiment \(running.id)); KPIs exclude the warm-up\n")
-            print(report.text())
+            print("batch: \(plan.count) runs (experiment \(running.id)); KPIs exclude the warm-up\n")
+            print(SummaryText(path: path, groups: groups).render())
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RouteSim
 import RouteSimScenario
+import RouteSimReport
 import RouteSimStore
 
 /// `routesim compare SCENARIO --variant A --variant B`: variants of one scenario on common

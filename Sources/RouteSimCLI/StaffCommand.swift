@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RouteSim
 import RouteSimScenario
+import RouteSimReport
 import RouteSimStore
 
 /// `routesim staff SCENARIO --target KPI>=BOUND`: the fewest agents per group (or per

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RouteSim
 import RouteSimScenario
+import RouteSimReport
 import RouteSimStore
 
 /// `routesim sweep SCENARIO --vary KEY=VALUES`: the grid of every combination of the

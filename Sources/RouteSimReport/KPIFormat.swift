@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimStore
 
 /// How a KPI column reads to a person: its label and unit, and its values as text.
 public struct KPIFormat: Sendable {
@@ -46,6 +47,28 @@ public struct KPIFormat: Sendable {
     /// The estimate's interval as `[low, high]`, or `-` for one replication.
     public func interval(_ estimate: Estimate) -> String {
         estimate.halfWidth.isFinite ? "[\(text(estimate.low)), \(text(estimate.high))]" : "-"
+    }
+
+    /// An estimate for scripts: `{"mean", "sd", "count", "low", "high", "half_width"}`, the
+    /// interval's ends null for one replication.
+    public static func json(_ estimate: Estimate) -> [String: Any] {
+        let finite = estimate.halfWidth.isFinite
+        return [
+            "mean": estimate.mean, "sd": estimate.standardDeviation, "count": estimate.count,
+            "low": finite ? estimate.low : NSNull(), "high": finite ? estimate.high : NSNull(),
+            "half_width": finite ? estimate.halfWidth : NSNull(),
+        ]
+    }
+
+    /// KPI name → ``json(_:)-swift.type.method`` of its estimate.
+    public static func json(_ kpis: [KPIEstimate]) -> [String: Any] {
+        Dictionary(kpis.map { ($0.name, json($0.estimate) as Any) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Pretty-printed JSON text of `document`, keys sorted.
+    public static func jsonText(_ document: Any) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     private static let known: [String: (String, Unit)] = [

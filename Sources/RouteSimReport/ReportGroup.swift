@@ -21,31 +21,25 @@ public struct ReportGroup: Sendable {
     /// The service-level thresholds of the runs (s); one unless overrides changed it.
     public var thresholds: [Double]
 
-    /// The groups of the file behind `store`, in run order.
-    public static func groups(in store: ResultStore) throws(StoreError) -> [ReportGroup] {
-        var members: [[StoredRunKPIs]] = []
-        for run in try store.runKPIs() {
-            if let index = members.firstIndex(where: { $0[0].sameGroup(as: run) }) {
-                members[index].append(run)
-            } else {
-                members.append([run])
-            }
-        }
-        let scenarios = Set(members.map { $0[0].scenario })
-        var labels = members.map { runs in
-            let first = runs[0]
-            let parts = [scenarios.count > 1 ? first.scenario : nil, first.variant, first.point.map(pointText)]
+    /// The groups of `runs` (every run of the file behind `store` when nil), in run order.
+    public static func groups(in store: ResultStore, runs: [StoredRunKPIs]? = nil) throws(StoreError) -> [ReportGroup] {
+        let members: [StoredRunKPIs]
+        if let runs { members = runs } else { members = try store.runKPIs() }
+        let summaries = RunGroupSummary.summaries(of: members)
+        let scenarios = Set(summaries.map(\.scenario))
+        var labels = summaries.map { summary in
+            let parts = [scenarios.count > 1 ? summary.scenario : nil, summary.variant, summary.point.map(pointText)]
             let label = parts.compactMap { $0 }.joined(separator: " ")
-            return label.isEmpty ? first.scenario : label
+            return label.isEmpty ? summary.scenario : label
         }
         for (index, label) in labels.enumerated() where labels.filter({ $0 == label }).count > 1 {
-            labels[index] = label + (members[index][0].experimentID.map { " (experiment \($0))" } ?? " (single runs)")
+            labels[index] = label + (summaries[index].experimentID.map { " (experiment \($0))" } ?? " (single runs)")
         }
         var groups: [ReportGroup] = []
-        for (runs, label) in zip(members, labels) {
-            let ids = runs.map(\.runID)
+        for (summary, label) in zip(summaries, labels) {
+            let ids = summary.runIDs
             groups.append(ReportGroup(
-                summary: RunGroupSummary.summaries(of: runs)[0], runIDs: ids, label: label,
+                summary: summary, runIDs: ids, label: label,
                 intervals: try store.intervalTotals(runs: ids), waiting: try store.waitingTasks(runs: ids),
                 activities: try store.activityAgents(runs: ids), thresholds: try store.serviceLevelThresholds(runs: ids)))
         }

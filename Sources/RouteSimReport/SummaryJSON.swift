@@ -26,26 +26,11 @@ public struct SummaryJSON: Sendable {
                     "command": summary.command ?? NSNull(), "scenario": summary.scenario,
                     "variant": summary.variant ?? NSNull(), "point": summary.point ?? NSNull(),
                     "replications": summary.replications, "run_ids": group.runIDs,
-                    "kpis": Self.object(summary.kpis),
-                    "queues": summary.queues.map { ["queue": $0.queue, "kpis": Self.object($0.kpis)] as [String: Any] },
+                    "kpis": KPIFormat.json(summary.kpis),
+                    "queues": summary.queues.map { ["queue": $0.queue, "kpis": KPIFormat.json($0.kpis)] as [String: Any] },
                 ]
             },
         ]
-        let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
-
-    private static func object(_ kpis: [KPIEstimate]) -> [String: Any] {
-        var out: [String: Any] = [:]
-        for kpi in kpis {
-            let estimate = kpi.estimate
-            let finite = estimate.halfWidth.isFinite
-            out[kpi.name] = [
-                "mean": estimate.mean, "sd": estimate.standardDeviation, "count": estimate.count,
-                "low": finite ? estimate.low : NSNull(), "high": finite ? estimate.high : NSNull(),
-                "half_width": finite ? estimate.halfWidth : NSNull(),
-            ] as [String: Any]
-        }
-        return out
+        return KPIFormat.jsonText(document)
     }
 }

@@ -24,8 +24,8 @@ public struct SummaryText: Sendable {
                 let format = KPIFormat.of(kpi.name)
                 return [format.label, format.text(kpi.estimate.mean), format.interval(kpi.estimate)]
             }
-            lines += Self.table(head: ["KPI", "mean", "95 % CI"], rows: rows, alignRight: [false, true, false])
-                .map { "  " + $0 }
+            lines += TextTable(header: ["KPI", "mean", "95 % CI"], rows: rows, alignRight: [false, true, false])
+                .lines(rule: false)
             guard !group.summary.queues.isEmpty else { continue }
             lines.append("")
             let head = ["queue"] + Self.queueColumns.map { KPIFormat.of($0).label }
@@ -34,8 +34,7 @@ public struct SummaryText: Sendable {
                     queue.kpis.first { $0.name == name }.map { KPIFormat.of(name).text($0.estimate) } ?? "-"
                 }
             }
-            lines += Self.table(head: head, rows: queueRows, alignRight: [false] + Self.queueColumns.map { _ in true })
-                .map { "  " + $0 }
+            lines += TextTable(header: head, rows: queueRows).lines(rule: false)
         }
         return lines.joined(separator: "\n")
     }
@@ -50,16 +49,5 @@ public struct SummaryText: Sendable {
         let count = summary.replications
         parts.append(count == 1 ? "1 replication (no confidence interval)" : "\(count) replications, ± = 95 % CI half-width")
         return "\(group.label): " + parts.joined(separator: ", ")
-    }
-
-    /// `head` and `rows` padded into columns two spaces apart, numbers right-aligned.
-    static func table(head: [String], rows: [[String]], alignRight: [Bool]) -> [String] {
-        let widths = head.indices.map { column in ([head] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([head] + rows).map { cells in
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return alignRight[column] ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: #"\s+$"#, with: "", options: .regularExpression)
-        }
     }
 }

@@ -11,6 +11,8 @@ public struct RunGroupSummary: Sendable, Equatable {
     public var point: String?
     /// The number of runs in the group.
     public var replications: Int
+    /// The group's runs, in run order.
+    public var runIDs: [Int64]
     /// The run-level KPIs in ``ResultStore/kpiNames`` order, those NULL in every run left out.
     public var kpis: [KPIEstimate]
     /// Per queue, in queue order.
@@ -40,7 +42,7 @@ public struct RunGroupSummary: Sendable, Equatable {
             }
             return RunGroupSummary(
                 experimentID: first.experimentID, command: first.command, scenario: first.scenario,
-                variant: first.variant, point: first.point, replications: members.count,
+                variant: first.variant, point: first.point, replications: members.count, runIDs: members.map(\.runID),
                 kpis: KPIEstimate.estimates(of: members.map(\.kpis), confidence: confidence), queues: queues)
         }
     }

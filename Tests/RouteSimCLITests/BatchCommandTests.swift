@@ -52,8 +52,9 @@ import Testing
         let text = try runner.run(
             "batch", CommandRunner.scenario("quickstart.yaml"), "--replications", "3", "--out", file)
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("quickstart: 3 replications"))
+        #expect(text.stdout.contains("scenario quickstart, batch experiment 1, 3 replications"))
         #expect(text.stdout.contains("95 % CI"))
+        #expect(text.stdout.contains("service level"))
         #expect(text.stderr.isEmpty, "no progress bar when stderr is not a terminal: \(text.stderr)")
         let json = try runner.run(
             "batch", CommandRunner.scenario("quickstart.yaml"), "--replications", "3", "--out", file, "--json")
@@ -63,7 +64,8 @@ import Testing
         let sl = (group["kpis"] as! [String: Any])["sl"] as! [String: Any]
         #expect((sl["low"] as! Double) < (sl["mean"] as! Double))
         #expect((sl["mean"] as! Double) < (sl["high"] as! Double))
-        #expect(document["experiment"] as? Int == 2)
+        #expect(group["experiment_id"] as? Int == 2)
+        #expect((group["run_ids"] as? [Int]) == [4, 5, 6])
     }
 
     @Test func interruptKeepsFinishedReplicationsAndNoHalfRun() throws {

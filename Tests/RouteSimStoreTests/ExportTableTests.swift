@@ -10,10 +10,10 @@ import Testing
         let groups = [
             RunGroupSummary(
                 experimentID: nil, command: nil, scenario: "quickstart", variant: nil, point: nil, replications: 1,
-                kpis: [one], queues: [QueueKPIs(queue: "Support", kpis: [one])]),
+                runIDs: [1], kpis: [one], queues: [QueueKPIs(queue: "Support", kpis: [one])]),
             RunGroupSummary(
                 experimentID: 2, command: "sweep", scenario: "erlang-c", variant: "multi",
-                point: #"{"workers.agents.count":13}"#, replications: 3, kpis: [three], queues: []),
+                point: #"{"workers.agents.count":13}"#, replications: 3, runIDs: [2, 3, 4], kpis: [three], queues: []),
         ]
         let table = ExportTable.summary(groups)
         guard case .rows(let rows) = table.source else {

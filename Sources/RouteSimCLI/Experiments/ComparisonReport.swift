@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimReport
 import RouteSimStore
 
 /// What `routesim compare` prints: each variant's KPIs with their intervals, and each
@@ -39,7 +40,7 @@ struct ComparisonReport {
 
     /// Aligned text: the center's KPIs, then one table per queue.
     func text() -> String {
-        var blocks = [table(title: "all queues", kpis: KPIFormat.shown, queue: nil)]
+        var blocks = [table(title: "all queues", kpis: KPIFormat.headline, queue: nil)]
         blocks += queues.map { table(title: "queue \($0)", kpis: Self.queueKPIs, queue: $0) }
         blocks.append("  * the 95 % CI of the paired difference excludes zero: the variants differ.")
         return blocks.joined(separator: "\n\n")
@@ -50,7 +51,7 @@ struct ComparisonReport {
         let others = variants.dropFirst()
         var table = TextTable(header: [title] + variants + others.map { "\($0) − \(variants[0])" })
         for kpi in kpis {
-            let means = variants.map { variant in estimate(variant, kpi, queue: queue).map { KPIFormat.text(kpi, $0) } ?? "-" }
+            let means = variants.map { variant in estimate(variant, kpi, queue: queue).map { KPIFormat.of(kpi).text($0) } ?? "-" }
             let differences = others.map { variant -> String in
                 let difference = difference(variant, kpi, queue: queue)
                 guard let estimate = difference.estimate else { return "-" }
@@ -64,8 +65,8 @@ struct ComparisonReport {
     /// A difference with its sign and half-width: `+3.2 pp ± 0.4` (percentage points for
     /// fractions), `-12.5 s ± 3.1`.
     private static func signed(_ kpi: String, _ estimate: Estimate) -> String {
-        var text = KPIFormat.text(kpi, estimate)
-        if KPIFormat.unit(kpi) == .fraction { text = text.replacingOccurrences(of: " %", with: " pp") }
+        var text = KPIFormat.of(kpi).text(estimate)
+        if KPIFormat.of(kpi).unit == .fraction { text = text.replacingOccurrences(of: " %", with: " pp") }
         return estimate.mean > 0 ? "+" + text : text
     }
 

@@ -1,4 +1,5 @@
 import RouteSim
+import RouteSimReport
 import RouteSimStore
 
 /// What `routesim staff` prints: the staffings tried with their verdicts, the staffing
@@ -42,7 +43,7 @@ struct StaffingReport {
             for evaluation in log {
                 trail.rows.append(
                     [describe(evaluation.staffing), String(evaluation.runs.count)]
-                        + zip(targets, evaluation.estimates).map { target, estimate in estimate.map { KPIFormat.text(target.kpi, $0) } ?? "-" }
+                        + zip(targets, evaluation.estimates).map { target, estimate in estimate.map { KPIFormat.of(target.kpi).text($0) } ?? "-" }
                         + [(evaluation.meets ? "meets" : "fails") + (evaluation.byMean ? " (by the mean)" : "")])
             }
             blocks.append("staffings tried (95 % CI over replications):\n" + trail.render())
@@ -53,7 +54,9 @@ struct StaffingReport {
                 table.rows.append(
                     [String(interval), Self.clock(Double(interval) * spec.interval)]
                         + groups.indices.map { String(result.staffing[$0][interval]) }
-                        + targets.indices.map { KPIFormat.text(targets[$0].kpi, interval < means[$0].count ? means[$0][interval] : nil) })
+                        + targets.indices.map { target in
+                            (interval < means[target].count ? means[target][interval] : nil).map(KPIFormat.of(targets[target].kpi).text) ?? "-"
+                        })
             }
             blocks.append("staffing per interval (KPIs: mean over replications, tasks created in the interval):\n" + table.render())
         }
@@ -62,7 +65,7 @@ struct StaffingReport {
         }
         blocks.append("fewest agents meeting every target: " + found.joined(separator: ", ")
             + (result.byMean ? " (decided by the means: the intervals still straddle a target)" : ""))
-        blocks.append(GroupReport(groups: RunGroupSummary.summaries(of: result.runs)).text())
+        blocks.append(SummaryText(path: store.path, groups: try ReportGroup.groups(in: store, runs: result.runs)).render())
         return blocks.joined(separator: "\n\n")
     }
 
@@ -84,7 +87,7 @@ struct StaffingReport {
             },
             "decided_by_mean": result.byMean,
             "replications": result.runs.count,
-            "kpis": GroupReport.estimates(summary?.kpis ?? []),
+            "kpis": KPIFormat.json(summary?.kpis ?? []),
             "evaluations": log.map { evaluation -> [String: Any] in
                 [
                     "staffing": evaluation.point, "replications": evaluation.runs.count, "meets": evaluation.meets,

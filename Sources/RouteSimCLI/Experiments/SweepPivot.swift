@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimReport
 import RouteSimStore
 
 /// A sweep's results as pivot tables: with one axis, a row per value and a column per KPI;
@@ -35,7 +36,7 @@ struct SweepPivot {
 
     /// The tables as aligned text.
     func text() -> String {
-        let cell = { (values: [String], kpi: String) in self.estimate(values, kpi).map { KPIFormat.text(kpi, $0) } ?? "-" }
+        let cell = { (values: [String], kpi: String) in self.estimate(values, kpi).map { KPIFormat.of(kpi).text($0) } ?? "-" }
         guard axes.count > 1 else {
             var table = TextTable(header: [axes[0].key] + kpis)
             table.rows = points.map { values in [values[0]] + kpis.map { cell(values, $0) } }
@@ -62,7 +63,7 @@ struct SweepPivot {
                 return [
                     "point": (try? JSONSerialization.jsonObject(with: Data(point.utf8))) ?? [:],
                     "replications": members.count,
-                    "kpis": GroupReport.estimates(RunGroupSummary.summaries(of: members).first?.kpis ?? []),
+                    "kpis": KPIFormat.json(RunGroupSummary.summaries(of: members).first?.kpis ?? []),
                 ]
             },
         ]
