@@ -58,10 +58,15 @@ struct CommandRunner {
 
     /// Runs `routesim` with `arguments` with the scratch folder as working directory.
     func run(_ arguments: [String]) throws -> Output {
+        try Self.execute(Self.binary, arguments, in: folder)
+    }
+
+    /// Runs `executable` with `arguments` (in `folder`, else the current one) to its end.
+    static func execute(_ executable: URL, _ arguments: [String], in folder: URL? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

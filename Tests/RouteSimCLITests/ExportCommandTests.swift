@@ -9,19 +9,8 @@ import Testing
     static let hasOpenpyxl: Bool = (try? python(["-c", "import openpyxl"]).status) == 0
 
     /// Runs `python3 ARGUMENTS`; its status and standard output.
-    static func python(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func python(_ arguments: [String]) throws -> CommandRunner.Output {
+        try CommandRunner.execute(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
     }
 
     /// Reads a workbook with openpyxl, any warning an error, and prints what the tests check
