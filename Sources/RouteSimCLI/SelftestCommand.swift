@@ -4,8 +4,8 @@ import RouteSim
 
 /// `routesim selftest`: runs VALIDATION.md's cases through the engine and checks that each
 /// known value lies in the confidence interval of the replication means, all quantities
-/// together at 95 % unless asked (``ValidationDecision``), so that the verdict of a correct
-/// engine does not depend on the seed but once in 20 times.
+/// together at 95 % unless asked (``ValidationDecision``): whatever the seed, a correct engine
+/// fails at most once in 20 seeds.
 ///
 /// Replications of every case run concurrently (one task each); the output does not
 /// depend on their order. Progress goes to stderr only when it is a terminal.
