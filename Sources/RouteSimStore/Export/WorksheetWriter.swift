@@ -122,11 +122,10 @@ public struct WorksheetWriter {
             row.append(contentsOf: String(rowCount).utf8)
             append("\"")
         }
-        switch style {
-        case .plain: break
-        case .header: append(" s=\"1\"")
-        case .dateTime: append(" s=\"2\"")
-        case .note: append(" s=\"3\"")
+        if style != .plain {
+            append(" s=\"")
+            row.append(contentsOf: String(style.rawValue).utf8)
+            append("\"")
         }
         if let type {
             append(" t=\"")
