@@ -3,7 +3,9 @@ import Foundation
 import RouteSim
 
 /// `routesim selftest`: runs VALIDATION.md's cases through the engine and checks that each
-/// known value lies in the confidence interval (95 % unless asked) of the replication means.
+/// known value lies in the confidence interval of the replication means, all quantities
+/// together at 95 % unless asked (``ValidationDecision``): whatever the seed, a correct engine
+/// fails at most once in 20 seeds.
 ///
 /// Replications of every case run concurrently (one task each); the output does not
 /// depend on their order. Progress goes to stderr only when it is a terminal.
@@ -17,9 +19,12 @@ struct SelftestCommand: AsyncParsableCommand {
     var replications = 10
 
     @Option(help: "The experiment seed; every case's random streams derive from it and the replication.")
-    var seed: UInt64 = 3
+    var seed: UInt64 = 1
 
-    @Option(help: "The confidence level of the intervals and of the pass decision: 0.90, 0.95 or 0.99.")
+    @Option(help: """
+        The confidence of the printed intervals and of the decision: the least chance that a correct engine \
+        passes all quantities together (each is checked at a higher confidence, Bonferroni).
+        """)
     var confidence = 0.95
 
     @Option(name: .customLong("case"), help: "Run only this case (E1, E2, E3 or E4); repeat for several. Default: all.")
@@ -36,8 +41,8 @@ struct SelftestCommand: AsyncParsableCommand {
         for id in cases where !known.contains(id) {
             throw ValidationError("unknown case \"\(id)\" for --case; expected one of: \(known.joined(separator: ", "))")
         }
-        guard [0.90, 0.95, 0.99].contains(confidence) else {
-            throw ValidationError("--confidence must be 0.90, 0.95 or 0.99, found \(confidence)")
+        guard confidence > 0 && confidence < 1 else {
+            throw ValidationError("--confidence must lie strictly between 0 and 1, e.g. 0.95, found \(confidence)")
         }
     }
 
@@ -55,7 +60,7 @@ struct SelftestCommand: AsyncParsableCommand {
         print(json ? report.json() : report.text())
         let failed = report.failures
         guard failed.isEmpty else {
-            throw SelftestFailure(failed: failed, total: report.quantityCount, confidence: confidence)
+            throw SelftestFailure(failed: failed, total: report.quantityCount, decision: report.decision)
         }
     }
 

@@ -1,13 +1,20 @@
+import RouteSim
+
 /// `routesim selftest` found known values outside their confidence intervals.
 struct SelftestFailure: UserFacingError {
-    /// `E1 (12 agents) P(wait > 0)`-style labels of the failed quantities.
+    /// `E1 (12 agents) P(wait > 0) off by +1.42`-style labels of the failed quantities.
     var failed: [String]
     /// How many quantities were checked.
     var total: Int
-    /// The confidence level of the intervals, e.g. 0.95.
-    var confidence: Double
+    /// The decision that failed them.
+    var decision: ValidationDecision
 
     var problems: [String] {
-        ["selftest: \(failed.count) of \(total) quantities outside their \(Int((confidence * 100).rounded())) % interval: " + failed.joined(separator: ", ")]
+        [
+            "selftest: \(failed.count) of \(total) quantities outside their "
+                + "\(SelftestReport.percent(decision.quantityConfidence)) % interval "
+                + "(\(SelftestReport.percent(decision.familyConfidence)) % for all together): "
+                + failed.joined(separator: ", "),
+        ]
     }
 }

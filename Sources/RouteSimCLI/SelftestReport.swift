@@ -2,10 +2,16 @@ import Foundation
 import RouteSim
 
 /// What `routesim selftest` prints: per case, each quantity's known value, the simulated
-/// mean with its confidence interval, and pass or fail; as aligned text or as JSON.
+/// mean with its confidence interval, how far off it is and pass or fail; as aligned text or
+/// as JSON.
+///
+/// The printed interval is at ``confidence`` (95 %), the interval a planner reads. The
+/// decision is ``decision``'s: all quantities together at that confidence, so each one at a
+/// higher confidence (Bonferroni); `off` is the distance from the expected value in
+/// half-widths of that wider interval, and a quantity passes when it is at most 1 in size.
 struct SelftestReport {
     var cases: [ValidationCase]
-    /// Per case, one estimate per quantity.
+    /// Per case, one estimate per quantity, at ``confidence``.
     var estimates: [[Estimate]]
     var confidence: Double
     var replications: Int
@@ -14,20 +20,31 @@ struct SelftestReport {
 
     var quantityCount: Int { cases.reduce(0) { $0 + $1.quantities.count } }
 
-    /// `E1 (12 agents) P(wait > 0)` for every quantity whose interval misses its known value.
+    /// Every quantity checked together at ``confidence``.
+    var decision: ValidationDecision {
+        ValidationDecision(familyConfidence: confidence, quantityCount: quantityCount)
+    }
+
+    /// `E1 (12 agents) P(wait > 0) off by +1.42` for every quantity that fails.
     var failures: [String] {
         zip(cases, estimates).flatMap { validation, estimates in
             zip(validation.quantities, estimates).compactMap { quantity, estimate in
-                quantity.passes(estimate) ? nil : "\(validation.id) (\(validation.setting)) \(quantity.name)"
+                decision.passes(quantity, estimate) ? nil
+                    : "\(validation.id) (\(validation.setting)) \(quantity.name) off by \(Self.deviation(decision.deviation(quantity, estimate)))"
             }
         }
     }
 
     func text() -> String {
+        let decision = decision
         var out = "routesim selftest: \(cases.count) cases, \(replications) replications each, seed \(seed); "
-        out += "simulated = mean of the replications with its \(percent) % confidence interval (Student t)\n"
+        out += "simulated = mean of the replications with its \(Self.percent(confidence)) % confidence interval (Student t)\n"
+        out += "decision: all \(quantityCount) quantities together at \(Self.percent(confidence)) % (Bonferroni), "
+        out += "each in its \(Self.percent(decision.quantityConfidence)) % interval; "
+        out += "off = (simulated - expected) / half-width of that interval, pass when |off| <= 1\n"
         out += "    " + "quantity".padding(toLength: 18, withPad: " ", startingAt: 0)
-        out += Self.column("expected") + Self.column("simulated") + "  " + "\(percent) % interval".padding(toLength: 26, withPad: " ", startingAt: 0) + "result\n"
+        out += Self.column("expected") + Self.column("simulated") + "  "
+        out += "\(Self.percent(confidence)) % interval".padding(toLength: 26, withPad: " ", startingAt: 0) + "   off  result\n"
         for (validation, estimates) in zip(cases, estimates) {
             out += "\n\(validation.id)  \(validation.title)\n"
             for (quantity, estimate) in zip(validation.quantities, estimates) {
@@ -35,7 +52,8 @@ struct SelftestReport {
                 out += "    " + quantity.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                 out += Self.column(format(quantity.expected)) + Self.column(format(estimate.mean))
                 out += "  " + "[\(format(estimate.low)), \(format(estimate.high))]".padding(toLength: 26, withPad: " ", startingAt: 0)
-                out += quantity.passes(estimate) ? "pass" : "FAIL"
+                out += Self.column(Self.deviation(decision.deviation(quantity, estimate)), width: 6) + "  "
+                out += decision.passes(quantity, estimate) ? "pass" : "FAIL"
                 out += "\n"
             }
         }
@@ -53,8 +71,10 @@ struct SelftestReport {
     }
 
     func json() -> String {
+        let decision = decision
         let document: [String: Any] = [
-            "replications": replications, "seed": seed, "confidence": confidence, "wall_seconds": wallSeconds,
+            "replications": replications, "seed": seed, "confidence": confidence,
+            "quantity_confidence": decision.quantityConfidence, "wall_seconds": wallSeconds,
             "passed": failures.isEmpty, "quantities": quantityCount, "failed": failures.count,
             "cases": zip(cases, estimates).map { validation, estimates -> [String: Any] in
                 [
@@ -63,7 +83,9 @@ struct SelftestReport {
                         [
                             "name": quantity.name, "definition": quantity.measure.definition, "unit": quantity.unit,
                             "expected": quantity.expected, "mean": estimate.mean, "half_width": estimate.halfWidth,
-                            "low": estimate.low, "high": estimate.high, "passed": quantity.passes(estimate),
+                            "low": estimate.low, "high": estimate.high,
+                            "decision_half_width": estimate.at(confidence: decision.quantityConfidence).halfWidth,
+                            "deviation": decision.deviation(quantity, estimate), "passed": decision.passes(quantity, estimate),
                         ]
                     },
                 ]
@@ -73,12 +95,19 @@ struct SelftestReport {
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    /// The confidence level in percent, `95`.
-    private var percent: Int { Int((confidence * 100).rounded()) }
+    /// A confidence level in percent to 5 digits, without trailing zeros: `95`, `99.861`.
+    static func percent(_ confidence: Double) -> String {
+        String(format: "%.5g", confidence * 100)
+    }
 
-    /// A right-aligned column of 12 characters.
-    private static func column(_ text: String) -> String {
-        String(repeating: " ", count: max(1, 12 - text.count)) + text
+    /// A deviation with its sign to 2 decimals, `+0.42`; `nan` when nothing was measured.
+    private static func deviation(_ value: Double) -> String {
+        value.isNaN ? "nan" : String(format: "%+.2f", value)
+    }
+
+    /// `text` right-aligned in a column of `width` characters, after at least one space.
+    private static func column(_ text: String, width: Int = 12) -> String {
+        String(repeating: " ", count: max(1, width - text.count)) + text
     }
 
     /// Seconds to 3 decimals with the unit, other values to 5 decimals.

@@ -7,7 +7,9 @@ import Testing
         let runner = try CommandRunner()
         let output = try runner.run("selftest", "--case", "E3", "--case", "E4", "--replications", "2")
         let lines = output.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("routesim selftest: 3 cases, 2 replications each, seed 3;") == true)
+        #expect(lines.first?.hasPrefix("routesim selftest: 3 cases, 2 replications each, seed 1;") == true)
+        #expect(lines.dropFirst().first?.hasPrefix(
+            "decision: all 8 quantities together at 95 % (Bonferroni), each in its 99.375 % interval;") == true)
         let results = lines.filter { $0.hasSuffix(" pass") || $0.hasSuffix(" FAIL") }
         #expect(results.count == 8, "\(output.stdout)")
         #expect(results.allSatisfy { $0.contains("[") && $0.contains("]") })

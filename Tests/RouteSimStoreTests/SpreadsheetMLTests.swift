@@ -10,16 +10,18 @@ import Testing
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The XML of a sheet with `columns` and `rows`, as ``WorksheetWriter`` writes it.
-    func sheetXML(columns: [SheetColumn], rows: [[CellValue]]) throws -> String {
+    /// The XML of a sheet with `columns` and `rows`, as ``WorksheetWriter`` writes it, and
+    /// that of the shared strings it used.
+    func sheetXML(columns: [SheetColumn], rows: [[CellValue]]) throws -> (sheet: String, sharedStrings: String) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).xml")
         defer { try? FileManager.default.removeItem(at: url) }
         let output = try BufferedOutput(url: url, path: url.path)
-        var sheet = try WorksheetWriter(columns: columns, output: output)
+        let sharedStrings = SharedStrings()
+        var sheet = try WorksheetWriter(columns: columns, output: output, sharedStrings: sharedStrings)
         for row in rows { try sheet.append(row) }
         try sheet.finish()
         try output.close()
-        return try String(contentsOf: url, encoding: .utf8)
+        return (try String(contentsOf: url, encoding: .utf8), String(decoding: sharedStrings.xml, as: UTF8.self))
     }
 
     @Test func markupCharactersBecomeEntities() {
@@ -48,19 +50,32 @@ import Testing
         #expect(CellReference.letters(column: 16_383) == "XFD")
     }
 
-    @Test func numbersAreValuesAndTextIsInline() throws {
-        let xml = try sheetXML(
+    @Test func numbersAreValuesAndTextIsShared() throws {
+        let (xml, shared) = try sheetXML(
             columns: [SheetColumn(header: "a", width: 8), SheetColumn(header: "b & c", width: 12)],
-            rows: [[.integer(42), .number(0.1)], [.text(" x<y "), .empty, .number(.infinity), .dateTime(45_000.5)]])
-        #expect(xml.contains(#"<row r="1"><c r="A1" s="1" t="inlineStr"><is><t>a</t></is></c>"#))
-        #expect(xml.contains(#"<c r="B1" s="1" t="inlineStr"><is><t>b &amp; c</t></is></c></row>"#))
-        #expect(xml.contains(#"<row r="2"><c r="A2"><v>42</v></c><c r="B2"><v>0.1</v></c></row>"#))
-        #expect(xml.contains(#"<c r="A3" t="inlineStr"><is><t xml:space="preserve"> x&lt;y </t></is></c>"#))
-        #expect(!xml.contains(#"r="B3""#) && !xml.contains(#"r="C3""#), "empty and infinite cells are left out")
-        #expect(xml.contains(#"<c r="D3" s="2"><v>45000.5</v></c>"#))
+            rows: [[.integer(42), .number(0.1)], [.text(" x<y "), .empty, .number(.infinity), .dateTime(45_000.5)],
+                   [.text("a"), .integer(-7)]])
+        #expect(xml.contains(#"<row><c s="1" t="s"><v>0</v></c><c s="1" t="s"><v>1</v></c></row>"#))
+        #expect(xml.contains(#"<row><c><v>42</v></c><c><v>0.1</v></c></row>"#))
+        #expect(xml.contains(#"<row><c t="s"><v>2</v></c><c r="D3" s="2"><v>45000.5</v></c></row>"#),
+                "empty and infinite cells are left out; the cell after them names its place")
+        #expect(xml.contains(#"<row><c t="s"><v>0</v></c><c><v>-7</v></c></row>"#), "a text seen before is referred to")
+        #expect(shared.hasSuffix(#"count="4" uniqueCount="3"><si><t>a</t></si><si><t>b &amp; c</t></si>"#
+            + #"<si><t xml:space="preserve"> x&lt;y </t></si></sst>"#), "\(shared)")
         #expect(xml.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
         #expect(xml.contains(#"<col min="2" max="2" width="12.0" customWidth="1"/>"#))
         #expect(xml.hasSuffix("</sheetData></worksheet>"))
+    }
+
+    @Test func aColumnOfManyTextsGoesInlinePastItsShare() throws {
+        let limit = WorksheetWriter.sharedTextsPerColumn
+        let rows = (0...limit).map { [CellValue.text("task \($0)"), .text("queue \($0 % 3)")] }
+        let (xml, shared) = try sheetXML(columns: [SheetColumn(header: "sid", width: 8), SheetColumn(header: "q", width: 8)],
+                                         rows: rows + [[.text("task 0")]])
+        #expect(xml.contains(#"<row><c t="inlineStr"><is><t>task \#(limit - 1)</t></is></c><c t="s"><v>"#),
+                "past its share (the header counts) a column writes new texts inline, others still shared")
+        #expect(xml.hasSuffix(#"<row><c t="s"><v>2</v></c></row></sheetData></worksheet>"#), "texts shared before stay shared")
+        #expect(shared.contains(#"uniqueCount="\#(limit + 4)""#), "2 headers, \(limit - 1) tasks, 3 queues")
     }
 
     @Test func clockTextOfSerialDates() {

@@ -17,21 +17,26 @@ public struct Estimate: Sendable, Equatable {
     /// Whether `value` lies inside the interval (ends included).
     public func contains(_ value: Double) -> Bool { low <= value && value <= high }
 
-    /// The estimate from `samples`, at a confidence of 0.90, 0.95 or 0.99.
+    /// The estimate from `samples` at `confidence`, strictly between 0 and 1.
     public init(_ samples: [Double], confidence: Double = 0.95) {
         precondition(!samples.isEmpty, "an estimate needs at least one observation")
         count = samples.count
-        self.confidence = confidence
         mean = samples.reduce(0, +) / Double(samples.count)
-        guard samples.count > 1 else {
-            standardDeviation = 0
-            halfWidth = .infinity
-            return
-        }
         let mean = mean
         let squares = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        standardDeviation = (squares / Double(samples.count - 1)).squareRoot()
-        halfWidth = StudentT.quantile(confidence: confidence, degreesOfFreedom: samples.count - 1)
-            * standardDeviation / Double(samples.count).squareRoot()
+        standardDeviation = samples.count > 1 ? (squares / Double(samples.count - 1)).squareRoot() : 0
+        halfWidth = .infinity
+        self.confidence = confidence
+        self = at(confidence: confidence)
+    }
+
+    /// The same observations' interval at another `confidence`.
+    public func at(confidence: Double) -> Estimate {
+        var estimate = self
+        estimate.confidence = confidence
+        estimate.halfWidth = count < 2 ? .infinity
+            : StudentT.quantile(confidence: confidence, degreesOfFreedom: count - 1)
+                * standardDeviation / Double(count).squareRoot()
+        return estimate
     }
 }

@@ -2,7 +2,8 @@
 /// known for it from closed-form formulas, and how each is measured.
 ///
 /// Each replication is one long run with a warm-up (steady-state values, VALIDATION.md E5);
-/// the replication means give a Student-t interval that should contain each known value.
+/// the replication means give a Student-t interval that should contain each known value
+/// (``ValidationDecision`` says at which confidence).
 /// Agents answer at once, so a wait is 0 exactly when an agent was free.
 public struct ValidationCase: Sendable {
     /// `E1` … `E4`.
@@ -47,7 +48,7 @@ public struct ValidationCase: Sendable {
         return values(result, tally)
     }
 
-    /// The estimate of each quantity at `confidence` (0.90, 0.95 or 0.99) from
+    /// The estimate of each quantity at `confidence` from
     /// per-replication values (``measure(replication:seed:)``, one array per replication).
     public func estimates(from samples: [[Double]], confidence: Double = 0.95) -> [Estimate] {
         quantities.indices.map { q in Estimate(samples.map { $0[q] }, confidence: confidence) }

@@ -14,10 +14,4 @@ public struct ValidationQuantity: Sendable, Equatable {
         self.measure = measure
         self.unit = unit
     }
-
-    /// Whether `estimate` (the replication means) agrees with the known value: it lies in
-    /// the confidence interval.
-    public func passes(_ estimate: Estimate) -> Bool {
-        estimate.contains(expected)
-    }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Bytes appended in memory and written to a file a mebibyte at a time, counting the total.
 ///
-/// Creating it creates (or truncates) the file. Callers append with ``append(_:)-(String)``
-/// or fill ``buffer`` themselves and call ``flushIfFull()``; ``close()`` writes the rest.
+/// Creating it creates (or truncates) the file. Callers append text or bytes with
+/// ``append(_:)-(String)`` and ``append(_:)-([UInt8])``, or fill ``buffer`` themselves and
+/// call ``flushIfFull()``; ``close()`` writes the rest.
 final class BufferedOutput {
     /// The bytes not yet written.
     var buffer: [UInt8] = []
@@ -32,6 +33,12 @@ final class BufferedOutput {
     /// Appends `text` as UTF-8.
     func append(_ text: String) throws(ExportError) {
         buffer.append(contentsOf: text.utf8)
+        try flushIfFull()
+    }
+
+    /// Appends `bytes`.
+    func append(_ bytes: [UInt8]) throws(ExportError) {
+        buffer.append(contentsOf: bytes)
         try flushIfFull()
     }
 

@@ -8,11 +8,14 @@
 enum SpreadsheetText {
     /// Appends `text`, escaped, to `out`.
     static func append(_ text: String, to out: inout [UInt8]) {
-        var utf8 = Array(text.utf8)
-        if !utf8.contains(where: needsCare) {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            if utf8.contains(where: needsCare) { return false }
             out.append(contentsOf: utf8)
-            return
+            return true
         }
+        if plain { return }
+        var utf8 = Array(text.utf8)
         utf8.append(0)  // a sentinel, so that look-ahead needs no bounds checks
         var index = 0
         while index < utf8.count - 1 {
@@ -35,8 +38,16 @@ enum SpreadsheetText {
         }
     }
 
+    /// Appends `text` as a `<t>` element, escaped, with `xml:space="preserve"` when it has
+    /// leading or trailing blanks to keep.
+    static func appendElement(_ text: String, to out: inout [UInt8]) {
+        out.append(contentsOf: hasOuterBlanks(text) ? #"<t xml:space="preserve">"#.utf8 : "<t>".utf8)
+        append(text, to: &out)
+        out.append(contentsOf: "</t>".utf8)
+    }
+
     /// Whether `text` needs `xml:space="preserve"` to keep its leading or trailing blanks.
-    static func hasOuterBlanks(_ text: String) -> Bool {
+    private static func hasOuterBlanks(_ text: String) -> Bool {
         func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         guard let first = text.utf8.first, let last = text.utf8.last else { return false }
         return isBlank(first) || isBlank(last)

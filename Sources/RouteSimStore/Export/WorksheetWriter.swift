@@ -1,20 +1,33 @@
 /// Writes one worksheet's XML row by row: a bold header row frozen at the top, the column
 /// widths, then the rows as they come, to a ``BufferedOutput``.
 ///
-/// Strings are inline (`t="inlineStr"`), so a row is written as soon as it is appended and
-/// memory does not grow with the sheet; a shared-string table would have to be held until
-/// the end. Numbers are `<v>` cells, date-times numbers with the date-time style, empty
-/// cells are left out. Rows past ``XLSXWriter/maxRows`` are the caller's to hold back.
+/// A row is written as soon as it is appended, so memory does not grow with the sheet. Text
+/// goes to the workbook's ``SharedStrings`` until a column has added
+/// ``sharedTextsPerColumn`` texts of its own; that column's other new texts are inline
+/// (`t="inlineStr"`), so a column of unique texts cannot fill memory. Numbers are `<v>`
+/// cells, date-times numbers with the date-time style, empty cells are left out. Rows and
+/// cells carry no `r` reference where they follow the previous one (the reference is
+/// optional in SpreadsheetML and readers count on from the last); a cell after an empty one
+/// names its column. Rows past ``XLSXWriter/maxRows`` are the caller's to hold back.
 public struct WorksheetWriter {
     /// Rows written so far, the header included.
     public private(set) var rowCount = 0
+    /// How many new texts one column of a sheet may add to the shared strings.
+    static let sharedTextsPerColumn = 1_000
     private let output: BufferedOutput
+    private let sharedStrings: SharedStrings
+    /// Per column, the texts it added to ``sharedStrings``.
+    private var sharedTexts: [Int]
     /// The column letters of the header's columns, made once.
     private let letters: [[UInt8]]
+    /// The row being made, kept to reuse its memory.
+    private var row: [UInt8] = []
 
-    /// Starts the sheet with `columns`' widths and header row.
-    init(columns: [SheetColumn], output: BufferedOutput) throws(ExportError) {
+    /// Starts the sheet with `columns`' widths and header row; its text goes to `sharedStrings`.
+    init(columns: [SheetColumn], output: BufferedOutput, sharedStrings: SharedStrings) throws(ExportError) {
         self.output = output
+        self.sharedStrings = sharedStrings
+        sharedTexts = Array(repeating: 0, count: columns.count)
         letters = columns.indices.map { Array(CellReference.letters(column: $0).utf8) }
         var head = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -51,43 +64,86 @@ public struct WorksheetWriter {
     }
 
     /// Appends a row whose text and number cells have `style`; date-times always have the
-    /// date-time style.
+    /// date-time style. The row is made in ``row`` (a stored property of this value, so no
+    /// access to it needs checking at run time) and handed to the output whole.
     private mutating func append(_ cells: [CellValue], style: CellStyle) throws(ExportError) {
         rowCount += 1
-        let row = String(rowCount)
-        output.buffer.append(contentsOf: "<row r=\"\(row)\">".utf8)
+        row.removeAll(keepingCapacity: true)
+        append("<row>")
+        var next = 0
         for (column, cell) in cells.enumerated() {
-            let text: String?, number: String?, cellStyle: CellStyle
             switch cell {
             case .empty: continue
-            case .text(let value): (text, number, cellStyle) = (value, nil, style)
-            case .integer, .number: (text, number, cellStyle) = (nil, cell.numberText, style)
-            case .dateTime: (text, number, cellStyle) = (nil, cell.numberText, .dateTime)
+            case .text(let text):
+                if let index = sharedIndex(text, column: column) {
+                    open(column, after: next, style: style, type: "s")
+                    appendValue(String(index))
+                } else {
+                    open(column, after: next, style: style, type: "inlineStr")
+                    append("<is>")
+                    SpreadsheetText.appendElement(text, to: &row)
+                    append("</is></c>")
+                }
+            case .integer, .number:
+                guard let number = cell.numberText else { continue }
+                open(column, after: next, style: style)
+                appendValue(number)
+            case .dateTime:
+                guard let number = cell.numberText else { continue }
+                open(column, after: next, style: .dateTime)
+                appendValue(number)
             }
-            if text == nil && number == nil { continue }
-            output.buffer.append(contentsOf: "<c r=\"".utf8)
-            if column < letters.count {
-                output.buffer.append(contentsOf: letters[column])
-            } else {
-                output.buffer.append(contentsOf: CellReference.letters(column: column).utf8)
-            }
-            output.buffer.append(contentsOf: row.utf8)
-            output.buffer.append(UInt8(ascii: "\""))
-            if cellStyle != .plain {
-                output.buffer.append(contentsOf: " s=\"\(cellStyle.rawValue)\"".utf8)
-            }
-            if let text {
-                let preserve = SpreadsheetText.hasOuterBlanks(text) ? " xml:space=\"preserve\"" : ""
-                output.buffer.append(contentsOf: " t=\"inlineStr\"><is><t\(preserve)>".utf8)
-                SpreadsheetText.append(text, to: &output.buffer)
-                output.buffer.append(contentsOf: "</t></is></c>".utf8)
-            } else if let number {
-                output.buffer.append(contentsOf: "><v>".utf8)
-                output.buffer.append(contentsOf: number.utf8)
-                output.buffer.append(contentsOf: "</v></c>".utf8)
-            }
+            next = column + 1
         }
-        output.buffer.append(contentsOf: "</row>".utf8)
-        try output.flushIfFull()
+        append("</row>")
+        try output.append(row)
+    }
+
+    /// The shared-string index of `text` in `column`, adding it while the column may; nil
+    /// for text to write inline.
+    private mutating func sharedIndex(_ text: String, column: Int) -> Int? {
+        if let index = sharedStrings.reference(text) { return index }
+        guard column < sharedTexts.count, sharedTexts[column] < Self.sharedTextsPerColumn else { return nil }
+        sharedTexts[column] += 1
+        return sharedStrings.add(text)
+    }
+
+    /// Opens cell `column` up to its value: `<c`, the reference unless the cell follows the
+    /// previous one (`next` is the column after it), the style unless plain, the type if any.
+    private mutating func open(_ column: Int, after next: Int, style: CellStyle, type: StaticString? = nil) {
+        append("<c")
+        if column != next {
+            append(" r=\"")
+            if column < letters.count {
+                row.append(contentsOf: letters[column])
+            } else {
+                row.append(contentsOf: CellReference.letters(column: column).utf8)
+            }
+            row.append(contentsOf: String(rowCount).utf8)
+            append("\"")
+        }
+        if style != .plain {
+            append(" s=\"")
+            row.append(contentsOf: String(style.rawValue).utf8)
+            append("\"")
+        }
+        if let type {
+            append(" t=\"")
+            append(type)
+            append("\"")
+        }
+        append(">")
+    }
+
+    /// Appends `<v>number</v></c>`, closing the cell.
+    private mutating func appendValue(_ number: String) {
+        append("<v>")
+        row.append(contentsOf: number.utf8)
+        append("</v></c>")
+    }
+
+    /// Appends markup to ``row``.
+    private mutating func append(_ markup: StaticString) {
+        markup.withUTF8Buffer { row.append(contentsOf: $0) }
     }
 }

@@ -6,7 +6,8 @@ import ZIPFoundation
 ///
 /// The workbook is the minimum Excel, LibreOffice and openpyxl read without complaint: a
 /// zip of `[Content_Types].xml`, the package and workbook relationships, `xl/workbook.xml`,
-/// `xl/styles.xml` (``CellStyle``) and one `xl/worksheets/sheetN.xml` per sheet. A sheet's
+/// `xl/styles.xml` (``CellStyle``), `xl/sharedStrings.xml` (``SharedStrings``) and one
+/// `xl/worksheets/sheetN.xml` per sheet. A sheet's
 /// XML is spooled to a scratch file beside the output as it is written, then deflated into
 /// the zip through a reading closure: ZIPFoundation needs an entry's size before its first
 /// byte, and a million-row sheet should not sit in memory. Entries carry a fixed date, so
@@ -20,6 +21,7 @@ public final class XLSXWriter {
     private let archive: Archive
     /// The sheet names, in order.
     private var sheets: [String] = []
+    private let sharedStrings = SharedStrings()
     private var finished = false
     /// The date every entry carries: 2025-01-01 00:00 UTC.
     private static let entryDate = Date(timeIntervalSince1970: 1_735_689_600)
@@ -46,7 +48,7 @@ public final class XLSXWriter {
         let spool = staged.scratchURL("sheet\(sheets.count)")
         defer { try? FileManager.default.removeItem(at: spool) }
         let output = try BufferedOutput(url: spool, path: staged.path)
-        var sheet = try WorksheetWriter(columns: columns, output: output)
+        var sheet = try WorksheetWriter(columns: columns, output: output, sharedStrings: sharedStrings)
         try rows(&sheet)
         try sheet.finish()
         try output.close()
@@ -77,6 +79,8 @@ public final class XLSXWriter {
             ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
             <Override PartName="/xl/styles.xml" \
             ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/xl/sharedStrings.xml" \
+            ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
             \(sheetOverrides.joined())</Types>
             """)
         try add("_rels/.rels", """
@@ -104,9 +108,12 @@ public final class XLSXWriter {
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             \(relationships.joined())<Relationship Id="rId\(sheets.count + 1)" \
             Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-            Target="styles.xml"/></Relationships>
+            Target="styles.xml"/><Relationship Id="rId\(sheets.count + 2)" \
+            Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" \
+            Target="sharedStrings.xml"/></Relationships>
             """)
         try add("xl/styles.xml", CellStyle.stylesheet)
+        try add("xl/sharedStrings.xml", Data(sharedStrings.xml))
         try staged.commit()
         finished = true
     }
@@ -114,7 +121,11 @@ public final class XLSXWriter {
     /// Adds a small part: `xml` after the XML declaration (or as it is, if it has one).
     private func add(_ path: String, _ xml: String) throws(ExportError) {
         let text = xml.hasPrefix("<?xml") ? xml : "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml
-        let data = Data(text.utf8)
+        try add(path, Data(text.utf8))
+    }
+
+    /// Adds a part held in memory.
+    private func add(_ path: String, _ data: Data) throws(ExportError) {
         try addEntry(path, size: Int64(data.count)) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
