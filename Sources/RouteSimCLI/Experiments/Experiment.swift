@@ -6,6 +6,8 @@ struct Experiment {
     /// The `experiments.experiment_id`.
     let id: Int64
     let options: ExperimentOptions
+    /// What each run stores.
+    let level: RecordLevel
 
     /// Opens the results file at `path`, records the experiment with the command line, and
     /// catches Ctrl-C from now on.
@@ -13,6 +15,7 @@ struct Experiment {
         store = try ResultStore(path: path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
+        level = options.level(for: command)
         Interrupt.install()
     }
 
@@ -24,7 +27,7 @@ struct Experiment {
             run.info.experimentID = id
             return run
         }
-        let executor = RunExecutor(store: store, level: options.record, jobs: options.jobs)
+        let executor = RunExecutor(store: store, level: level, jobs: options.jobs)
         let ids = try executor.execute(stamped, progress: ProgressBar.forTerminal(total: plan.count))
         let stored = try store.runKPIs(experiment: id)
         let byID = Dictionary(stored.map { ($0.runID, $0) }, uniquingKeysWith: { first, _ in first })

@@ -16,8 +16,8 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "The SQLite file to add the runs to (default: results/<scenario>-<command>.sqlite).")
     var out: String?
 
-    @Option(help: "What to store per run: `summary`, `tasks` or `events` (default: summary).")
-    var record: RecordLevel = .summary
+    @Option(help: "What to store per run: `summary`, `tasks` or `events` (default: tasks; summary for staff).")
+    var record: RecordLevel?
 
     @Flag(help: "Print the results as JSON.")
     var json = false
@@ -25,6 +25,13 @@ struct ExperimentOptions: ParsableArguments {
     mutating func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
+    }
+
+    /// The recording level: `--record`, else `tasks` for every command but `staff`, whose
+    /// many evaluations keep `summary` (their rows would fill the file with staffings that were
+    /// only tried).
+    func level(for command: ExperimentCommand) -> RecordLevel {
+        record ?? (command == .staff ? .summary : .tasks)
     }
 
     /// `seed=N` when `--seed` was given, for the scenario loader.
