@@ -6,22 +6,25 @@ extension ResultStore {
     /// The KPI column names of `runs` and `queue_summary`, in table order.
     public static var kpiNames: [String] { KPIColumns.names }
 
-    /// Every run's KPIs (of experiment `experiment`, or all runs when nil), by run id.
-    public func runKPIs(experiment: Int64? = nil) throws(StoreError) -> [StoredRunKPIs] {
+    /// Every run's KPIs (of experiment `experiment`, or all runs when nil; of the run ids
+    /// in `ids` only, when given), by run id.
+    public func runKPIs(experiment: Int64? = nil, ids: ClosedRange<Int64>? = nil) throws(StoreError) -> [StoredRunKPIs] {
+        let (low, high) = (ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max)
         let columns = KPIColumns.list
         return try reading { db in
             let runs = try Row.fetchAll(db, sql: """
                 SELECT runs.run_id, runs.experiment_id, experiments.command, scenario, variant, point, replication,
                     \(KPIColumns.names.map { "runs.\($0)" }.joined(separator: ", "))
                 FROM runs LEFT JOIN experiments USING (experiment_id)
-                WHERE ? IS NULL OR runs.experiment_id = ?
+                WHERE (? IS NULL OR runs.experiment_id = ?) AND runs.run_id BETWEEN ? AND ?
                 ORDER BY runs.run_id
-                """, arguments: [experiment, experiment])
+                """, arguments: [experiment, experiment, low, high])
             let queueRows = try Row.fetchAll(db, sql: """
                 SELECT run_id, queue, \(columns) FROM queue_summary
-                WHERE ? IS NULL OR run_id IN (SELECT run_id FROM runs WHERE experiment_id = ?)
+                WHERE (? IS NULL OR run_id IN (SELECT run_id FROM runs WHERE experiment_id = ?))
+                    AND run_id BETWEEN ? AND ?
                 ORDER BY run_id, rowid
-                """, arguments: [experiment, experiment])
+                """, arguments: [experiment, experiment, low, high])
             var queues: [Int64: [(queue: String, kpis: [Double?])]] = [:]
             for row in queueRows {
                 queues[row["run_id"], default: []].append((row["queue"], Self.kpiValues(row, from: 2)))

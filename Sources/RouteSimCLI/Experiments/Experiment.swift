@@ -20,7 +20,8 @@ struct Experiment {
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
-    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order.
+    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order (the
+    /// executor reserves consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
         let stamped = plan.map { run -> PlannedRun in
             var run = run
@@ -29,8 +30,7 @@ struct Experiment {
         }
         let executor = RunExecutor(store: store, level: level, jobs: options.jobs)
         let ids = try executor.execute(stamped, progress: ProgressBar.forTerminal(total: plan.count))
-        let stored = try store.runKPIs(experiment: id)
-        let byID = Dictionary(stored.map { ($0.runID, $0) }, uniquingKeysWith: { first, _ in first })
-        return ids.compactMap { byID[$0] }
+        guard let first = ids.first, let last = ids.last else { return [] }
+        return try store.runKPIs(experiment: id, ids: first...last)
     }
 }

@@ -69,21 +69,17 @@ struct StaffingEvaluator {
         let spec = spec(staffing)
         var made = runs[point] ?? []
         while true {
-            if made.isEmpty || made.count < maxReplications && isUndecided(made, interval: interval) {
-                let first = made.count
-                let plan = (first..<min(first + experiment.options.replications, maxReplications)).map { replication -> PlannedRun in
-                    var run = spec
-                    run.replication = replication
-                    return PlannedRun(
-                        spec: run, info: RunInfo(spec: run, overrides: [], version: RouteSimVersion.current, point: point))
-                }
-                made += try experiment.run(plan)
-                runs[point] = made
+            if made.isEmpty {
+                made = try replicate(spec, point: point, from: 0)
                 continue
             }
             let estimates = try targets.map { try estimate($0, made, interval: interval) }
             let verdicts = zip(targets, estimates).map { $0.verdict($1) }
             let decided = !verdicts.contains(.undecided) || verdicts.contains(.missed)
+            if !decided && made.count < maxReplications {
+                made += try replicate(spec, point: point, from: made.count)
+                continue
+            }
             let meets = decided
                 ? !verdicts.contains(.missed) : zip(targets, estimates).allSatisfy { $0.meanMeets($1) }
             let evaluation = StaffingEvaluation(
@@ -95,10 +91,18 @@ struct StaffingEvaluator {
         }
     }
 
-    /// Whether some target is still undecided and none missed on `made`.
-    private mutating func isUndecided(_ made: [StoredRunKPIs], interval: Int?) -> Bool {
-        guard let verdicts = try? targets.map({ $0.verdict(try estimate($0, made, interval: interval)) }) else { return false }
-        return verdicts.contains(.undecided) && !verdicts.contains(.missed)
+    /// Runs the next ``ExperimentOptions/replications`` replications of `spec` from number
+    /// `first` (no further than `maxReplications`), keeps them under `point` and returns every
+    /// run of the point.
+    private mutating func replicate(_ spec: SimulationSpec, point: String, from first: Int) throws -> [StoredRunKPIs] {
+        let plan = (first..<min(first + experiment.options.replications, maxReplications)).map { replication -> PlannedRun in
+            var run = spec
+            run.replication = replication
+            return PlannedRun(spec: run, info: RunInfo(spec: run, overrides: [], version: RouteSimVersion.current, point: point))
+        }
+        let made = (runs[point] ?? []) + (try experiment.run(plan))
+        runs[point] = made
+        return made
     }
 
     /// The estimate of `target`'s KPI over `made`, for the whole run or one interval.
