@@ -99,5 +99,10 @@ import Testing
         let counts = try #require(group["per_interval"] as? [Int])
         #expect(counts.count == 4)
         #expect(counts.allSatisfy { (9...14).contains($0) }, "\(counts)")
+        #expect(counts.allSatisfy { $0 < 14 }, "Erlang C: 12 agents answer 64 % within 20 s, so no interval needs the scenario's 14: \(counts)")
+        let points = try DatabaseQueue(path: runner.path("pi.sqlite")).read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT point FROM runs")
+        }
+        #expect(points.contains(#"{"workers.agents.count":["# + counts.map(String.init).joined(separator: ",") + "]}"))
     }
 }
