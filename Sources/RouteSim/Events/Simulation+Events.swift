@@ -1,3 +1,5 @@
+import RouteSimKernel
+
 /// TaskRouter events: fed to the statistics for the types they read, and built as
 /// ``EventRecord``s only for the types sent to the sink (through `events_filter`), from
 /// the state of the task, reservation and worker at that instant.
@@ -65,7 +67,7 @@ extension Simulation {
 
     /// Fills `event`'s task fields from task slot `slot` of `tasks` as of `now`. Static
     /// and field by field, so that neither the engine nor the task is copied.
-    private static func describe(_ tasks: [TaskState], _ slot: Int, at now: Double, in event: inout EventRecord) {
+    private static func describe(_ tasks: SlotArray<TaskState>, _ slot: Int, at now: Double, in event: inout EventRecord) {
         event.task = tasks[slot].ordinal
         event.stream = Int(tasks[slot].stream)
         event.profile = Int(tasks[slot].profile)

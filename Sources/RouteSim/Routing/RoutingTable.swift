@@ -18,6 +18,11 @@ struct RoutingTable {
     private var filterMatches: [[Bool]] = []
     /// Member queues of each group, ascending.
     private(set) var groupQueues: [[Int32]] = []
+    /// ``groupQueues`` laid end to end, for the engine's hot loops: group `g`'s queues are
+    /// at ``memberQueueRange(group:)``.
+    private(set) var memberQueues: [Int32] = []
+    /// Where each group's queues start in ``memberQueues``, plus the total at the end.
+    private var memberQueueStart: [Int] = [0]
     /// `member[queue * groupCount + group]`.
     private var member: [Bool] = []
     /// Per target, `admits[profile * groupCount + group]`; empty when the target has no
@@ -66,6 +71,8 @@ struct RoutingTable {
                 member[q * groupCount + g] = true
             }
             groupQueues.append(queues)
+            memberQueues += queues
+            memberQueueStart.append(memberQueues.count)
         }
         let groups = spec.workerGroups
         admits = targets.map { resolved in
@@ -113,6 +120,12 @@ struct RoutingTable {
     /// Whether filter `filter` of `workflow` matches tasks of `profile`. O(1).
     func matches(workflow: Int32, filter: Int, profile: Int32) -> Bool {
         filterMatches[Int(workflow)][filter * profileCount + Int(profile)]
+    }
+
+    /// The indices in ``memberQueues`` of group `group`'s queues. O(1).
+    @inline(__always)
+    func memberQueueRange(group: Int32) -> Range<Int> {
+        memberQueueStart[Int(group)]..<memberQueueStart[Int(group) + 1]
     }
 
     /// Whether group `group` is a member of `queue` (`target_workers`). O(1).

@@ -20,7 +20,7 @@ extension Simulation {
     /// Re-files worker `w` in the idle heaps of its queues after its readiness or idle
     /// time may have changed: older entries go stale. O(channels x queues x log n).
     mutating func touchWorker(_ w: Int) {
-        let queues = routing.groupQueues[Int(workers[w].group)]
+        let queues = routing.memberQueueRange(group: workers[w].group)
         for c in 0..<channelCount {
             let i = workerChannel(w, c)
             guard capacity[i] > 0 else { continue }
@@ -29,10 +29,11 @@ extension Simulation {
             let entry = IdleEntry(
                 idleSince: channelOptimized[c] ? channelLastReserved[i] : workers[w].lastReservedAt,
                 worker: Int32(w), stamp: readyStamp[i])
-            for queue in queues {
-                let k = Int(queue) * channelCount + c
+            for q in queues {
+                let queue = Int(routing.memberQueues[q])
+                let k = queue * channelCount + c
                 idle[k].insert(entry)
-                if idle[k].count > 2 * queueWorkerCount[Int(queue)] + 64 { compactIdle(k, channel: c) }
+                if idle[k].count > 2 * queueWorkerCount[queue] + 64 { compactIdle(k, channel: c) }
             }
         }
     }
@@ -43,31 +44,33 @@ extension Simulation {
         idle[k] = Heap(valid)
     }
 
-    /// Files a task in its queue's pending heap and offers it to the ready workers.
+    /// Makes a task pending in its queue: offers it to the ready workers, and files it in
+    /// the queue's pending heap when none took it (a taken task's entry would only go stale).
     mutating func makePending(_ slot: Int) {
         tasks[slot].status = .pending
         tasks[slot].pendingStamp &+= 1
-        let task = tasks[slot]
-        let taskOrder = spec.workspace.taskQueues[Int(task.queue)].taskOrder
-        let preferred = taskOrder == spec.workspace.prioritizeQueueOrder
+        let queue = Int(tasks[slot].queue)
+        let k = queue * channelCount + Int(tasks[slot].channel)
+        pendingLive[k] += 1
+        let stamp = tasks[slot].pendingStamp
+        assignTask(slot)
+        guard tasks[slot].pendingStamp == stamp else { return }
+        let policy = queuePolicies[queue]
         let entry: PendingEntry
-        switch taskOrder {
+        switch policy.order {
         case .fifo:
             entry = PendingEntry(
-                kindRank: preferred ? 0 : 1, priorityRank: -task.priority, ageRank: task.createdAt,
-                sequence: task.ordinal, slot: Int32(slot), stamp: task.pendingStamp)
+                kindRank: policy.kindRank, priorityRank: -tasks[slot].priority, ageRank: tasks[slot].createdAt,
+                sequence: tasks[slot].ordinal, slot: Int32(slot), stamp: stamp)
         case .lifo:
             entry = PendingEntry(
-                kindRank: preferred ? 0 : 1, priorityRank: 0, ageRank: -task.createdAt,
-                sequence: -task.ordinal, slot: Int32(slot), stamp: task.pendingStamp)
+                kindRank: policy.kindRank, priorityRank: 0, ageRank: -tasks[slot].createdAt,
+                sequence: -tasks[slot].ordinal, slot: Int32(slot), stamp: stamp)
         }
-        let k = Int(task.queue) * channelCount + Int(task.channel)
         pending[k].insert(entry)
-        pendingLive[k] += 1
         if pending[k].count > 2 * pendingLive[k] + 64 {
             pending[k] = Heap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
         }
-        assignTask(slot)
     }
 
     /// Takes a task out of its pending heap (lazily: its entry goes stale).
@@ -80,25 +83,28 @@ extension Simulation {
     /// to the queue's `max_reserved_workers`: the known worker only, if the target names
     /// one; else by the target's `order_by`, then longest idle.
     mutating func assignTask(_ slot: Int) {
-        let task = tasks[slot]
-        if let known = routing.knownWorker(target: task.target, profile: task.profile) {
+        let target = tasks[slot].target
+        let profile = tasks[slot].profile
+        let queue = tasks[slot].queue
+        let channel = Int(tasks[slot].channel)
+        if let known = routing.knownWorker(target: target, profile: profile) {
             let w = Int(known)
-            guard known >= 0, isReady(w, channel: Int(task.channel)),
-                  routing.isMember(group: workers[w].group, of: task.queue),
-                  admits(target: task.target, profile: task.profile, worker: w) else { return }
+            guard known >= 0, isReady(w, channel: channel),
+                  routing.isMember(group: workers[w].group, of: queue),
+                  admits(target: target, profile: profile, worker: w) else { return }
             removePending(slot)
             reserve(slot, worker: w)
             return
         }
-        let k = Int(task.queue) * channelCount + Int(task.channel)
-        let wanted = spec.workspace.taskQueues[Int(task.queue)].maxReservedWorkers
+        let k = Int(queue) * channelCount + channel
+        let wanted = queuePolicies[Int(queue)].maxReservedWorkers
         chosenScratch.removeAll(keepingCapacity: true)
         idleScratch.removeAll(keepingCapacity: true)
-        if routing.ordersWorkers(target: task.target) {
-            chooseOrdered(task, heap: k, count: wanted)
+        if routing.ordersWorkers(target: target) {
+            chooseOrdered(target: target, profile: profile, channel: channel, heap: k, count: wanted)
         } else {
-            while chosenScratch.count < wanted, let entry = popValidIdle(k, channel: Int(task.channel)) {
-                if admits(target: task.target, profile: task.profile, worker: Int(entry.worker)) {
+            while chosenScratch.count < wanted, let entry = popValidIdle(k, channel: channel) {
+                if admits(target: target, profile: profile, worker: Int(entry.worker)) {
                     chosenScratch.append(entry.worker)
                 } else {
                     idleScratch.append(entry)
@@ -126,15 +132,15 @@ extension Simulation {
 
     /// Chooses up to `count` admitted ready workers by the target's `order_by`, then
     /// longest idle, then worker index. Searches every ready worker of the heap: O(n log n).
-    private mutating func chooseOrdered(_ task: TaskState, heap k: Int, count: Int) {
+    private mutating func chooseOrdered(target: Int32, profile: Int32, channel: Int, heap k: Int, count: Int) {
         var candidates: [(entry: IdleEntry, admitted: Bool)] = []
-        while let entry = popValidIdle(k, channel: Int(task.channel)) {
-            candidates.append((entry, admits(target: task.target, profile: task.profile, worker: Int(entry.worker))))
+        while let entry = popValidIdle(k, channel: channel) {
+            candidates.append((entry, admits(target: target, profile: profile, worker: Int(entry.worker))))
         }
         candidates.sort { a, b in
             if a.admitted != b.admitted { return a.admitted }
             let before = routing.ordersBefore(
-                target: task.target, workers[Int(a.entry.worker)].group, workers[Int(b.entry.worker)].group)
+                target: target, workers[Int(a.entry.worker)].group, workers[Int(b.entry.worker)].group)
             return before ?? (a.entry < b.entry)
         }
         for candidate in candidates {
@@ -157,22 +163,25 @@ extension Simulation {
     }
 
     /// Offers worker `w` the best pending tasks of its queues (by TaskRouter's task
-    /// precedence across queues) while it stays ready.
-    mutating func fillWorker(_ w: Int) {
-        let queues = routing.groupQueues[Int(workers[w].group)]
+    /// precedence across queues) while it stays ready. Returns whether it reserved any
+    /// (each reservation re-files the worker in the idle heaps).
+    @discardableResult
+    mutating func fillWorker(_ w: Int) -> Bool {
+        let queues = routing.memberQueueRange(group: workers[w].group)
+        var reserved = false
         while true {
             var best: PendingEntry?
             for c in 0..<channelCount where isReady(w, channel: c) {
-                for queue in queues {
-                    let k = Int(queue) * channelCount + c
+                for q in queues {
+                    let k = Int(routing.memberQueues[q]) * channelCount + c
                     guard pendingLive[k] > 0, let entry = bestPending(k, worker: w) else { continue }
                     if best.map({ entry < $0 }) ?? true { best = entry }
                 }
             }
-            guard let best else { return }
+            guard let best else { return reserved }
             let slot = Int(best.slot)
             removePending(slot)
-            reserve(slot, worker: w)
+            if reserve(slot, worker: w) { reserved = true }
         }
     }
 

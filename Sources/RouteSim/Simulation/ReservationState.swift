@@ -1,5 +1,5 @@
 /// The engine's state of one reservation, stored in a reusable slot.
-struct ReservationState {
+struct ReservationState: BitwiseCopyable {
     var ordinal: Int = 0
     var task: Int32 = 0
     var worker: Int32 = 0

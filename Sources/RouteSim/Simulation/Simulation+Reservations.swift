@@ -43,9 +43,10 @@ extension Simulation {
         workers[w].lastReservedAt = now
         reservations[r] = reservation
         emitReservation(.reservationCreated, r)
-        if !multiTask, let activity = spec.workspace.taskQueues[Int(queue)].reservationActivity {
+        let activity = queuePolicies[Int(queue)].reservationActivity
+        if !multiTask, activity >= 0 {
             reservations[r].previousActivity = workers[w].activity
-            setActivity(w, Int32(activity))
+            setActivity(w, activity)
         } else {
             touchWorker(w)
         }
@@ -106,9 +107,8 @@ extension Simulation {
         }
         accountWorker(w)
         workers[w].busyTotal += 1
-        if !multiTask, let activity = spec.workspace.taskQueues[Int(tasks[slot].queue)].assignmentActivity {
-            setActivity(w, Int32(activity))
-        }
+        let activity = queuePolicies[Int(tasks[slot].queue)].assignmentActivity
+        if !multiTask, activity >= 0 { setActivity(w, activity) }
         startWork(slot)
         for worker in freed { fillWorker(Int(worker)) }
     }

@@ -74,7 +74,8 @@ extension Simulation {
 
     /// The task is done: its reservation completes, the worker's unit is freed (a
     /// single-tasking worker leaves the queue's reservation or assignment activity for its
-    /// scheduled one), and the worker looks for more work.
+    /// scheduled one), and the worker looks for more work, filed as idle only if it finds
+    /// none (a reservation would make that entry stale at once).
     mutating func complete(_ slot: Int) {
         let r = Int(tasks[slot].acceptedReservation)
         let w = Int(tasks[slot].worker)
@@ -87,16 +88,14 @@ extension Simulation {
         accountWorker(w)
         workers[w].busyTotal -= 1
         if !multiTask {
-            let queue = Int(tasks[slot].queue)
+            let policy = queuePolicies[Int(tasks[slot].queue)]
             let activity = workers[w].activity
-            if activity == spec.workspace.taskQueues[queue].assignmentActivity.map(Int32.init)
-                || activity == spec.workspace.taskQueues[queue].reservationActivity.map(Int32.init) {
+            if activity == policy.assignmentActivity || activity == policy.reservationActivity {
                 setActivity(w, workers[w].scheduledActivity)
             }
         }
-        touchWorker(w)
         endTask(slot)
-        fillWorker(w)
+        if !fillWorker(w) { touchWorker(w) }
     }
 
     /// Cancels a pending or reserved task: out of its queue, its reservations canceled.

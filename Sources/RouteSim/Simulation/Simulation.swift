@@ -28,6 +28,8 @@ public struct Simulation {
     let channelOptimized: [Bool]
     /// Per channel, whether concurrency changes the speed of work (rescaling needed).
     let speedVaries: [Bool]
+    /// Per queue, what routing reads of it.
+    let queuePolicies: [QueuePolicy]
 
     var now: Double = 0
     var events = EventList<EngineEvent>()
@@ -45,42 +47,42 @@ public struct Simulation {
     /// TaskRouter's real-time and cumulative statistics, fed every event they read.
     var statistics: TaskRouterStatistics
 
-    var tasks: [TaskState] = []
-    var freeTasks: [Int32] = []
+    var tasks = SlotArray<TaskState>()
+    var freeTasks = SlotArray<Int32>()
     var tasksInFlight = 0
     var tasksCreated = 0
 
-    var reservations: [ReservationState] = []
-    var freeReservations: [Int32] = []
+    var reservations = SlotArray<ReservationState>()
+    var freeReservations = SlotArray<Int32>()
     var reservationsCreated = 0
 
-    var workers: [WorkerState] = []
+    var workers = SlotArray<WorkerState>()
     /// Per worker channel (`worker * channelCount + channel`): configured capacity.
-    var capacity: [Int32] = []
+    var capacity = SlotArray<Int32>()
     /// Per worker channel: TaskRouter's worker channel `available` switch.
-    var channelAvailable: [Bool] = []
+    var channelAvailable = SlotArray<Bool>()
     /// Per worker channel: reservations pending, accepted or wrapping.
-    var active: [Int32] = []
+    var active = SlotArray<Int32>()
     /// Per worker channel: when its last reservation was created.
-    var channelLastReserved: [Double] = []
+    var channelLastReserved = SlotArray<Double>()
     /// Per worker channel: moves whenever the worker's readiness or idle key may change;
     /// idle entries with an older stamp are stale.
-    var readyStamp: [UInt32] = []
+    var readyStamp = SlotArray<UInt32>()
     /// Per worker channel: start of its region in ``handlingTasks`` (rescaled channels).
-    var handlingOffset: [Int32] = []
+    var handlingOffset = SlotArray<Int32>()
     /// Per worker channel: tasks in conversation (accepted, not wrapping).
-    var handlingCount: [Int32] = []
+    var handlingCount = SlotArray<Int32>()
     /// Task slots in conversation, a region of `capacity` entries per worker channel.
-    var handlingTasks: [Int32] = []
+    var handlingTasks = SlotArray<Int32>()
 
     /// Per queue and channel (`queue * channelCount + channel`): pending tasks.
     var pending: [Heap<PendingEntry>] = []
     /// Per queue and channel: how many pending entries are valid.
-    var pendingLive: [Int] = []
+    var pendingLive = SlotArray<Int>()
     /// Per queue and channel: workers ready to take a task of the channel.
     var idle: [Heap<IdleEntry>] = []
     /// Per queue: how many workers are members (bounds the valid idle entries).
-    var queueWorkerCount: [Int] = []
+    var queueWorkerCount = SlotArray<Int>()
     /// Reused buffers for entries set aside while searching a heap.
     var idleScratch: [IdleEntry] = []
     var pendingScratch: [PendingEntry] = []
@@ -91,7 +93,7 @@ public struct Simulation {
     /// timer per stream serves them all.
     var ttlQueues: [Deque<TaskDeadline>] = []
     var clocks: [ArrivalClock] = []
-    var callerCount: [Int] = []
+    var callerCount = SlotArray<Int>()
     var handleStreams: [RandomStream] = []
     var wrapupStreams: [RandomStream] = []
     var patienceStreams: [RandomStream] = []
@@ -116,12 +118,13 @@ public struct Simulation {
         speedVaries = spec.multitasking.map { speed in
             workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
         }
+        queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
         kpis = KPICollector(spec: spec)
         let queueCount = workspace.taskQueues.count
         pending = Array(repeating: Heap(), count: queueCount * channelCount)
-        pendingLive = Array(repeating: 0, count: queueCount * channelCount)
+        pendingLive = SlotArray(repeating: 0, count: queueCount * channelCount)
         idle = Array(repeating: Heap(), count: queueCount * channelCount)
-        queueWorkerCount = Array(repeating: 0, count: queueCount)
+        queueWorkerCount = SlotArray(repeating: 0, count: queueCount)
         setUpWorkers()
         setUpArrivals()
     }
@@ -148,11 +151,11 @@ public struct Simulation {
         }
         groupStart.append(workers.count)
         let slots = workers.count * channelCount
-        active = Array(repeating: 0, count: slots)
-        channelLastReserved = Array(repeating: 0, count: slots)
-        readyStamp = Array(repeating: 0, count: slots)
-        handlingCount = Array(repeating: 0, count: slots)
-        handlingTasks = Array(repeating: -1, count: Int(offset))
+        active = SlotArray(repeating: 0, count: slots)
+        channelLastReserved = SlotArray(repeating: 0, count: slots)
+        readyStamp = SlotArray(repeating: 0, count: slots)
+        handlingCount = SlotArray(repeating: 0, count: slots)
+        handlingTasks = SlotArray(repeating: -1, count: Int(offset))
     }
 
     /// The activity a worker whose group follows `plan` is in at time 0: the plan's last
@@ -186,6 +189,7 @@ public struct Simulation {
     /// are computed whether or not events are recorded). Call once per value.
     public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
         self.sink = sink
+        makeStateUnique()
         recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
         scheduleStart()
         while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
@@ -202,6 +206,27 @@ public struct Simulation {
         return SimulationResult(
             summary: kpis.summary, queues: kpis.queueSummaries, intervals: kpis.intervalRecords(), eventCount: eventCount,
             tasksCreated: tasksCreated, endTime: endTime, statistics: statistics.finish(at: endTime))
+    }
+
+    /// Gives every ``SlotArray`` of the run's state a buffer of its own, so that their
+    /// unchecked writes cannot reach a copy of this value taken before the run.
+    private mutating func makeStateUnique() {
+        tasks.makeUnique()
+        freeTasks.makeUnique()
+        reservations.makeUnique()
+        freeReservations.makeUnique()
+        workers.makeUnique()
+        capacity.makeUnique()
+        channelAvailable.makeUnique()
+        active.makeUnique()
+        channelLastReserved.makeUnique()
+        readyStamp.makeUnique()
+        handlingOffset.makeUnique()
+        handlingCount.makeUnique()
+        handlingTasks.makeUnique()
+        pendingLive.makeUnique()
+        queueWorkerCount.makeUnique()
+        callerCount.makeUnique()
     }
 
     private mutating func scheduleStart() {

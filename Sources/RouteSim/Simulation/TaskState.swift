@@ -2,7 +2,7 @@
 ///
 /// Stamps only ever grow, also across reuse of the slot, so an event scheduled for an
 /// earlier life of the slot never matches a later one.
-struct TaskState {
+struct TaskState: BitwiseCopyable {
     /// Creation number in the run (the SID derives from it).
     var ordinal: Int = 0
     /// Caller number within its arrival stream (the random draws derive from it).

@@ -1,6 +1,6 @@
 /// The engine's state of one worker. Per-channel counters live in flat arrays of
 /// ``Simulation`` indexed by `worker * channelCount + channel`.
-struct WorkerState {
+struct WorkerState: BitwiseCopyable {
     var group: Int32 = 0
     var activity: Int32 = 0
     var activitySince: Double = 0
