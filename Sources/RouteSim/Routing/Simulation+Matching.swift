@@ -11,6 +11,8 @@ extension Simulation {
     /// Whether worker `w` can be offered a task of `channel` now: an available activity,
     /// a capacity on an available worker channel, and a free unit of it (multitasking, where a pending
     /// reservation already holds one) or nothing in flight at all (single-tasking).
+    /// Always inlined: called from mutating code, a call would copy the whole engine.
+    @inline(__always)
     func isReady(_ w: Int, channel: Int) -> Bool {
         let i = workerChannel(w, channel)
         guard capacity[i] > 0, channelAvailable[i], activityAvailable[Int(workers[w].activity)] else { return false }
@@ -154,7 +156,8 @@ extension Simulation {
 
     /// Whether a task at target `target` with attribute profile `profile` lets worker `w`
     /// (a member of its queue) take it: the known worker if the target names one, and the
-    /// target's expression.
+    /// target's expression. Always inlined, as ``isReady(_:channel:)``.
+    @inline(__always)
     func admits(target: Int32, profile: Int32, worker w: Int) -> Bool {
         if let known = routing.knownWorker(target: target, profile: profile), known != Int32(w) {
             return false

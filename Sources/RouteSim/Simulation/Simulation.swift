@@ -47,6 +47,9 @@ public struct Simulation {
     /// TaskRouter's real-time and cumulative statistics, fed every event they read.
     var statistics: TaskRouterStatistics
 
+    /// Hang-up times set in the current instant, not yet in ``events``.
+    var abandonTimers = SlotArray<AbandonTimer>()
+
     var tasks = SlotArray<TaskState>()
     var freeTasks = SlotArray<Int32>()
     var tasksInFlight = 0
@@ -192,7 +195,10 @@ public struct Simulation {
         makeStateUnique()
         recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
         scheduleStart()
-        while let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0, let event = events.popNext() {
+        while true {
+            if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+            guard let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0,
+                  let event = events.popNext() else { break }
             now = event.time
             eventCount += 1
             handle(event.payload)
@@ -211,6 +217,7 @@ public struct Simulation {
     /// Gives every ``SlotArray`` of the run's state a buffer of its own, so that their
     /// unchecked writes cannot reach a copy of this value taken before the run.
     private mutating func makeStateUnique() {
+        abandonTimers.makeUnique()
         tasks.makeUnique()
         freeTasks.makeUnique()
         reservations.makeUnique()

@@ -43,15 +43,38 @@ extension Simulation {
         tasksCreated += 1
         tasksInFlight += 1
         if let patience = row?.patience {
-            events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience)
+            setAbandonTimer(slot, life: task.life, at: now + patience)
         } else if let patience = spec.arrivals[s].patience {
             var random = patienceStreams[s].substream(UInt64(caller))
-            events.schedule(EngineEvent(.abandon, Int32(slot), task.life), at: now + patience.sample(&random))
+            setAbandonTimer(slot, life: task.life, at: now + patience.sample(&random))
         }
         let deadline = now + spec.arrivals[s].timeout
         if ttlQueues[s].isEmpty { events.schedule(EngineEvent(.ttl, Int32(s)), at: deadline) }
         ttlQueues[s].append(TaskDeadline(slot: Int32(slot), life: task.life, deadline: deadline))
         enterWorkflow(slot)
+    }
+
+    /// Sets the hang-up of the caller in task slot `slot` (life `life`) at `time`. A time
+    /// after now waits in ``Simulation/abandonTimers`` with its sequence number reserved,
+    /// until ``settleAbandonTimers()`` schedules it or drops it.
+    private mutating func setAbandonTimer(_ slot: Int, life: UInt32, at time: Double) {
+        guard time > now else {
+            events.schedule(EngineEvent(.abandon, Int32(slot), life), at: time)
+            return
+        }
+        abandonTimers.append(
+            AbandonTimer(slot: Int32(slot), life: life, time: time, sequence: events.reserveSequence()))
+    }
+
+    /// At the end of an instant: schedules the hang-up of every caller set since that is
+    /// still waiting, with its reserved sequence number, so events come in exactly the
+    /// order they would have had it been scheduled at arrival; drops the others, whose
+    /// event would have found them answered or gone.
+    mutating func settleAbandonTimers() {
+        for timer in abandonTimers where isWaiting(Int(timer.slot), life: timer.life) {
+            events.schedule(EngineEvent(.abandon, timer.slot, timer.life), at: timer.time, sequence: timer.sequence)
+        }
+        abandonTimers.removeAll()
     }
 
     /// Cancels the tasks of stream `s` whose TTL has run out while they were pending or
