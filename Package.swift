@@ -22,8 +22,7 @@ let package = Package(
         .target(
             name: "RouteSim",
             dependencies: [
-                "RouteSimKernel", .product(name: "HeapModule", package: "swift-collections"),
-                .product(name: "DequeModule", package: "swift-collections"),
+                "RouteSimKernel", .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
         .target(

@@ -1,4 +1,4 @@
-import HeapModule
+import RouteSimKernel
 
 /// Who gets which task (TASKROUTER.md §10).
 ///
@@ -43,7 +43,7 @@ extension Simulation {
     /// Drops the stale entries of idle heap `k`. O(n).
     private mutating func compactIdle(_ k: Int, channel c: Int) {
         let valid = idle[k].unordered.filter { readyStamp[workerChannel(Int($0.worker), c)] == $0.stamp }
-        idle[k] = Heap(valid)
+        idle[k] = MinHeap(valid)
     }
 
     /// Makes a task pending in its queue: offers it to the ready workers, and files it in
@@ -71,7 +71,7 @@ extension Simulation {
         }
         pending[k].insert(entry)
         if pending[k].count > 2 * pendingLive[k] + 64 {
-            pending[k] = Heap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
+            pending[k] = MinHeap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
         }
     }
 

@@ -1,5 +1,4 @@
 import DequeModule
-import HeapModule
 import RouteSimKernel
 
 /// One run of a contact center routed by TaskRouter's rules: arrivals, workflow
@@ -79,11 +78,11 @@ public struct Simulation {
     var handlingTasks = SlotArray<Int32>()
 
     /// Per queue and channel (`queue * channelCount + channel`): pending tasks.
-    var pending: [Heap<PendingEntry>] = []
+    var pending: [MinHeap<PendingEntry>] = []
     /// Per queue and channel: how many pending entries are valid.
     var pendingLive = SlotArray<Int>()
     /// Per queue and channel: workers ready to take a task of the channel.
-    var idle: [Heap<IdleEntry>] = []
+    var idle: [MinHeap<IdleEntry>] = []
     /// Per queue: how many workers are members (bounds the valid idle entries).
     var queueWorkerCount = SlotArray<Int>()
     /// Reused buffers for entries set aside while searching a heap.
@@ -124,9 +123,9 @@ public struct Simulation {
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
         kpis = KPICollector(spec: spec)
         let queueCount = workspace.taskQueues.count
-        pending = Array(repeating: Heap(), count: queueCount * channelCount)
+        pending = Array(repeating: MinHeap(), count: queueCount * channelCount)
         pendingLive = SlotArray(repeating: 0, count: queueCount * channelCount)
-        idle = Array(repeating: Heap(), count: queueCount * channelCount)
+        idle = Array(repeating: MinHeap(), count: queueCount * channelCount)
         queueWorkerCount = SlotArray(repeating: 0, count: queueCount)
         setUpWorkers()
         setUpArrivals()
