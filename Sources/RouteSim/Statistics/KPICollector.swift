@@ -28,6 +28,10 @@ struct KPICollector {
         queueSummaries = Array(repeating: KPIs(), count: queueCount)
     }
 
+    /// The index in ``cells`` of `queue` (-1: all queues) in the interval holding `time`.
+    /// Inlined: called out of line from a mutating method, it would take a copy of the
+    /// collector.
+    @inline(__always)
     private func cellIndex(time: Double, queue: Int32) -> Int {
         let i = min(intervalCount - 1, max(0, Int(time / interval)))
         return i * (queueCount + 1) + Int(queue) + 1

@@ -198,6 +198,9 @@ struct TaskRouterStatistics {
     }
 
     /// Takes every snapshot due at or before `time` (each over the events before it).
+    /// Kept out of line: it runs once per interval, and ``record(_:slot:)`` is inlined
+    /// at every call site.
+    @inline(never)
     private mutating func takeSnapshots(through time: Double) {
         while nextSnapshot <= time {
             snapshots += snapshotDocuments(at: nextSnapshot)
