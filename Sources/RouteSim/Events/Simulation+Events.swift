@@ -6,9 +6,13 @@ import RouteSimKernel
 extension Simulation {
     /// Emits a task-level event (task, queue and workflow events) for task slot `slot`.
     /// `queue` overrides the task's current queue (the queue left, for `moved`/`timeout`).
+    ///
+    /// Always inlined, as are the statistics' reading of it: every caller passes a
+    /// constant type, so a call site keeps only that type's statistics work and a test of
+    /// ``recordMask``; building the record stays out of line in ``sendTask(_:_:queue:reason:)``.
+    @inline(__always)
     mutating func emitTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32? = nil, reason: String? = nil) {
-        let bit = Self.bit(type)
-        if statisticsMask & bit != 0 {
+        if TaskRouterStatistics.reads(type) {
             statistics.record(
                 StatisticsEvent(
                     type: type, time: now, task: tasks[slot].ordinal, taskAge: now - tasks[slot].createdAt,
@@ -16,7 +20,12 @@ extension Simulation {
                     workflow: tasks[slot].workflow),
                 slot: slot)
         }
-        guard recordMask & bit != 0 else { return }
+        if recordMask & Self.bit(type) != 0 { sendTask(type, slot, queue: queue, reason: reason) }
+    }
+
+    /// Sends the record of a task-level event (``emitTask(_:_:queue:reason:)``).
+    @inline(never)
+    private mutating func sendTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32?, reason: String?) {
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
         Self.describe(tasks, slot, at: now, in: &event)
         if let queue { event.queue = Int(queue) }
@@ -25,10 +34,11 @@ extension Simulation {
     }
 
     /// Emits a reservation event for reservation slot `r` (its task must still be in flight).
+    /// Inlined as ``emitTask(_:_:queue:reason:)`` is.
+    @inline(__always)
     mutating func emitReservation(_ type: TaskRouterEventType, _ r: Int) {
-        let bit = Self.bit(type)
-        let slot = Int(reservations[r].task)
-        if statisticsMask & bit != 0 {
+        if TaskRouterStatistics.reads(type) {
+            let slot = Int(reservations[r].task)
             statistics.record(
                 StatisticsEvent(
                     type: type, time: now, task: tasks[slot].ordinal, taskAge: now - tasks[slot].createdAt,
@@ -36,9 +46,14 @@ extension Simulation {
                     workflow: tasks[slot].workflow, worker: reservations[r].worker, isReservation: true),
                 slot: slot)
         }
-        guard recordMask & bit != 0 else { return }
+        if recordMask & Self.bit(type) != 0 { sendReservation(type, r) }
+    }
+
+    /// Sends the record of a reservation event (``emitReservation(_:_:)``).
+    @inline(never)
+    private mutating func sendReservation(_ type: TaskRouterEventType, _ r: Int) {
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
-        Self.describe(tasks, slot, at: now, in: &event)
+        Self.describe(tasks, Int(reservations[r].task), at: now, in: &event)
         event.queue = Int(reservations[r].queue)
         event.reservation = reservations[r].ordinal
         event.worker = Int(reservations[r].worker)
@@ -49,14 +64,10 @@ extension Simulation {
     /// Emits `worker.activity.update` for worker `w`, which left `previous` after
     /// `seconds` in it.
     mutating func emitActivityUpdate(_ w: Int, previous: Int32, seconds: Double) {
-        let bit = Self.bit(.workerActivityUpdate)
-        if statisticsMask & bit != 0 {
-            statistics.record(
-                StatisticsEvent(
-                    type: .workerActivityUpdate, time: now, worker: Int32(w), activity: workers[w].activity),
-                slot: -1)
-        }
-        guard recordMask & bit != 0 else { return }
+        statistics.record(
+            StatisticsEvent(type: .workerActivityUpdate, time: now, worker: Int32(w), activity: workers[w].activity),
+            slot: -1)
+        guard recordMask & Self.bit(.workerActivityUpdate) != 0 else { return }
         var event = EventRecord(type: .workerActivityUpdate, time: now, index: eventsEmitted)
         event.worker = w
         event.activity = Int(workers[w].activity)
@@ -86,7 +97,7 @@ extension Simulation {
         sink?.record(event)
     }
 
-    /// The bit of `type` in ``recordMask`` and ``statisticsMask``.
+    /// The bit of `type` in ``recordMask``.
     @inline(__always)
     static func bit(_ type: TaskRouterEventType) -> UInt64 {
         1 << UInt64(type.rawValue)

@@ -36,10 +36,6 @@ public struct Simulation {
     var sink: (any RecordSink)?
     /// The ``TaskRouterEventType``s sent to the sink, as a mask of ``bit(_:)``.
     var recordMask: UInt64 = 0
-    /// The types the statistics read (``TaskRouterStatistics/reads(_:)``), as a mask of ``bit(_:)``.
-    let statisticsMask = TaskRouterEventType.allCases.reduce(UInt64(0)) { mask, type in
-        TaskRouterStatistics.reads(type) ? mask | bit(type) : mask
-    }
     /// Events sent to the sink so far (the next one's index).
     var eventsEmitted = 0
     var kpis: KPICollector

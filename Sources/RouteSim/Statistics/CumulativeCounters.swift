@@ -38,7 +38,9 @@ struct CumulativeCounters {
 
     /// Counts one event of `type`; `wait` is the task's age, `inQueue` its time in its
     /// current queue (acceptances), `threshold` the service level of
-    /// `split_by_wait_time`. Types that no counter reads are ignored.
+    /// `split_by_wait_time`. Types that no counter reads are ignored. Inlined, so that
+    /// only one case is left where `type` is a constant.
+    @inline(__always)
     mutating func count(_ type: TaskRouterEventType, wait: Double, inQueue: Double, threshold: Double) {
         switch type {
         case .taskCreated:

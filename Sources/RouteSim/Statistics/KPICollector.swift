@@ -28,6 +28,10 @@ struct KPICollector {
         queueSummaries = Array(repeating: KPIs(), count: queueCount)
     }
 
+    /// The index in ``cells`` of `queue` (-1: all queues) in the interval holding `time`.
+    /// Inlined: called out of line from a mutating method, it would take a copy of the
+    /// collector.
+    @inline(__always)
     private func cellIndex(time: Double, queue: Int32) -> Int {
         let i = min(intervalCount - 1, max(0, Int(time / interval)))
         return i * (queueCount + 1) + Int(queue) + 1
@@ -72,6 +76,10 @@ struct KPICollector {
         }
     }
 
+    /// Applies `change` to the KPIs a task created at `createdAt` counts in: its interval's,
+    /// overall and for `queue` (none when -1), and from the warm-up on the run's. Inlined,
+    /// with `change`, into both callers.
+    @inline(__always)
     private mutating func update(createdAt: Double, queue: Int32, _ change: (inout KPIs) -> Void) {
         let all = cellIndex(time: createdAt, queue: -1)
         change(&cells[all])
@@ -90,24 +98,16 @@ struct KPICollector {
         var start = max(from, 0)
         if end > warmup, end > start {
             let counted = end - max(start, warmup)
-            summary.staffedSeconds += counted
-            if busy { summary.busySeconds += counted }
-            for queue in queues {
-                queueSummaries[Int(queue)].staffedSeconds += counted
-                if busy { queueSummaries[Int(queue)].busySeconds += counted }
-            }
+            summary.addWorkerTime(counted, busy: busy)
+            for queue in queues { queueSummaries[Int(queue)].addWorkerTime(counted, busy: busy) }
         }
         while start < end {
             let i = min(intervalCount - 1, Int(start / interval))
             let stop = i == intervalCount - 1 ? end : min(end, Double(i + 1) * interval)
             let seconds = stop - start
             let row = i * (queueCount + 1)
-            cells[row].staffedSeconds += seconds
-            if busy { cells[row].busySeconds += seconds }
-            for queue in queues {
-                cells[row + Int(queue) + 1].staffedSeconds += seconds
-                if busy { cells[row + Int(queue) + 1].busySeconds += seconds }
-            }
+            cells[row].addWorkerTime(seconds, busy: busy)
+            for queue in queues { cells[row + Int(queue) + 1].addWorkerTime(seconds, busy: busy) }
             start = stop
         }
     }
@@ -127,5 +127,13 @@ struct KPICollector {
             }
         }
         return records
+    }
+}
+
+extension KPIs {
+    /// Counts `seconds` of a worker's time as staffed, and as busy when `busy`.
+    mutating func addWorkerTime(_ seconds: Double, busy: Bool) {
+        staffedSeconds += seconds
+        if busy { busySeconds += seconds }
     }
 }

@@ -15,6 +15,8 @@ struct ReservationCounters {
     private(set) var rescinded = 0
 
     /// Counts one event of `type`; other types (completed, wrap-up, ...) are ignored.
+    /// Inlined, so that only one case is left where `type` is a constant.
+    @inline(__always)
     mutating func count(_ type: TaskRouterEventType) {
         switch type {
         case .reservationCreated: created += 1

@@ -19,4 +19,34 @@ struct StatisticsTask {
     /// Reservations created and not yet ended (accepted, rejected, timed out, canceled,
     /// rescinded).
     var liveReservations: Int32 = 0
+
+    /// Enters `queue` at `time`, where the task has `priority`.
+    mutating func enter(_ queue: Int32, at time: Double, priority: Int) {
+        self.queue = queue
+        queueEnteredAt = time
+        self.priority = priority
+    }
+
+    /// A reservation of the task is created.
+    mutating func reserve() {
+        status = .reserved
+        liveReservations += 1
+    }
+
+    /// A reservation of the task is accepted at `time`; returns the task's time in its
+    /// queue (s).
+    mutating func accept(at time: Double) -> Double {
+        status = .assigned
+        liveReservations -= 1
+        return time - queueEnteredAt
+    }
+
+    /// A reservation of the task `ordinal` ends without acceptance: the task is pending
+    /// again when it was reserved and that was its last live reservation. Nothing when the
+    /// slot no longer holds that task (reservations canceled because it was).
+    mutating func endReservation(ofTask ordinal: Int) {
+        guard self.ordinal == ordinal else { return }
+        liveReservations -= 1
+        if liveReservations == 0, status == .reserved { status = .pending }
+    }
 }

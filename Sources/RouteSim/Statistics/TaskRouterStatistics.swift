@@ -118,6 +118,8 @@ struct TaskRouterStatistics {
     }
 
     /// Whether the statistics read events of `type` (the engine feeds those always).
+    /// Inlined, so that it folds away where `type` is a constant.
+    @inline(__always)
     static func reads(_ type: TaskRouterEventType) -> Bool {
         switch type {
         case .workflowEntered, .workflowTargetMatched, .workflowTimeout, .taskQueueEntered, .taskQueueMoved,
@@ -132,37 +134,35 @@ struct TaskRouterStatistics {
 
     /// Takes in one event; `slot` is the engine's slot of the event's task (-1 for worker
     /// events). Events come in time order. O(1) except when a snapshot boundary is passed.
+    ///
+    /// Always inlined: the engine calls it with a constant type, so only that type's case
+    /// is left at each call site and the event's unused fields are never built.
+    @inline(__always)
     mutating func record(_ event: StatisticsEvent, slot: Int) {
         if event.time >= nextSnapshot { takeSnapshots(through: event.time) }
         var inQueue: Double = 0
         switch event.type {
         case .workflowEntered:
-            while slot >= tasks.count { tasks.append(StatisticsTask()) }
+            if slot >= tasks.count { addSlots(through: slot) }
             tasks[slot] = StatisticsTask(
                 ordinal: event.task, createdAt: event.time - event.taskAge, workflow: event.workflow,
                 priority: event.taskPriority)
         case .workflowTargetMatched:
             tasks[slot].priority = event.taskPriority
+            return
         case .taskQueueEntered:
-            tasks[slot].queue = event.queue
-            tasks[slot].queueEnteredAt = event.time
-            tasks[slot].priority = event.taskPriority
+            tasks[slot].enter(event.queue, at: event.time, priority: event.taskPriority)
         case .taskCompleted, .taskCanceled:
             tasks[slot].ordinal = -1
         case .taskWrapup:
             tasks[slot].status = .wrapping
+            return
         case .reservationCreated:
-            tasks[slot].status = .reserved
-            tasks[slot].liveReservations += 1
+            tasks[slot].reserve()
         case .reservationAccepted:
-            tasks[slot].status = .assigned
-            tasks[slot].liveReservations -= 1
-            inQueue = event.time - tasks[slot].queueEnteredAt
+            inQueue = tasks[slot].accept(at: event.time)
         case .reservationRejected, .reservationTimeout, .reservationCanceled, .reservationRescinded:
-            if tasks[slot].ordinal == event.task {
-                tasks[slot].liveReservations -= 1
-                if tasks[slot].liveReservations == 0, tasks[slot].status == .reserved { tasks[slot].status = .pending }
-            }
+            tasks[slot].endReservation(ofTask: event.task)
         case .workerActivityUpdate:
             moveWorker(Int(event.worker), to: event.activity, at: event.time)
             return
@@ -173,6 +173,11 @@ struct TaskRouterStatistics {
         if event.isReservation { workerReservations[Int(event.worker)].count(event.type) }
         cells[(Int(event.queue) + 1) * workflowCount + Int(event.workflow)]
             .count(event.type, wait: event.taskAge, inQueue: inQueue, threshold: threshold)
+    }
+
+    /// Adds empty task slots up to `slot` (the engine's slots grow with the tasks in flight).
+    private mutating func addSlots(through slot: Int) {
+        tasks += repeatElement(StatisticsTask(), count: slot + 1 - tasks.count)
     }
 
     /// Worker `w` moves to `activity` at `time`: its span in the previous one closes.
@@ -193,6 +198,9 @@ struct TaskRouterStatistics {
     }
 
     /// Takes every snapshot due at or before `time` (each over the events before it).
+    /// Kept out of line: it runs once per interval, and ``record(_:slot:)`` is inlined
+    /// at every call site.
+    @inline(never)
     private mutating func takeSnapshots(through time: Double) {
         while nextSnapshot <= time {
             snapshots += snapshotDocuments(at: nextSnapshot)
