@@ -136,7 +136,8 @@ public struct EventList<Payload> {
             }
             return event
         }
-        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return nil }
+        let last = heap.removeLast()
         var first = last
         if !heap.isEmpty {
             first = heap[0]

@@ -18,11 +18,8 @@ struct RoutingTable {
     private var filterMatches: [[Bool]] = []
     /// Member queues of each group, ascending.
     private(set) var groupQueues: [[Int32]] = []
-    /// ``groupQueues`` laid end to end, for the engine's hot loops: group `g`'s queues are
-    /// at ``memberQueueRange(group:)``.
-    private(set) var memberQueues: [Int32] = []
-    /// Where each group's queues start in ``memberQueues``, plus the total at the end.
-    private var memberQueueStart: [Int] = [0]
+    /// ``groupQueues`` laid end to end, for the engine's hot loops.
+    private(set) var memberQueues = MemberQueues([])
     /// `member[queue * groupCount + group]`.
     private var member: [Bool] = []
     /// Per target, `admits[profile * groupCount + group]`; empty when the target has no
@@ -71,9 +68,8 @@ struct RoutingTable {
                 member[q * groupCount + g] = true
             }
             groupQueues.append(queues)
-            memberQueues += queues
-            memberQueueStart.append(memberQueues.count)
         }
+        memberQueues = MemberQueues(groupQueues)
         let groups = spec.workerGroups
         admits = targets.map { resolved in
             guard let expression = resolved.target.expression, !expression.isAlwaysTrue else { return [] }
@@ -120,12 +116,6 @@ struct RoutingTable {
     /// Whether filter `filter` of `workflow` matches tasks of `profile`. O(1).
     func matches(workflow: Int32, filter: Int, profile: Int32) -> Bool {
         filterMatches[Int(workflow)][filter * profileCount + Int(profile)]
-    }
-
-    /// The indices in ``memberQueues`` of group `group`'s queues. O(1).
-    @inline(__always)
-    func memberQueueRange(group: Int32) -> Range<Int> {
-        memberQueueStart[Int(group)]..<memberQueueStart[Int(group) + 1]
     }
 
     /// Whether group `group` is a member of `queue` (`target_workers`). O(1).

@@ -22,7 +22,7 @@ extension Simulation {
     /// Re-files worker `w` in the idle heaps of its queues after its readiness or idle
     /// time may have changed: older entries go stale. O(channels x queues x log n).
     mutating func touchWorker(_ w: Int) {
-        let queues = routing.memberQueueRange(group: workers[w].group)
+        let queues = routing.memberQueues.range(group: workers[w].group)
         for c in 0..<channelCount {
             let i = workerChannel(w, c)
             guard capacity[i] > 0 else { continue }
@@ -100,8 +100,8 @@ extension Simulation {
         }
         let k = Int(queue) * channelCount + channel
         let wanted = queuePolicies[Int(queue)].maxReservedWorkers
-        chosenScratch.removeAll(keepingCapacity: true)
-        idleScratch.removeAll(keepingCapacity: true)
+        chosenScratch.removeAll()
+        idleScratch.removeAll()
         if routing.ordersWorkers(target: target) {
             chooseOrdered(target: target, profile: profile, channel: channel, heap: k, count: wanted)
         } else {
@@ -170,7 +170,7 @@ extension Simulation {
     /// (each reservation re-files the worker in the idle heaps).
     @discardableResult
     mutating func fillWorker(_ w: Int) -> Bool {
-        let queues = routing.memberQueueRange(group: workers[w].group)
+        let queues = routing.memberQueues.range(group: workers[w].group)
         var reserved = false
         while true {
             var best: PendingEntry?
@@ -191,7 +191,7 @@ extension Simulation {
     /// The first valid entry of pending heap `k` whose target admits worker `w`, left in
     /// the heap. Pops stale entries for good; entries searched past are put back.
     private mutating func bestPending(_ k: Int, worker w: Int) -> PendingEntry? {
-        pendingScratch.removeAll(keepingCapacity: true)
+        pendingScratch.removeAll()
         var found: PendingEntry?
         while let entry = pending[k].min {
             let slot = Int(entry.slot)

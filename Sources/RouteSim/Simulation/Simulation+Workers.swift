@@ -30,7 +30,7 @@ extension Simulation {
         kpis.workerTime(
             from: state.accountedUntil, to: now, busy: busy,
             staffed: busy || activityAvailable[Int(state.activity)],
-            queues: routing.groupQueues[Int(state.group)])
+            group: state.group)
         workers[w].accountedUntil = now
     }
 }

@@ -82,9 +82,9 @@ public struct Simulation {
     /// Per queue: how many workers are members (bounds the valid idle entries).
     var queueWorkerCount = SlotArray<Int>()
     /// Reused buffers for entries set aside while searching a heap.
-    var idleScratch: [IdleEntry] = []
-    var pendingScratch: [PendingEntry] = []
-    var chosenScratch: [Int32] = []
+    var idleScratch = SlotArray<IdleEntry>()
+    var pendingScratch = SlotArray<PendingEntry>()
+    var chosenScratch = SlotArray<Int32>()
 
     /// Per arrival stream, its tasks in creation order with their TTL deadlines: every
     /// task of a stream has the same TTL, so deadlines come in creation order and one
@@ -117,7 +117,7 @@ public struct Simulation {
             workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
-        kpis = KPICollector(spec: spec)
+        kpis = KPICollector(spec: spec, memberQueues: routing.memberQueues)
         let queueCount = workspace.taskQueues.count
         pending = Array(repeating: MinHeap(), count: queueCount * channelCount)
         pendingLive = SlotArray(repeating: 0, count: queueCount * channelCount)
@@ -229,6 +229,9 @@ public struct Simulation {
         pendingLive.makeUnique()
         queueWorkerCount.makeUnique()
         callerCount.makeUnique()
+        idleScratch.makeUnique()
+        pendingScratch.makeUnique()
+        chosenScratch.makeUnique()
     }
 
     private mutating func scheduleStart() {

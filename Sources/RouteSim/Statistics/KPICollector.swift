@@ -16,8 +16,12 @@ struct KPICollector {
     private(set) var summary = KPIs()
     /// Per queue, what ``summary`` is for the whole center.
     private(set) var queueSummaries: [KPIs]
+    /// The queues whose KPIs a worker's time counts for, by its group.
+    let memberQueues: MemberQueues
 
-    init(spec: SimulationSpec) {
+    /// Prepares the KPIs of a run of `spec` whose worker groups belong to `memberQueues`.
+    init(spec: SimulationSpec, memberQueues: MemberQueues) {
+        self.memberQueues = memberQueues
         interval = spec.interval
         horizon = spec.horizon
         warmup = spec.warmup
@@ -91,15 +95,16 @@ struct KPICollector {
     }
 
     /// Counts a worker's time over [from, to) as staffed and/or busy, for every interval it
-    /// crosses, overall and for each queue in `queues`.
-    mutating func workerTime(from: Double, to: Double, busy: Bool, staffed: Bool, queues: [Int32]) {
+    /// crosses, overall and for each queue its group `group` is a member of.
+    mutating func workerTime(from: Double, to: Double, busy: Bool, staffed: Bool, group: Int32) {
         guard staffed else { return }
+        let queues = memberQueues.range(group: group)
         let end = min(to, horizon)
         var start = max(from, 0)
         if end > warmup, end > start {
             let counted = end - max(start, warmup)
             summary.addWorkerTime(counted, busy: busy)
-            for queue in queues { queueSummaries[Int(queue)].addWorkerTime(counted, busy: busy) }
+            for q in queues { queueSummaries[Int(memberQueues[q])].addWorkerTime(counted, busy: busy) }
         }
         while start < end {
             let i = min(intervalCount - 1, Int(start / interval))
@@ -107,7 +112,7 @@ struct KPICollector {
             let seconds = stop - start
             let row = i * (queueCount + 1)
             cells[row].addWorkerTime(seconds, busy: busy)
-            for queue in queues { cells[row + Int(queue) + 1].addWorkerTime(seconds, busy: busy) }
+            for q in queues { cells[row + Int(memberQueues[q]) + 1].addWorkerTime(seconds, busy: busy) }
             start = stop
         }
     }

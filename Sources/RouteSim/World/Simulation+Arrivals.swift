@@ -71,7 +71,9 @@ extension Simulation {
     /// order they would have had it been scheduled at arrival; drops the others, whose
     /// event would have found them answered or gone.
     mutating func settleAbandonTimers() {
-        for timer in abandonTimers where isWaiting(Int(timer.slot), life: timer.life) {
+        for index in abandonTimers.indices {
+            let timer = abandonTimers[index]
+            guard isWaiting(Int(timer.slot), life: timer.life) else { continue }
             events.schedule(EngineEvent(.abandon, timer.slot, timer.life), at: timer.time, sequence: timer.sequence)
         }
         abandonTimers.removeAll()
