@@ -122,6 +122,34 @@ struct EventListTests {
         #expect(list.scheduledCount == 4)
     }
 
+    @Test("an event scheduled with a reserved sequence sorts as if scheduled when it was reserved")
+    func reservedSequenceKeepsItsPlace() {
+        var list = EventList<String>()
+        list.schedule("first", at: 5)
+        let reserved = list.reserveSequence()
+        list.schedule("third", at: 5)
+        list.schedule("now", at: 1)
+        #expect(list.scheduledCount == 4)
+        #expect(list.popNext()?.payload == "now")
+        list.schedule("second", at: 5, sequence: reserved)
+        #expect(list.scheduledCount == 4)
+        #expect(list.popNext()?.payload == "first")
+        #expect(list.popNext()?.payload == "second")
+        #expect(list.popNext()?.payload == "third")
+        #expect(list.isEmpty)
+    }
+
+    @Test("a reserved event at or before the last popped time traps")
+    func reservedEventInThePastTraps() async {
+        await #expect(processExitsWith: .failure) {
+            var list = EventList<Int>()
+            let reserved = list.reserveSequence()
+            list.schedule(1, at: 4)
+            _ = list.popNext()
+            list.schedule(2, at: 4, sequence: reserved)
+        }
+    }
+
     @Test("negative and zero times are ordinary times")
     func negativeAndZeroTimes() {
         var list = EventList<Int>()

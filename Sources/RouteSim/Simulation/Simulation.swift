@@ -205,12 +205,13 @@ public struct Simulation {
             recordSpan(worker: w, until: endTime)
         }
         return SimulationResult(
-            summary: kpis.summary, queues: kpis.queueSummaries, intervals: kpis.intervalRecords(), eventCount: eventCount,
+            summary: kpis.summary, queues: Array(kpis.queueSummaries), intervals: kpis.intervalRecords(), eventCount: eventCount,
             tasksCreated: tasksCreated, endTime: endTime, statistics: statistics.finish(at: endTime))
     }
 
-    /// Gives every ``SlotArray`` of the run's state a buffer of its own, so that their
-    /// unchecked writes cannot reach a copy of this value taken before the run.
+    /// Gives every ``SlotArray`` of the run's state (the KPI counters' too) a buffer of its
+    /// own, so that their unchecked writes cannot reach a copy of this value taken before
+    /// the run.
     private mutating func makeStateUnique() {
         abandonTimers.makeUnique()
         tasks.makeUnique()
@@ -232,6 +233,7 @@ public struct Simulation {
         idleScratch.makeUnique()
         pendingScratch.makeUnique()
         chosenScratch.makeUnique()
+        kpis.makeUnique()
     }
 
     private mutating func scheduleStart() {

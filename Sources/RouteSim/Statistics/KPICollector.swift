@@ -1,3 +1,5 @@
+import RouteSimKernel
+
 /// Adds up the planner's KPIs as tasks end and as worker time passes: per interval and
 /// queue, per interval over all queues, and for the whole run after the warm-up.
 ///
@@ -12,10 +14,10 @@ struct KPICollector {
     let intervalCount: Int
     let queueCount: Int
     /// `cells[i * (queueCount + 1) + queue + 1]`; queue -1 is the all-queues row.
-    private(set) var cells: [KPIs]
+    private(set) var cells: SlotArray<KPIs>
     private(set) var summary = KPIs()
     /// Per queue, what ``summary`` is for the whole center.
-    private(set) var queueSummaries: [KPIs]
+    private(set) var queueSummaries: SlotArray<KPIs>
     /// The queues whose KPIs a worker's time counts for, by its group.
     let memberQueues: MemberQueues
 
@@ -28,8 +30,15 @@ struct KPICollector {
         threshold = spec.serviceLevel
         queueCount = spec.workspace.taskQueues.count
         intervalCount = max(1, Int((spec.horizon / spec.interval).rounded(.up)))
-        cells = Array(repeating: KPIs(), count: intervalCount * (queueCount + 1))
-        queueSummaries = Array(repeating: KPIs(), count: queueCount)
+        cells = SlotArray(repeating: KPIs(), count: intervalCount * (queueCount + 1))
+        queueSummaries = SlotArray(repeating: KPIs(), count: queueCount)
+    }
+
+    /// Gives the counters buffers of their own (``SlotArray/makeUnique()``); call before
+    /// counting in a value that may have been copied.
+    mutating func makeUnique() {
+        cells.makeUnique()
+        queueSummaries.makeUnique()
     }
 
     /// The index in ``cells`` of `queue` (-1: all queues) in the interval holding `time`.

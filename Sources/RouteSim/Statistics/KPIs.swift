@@ -5,7 +5,7 @@
 /// (answered + abandoned after the threshold); ``slOffered`` = answered within / offered;
 /// ``slAnswered`` = answered within / answered. "Within" means wait < threshold.
 /// Ratios with a zero denominator are nil.
-public struct KPIs: Sendable, Equatable {
+public struct KPIs: Sendable, Equatable, BitwiseCopyable {
     /// Tasks created.
     public var offered: Int = 0
     /// Tasks accepted by a worker.

@@ -1,0 +1,54 @@
+import Testing
+import RouteSimKernel
+
+@Suite("SlotArray")
+struct SlotArrayTests {
+    @Test("appends, reads, writes in place and pops like an array")
+    func behavesLikeAnArray() {
+        var slots = SlotArray<Int>()
+        var reference: [Int] = []
+        for value in 0..<1_000 {
+            slots.append(value)
+            reference.append(value)
+        }
+        for index in stride(from: 0, to: 1_000, by: 7) {
+            slots[index] += 1
+            reference[index] += 1
+        }
+        #expect(Array(slots) == reference)
+        #expect(slots.popLast() == reference.popLast())
+        #expect(slots.count == 999)
+        slots.removeAll()
+        #expect(slots.isEmpty)
+        #expect(slots.popLast() == nil)
+        #expect(Array(SlotArray(repeating: 3, count: 4)) == [3, 3, 3, 3])
+        #expect(Array(SlotArray([5, 6, 7])) == [5, 6, 7])
+    }
+
+    @Test("a copy made unique no longer sees the original's writes, nor they its")
+    func makeUniqueSeparatesCopies() {
+        let original = SlotArray([1, 2, 3])
+        var copy = original
+        copy.makeUnique()
+        copy[0] = 10
+        copy.append(4)
+        #expect(Array(original) == [1, 2, 3])
+        #expect(Array(copy) == [10, 2, 3, 4])
+    }
+
+    @Test("copies share their buffer until made unique, as documented")
+    func copiesShareUntilMadeUnique() {
+        let original = SlotArray([1, 2, 3])
+        let copy = original
+        copy[1] = 20
+        #expect(original[1] == 20)
+    }
+
+    @Test("growing keeps the elements")
+    func growingKeepsElements() {
+        var slots = SlotArray<Double>(minimumCapacity: 1)
+        for value in 0..<100 { slots.append(Double(value)) }
+        #expect(slots.count == 100)
+        #expect(slots.indices.allSatisfy { slots[$0] == Double($0) })
+    }
+}

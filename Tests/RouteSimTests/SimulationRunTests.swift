@@ -1,0 +1,45 @@
+import Testing
+import RouteSim
+
+/// How a run treats the engine value and its events, beyond what routing decides.
+@Suite("Simulation runs")
+struct SimulationRunTests {
+    typealias C = TestCenter
+
+    /// One agent, one queue, and callers at `times` who hang up after `patience` seconds.
+    static func line(callersAt times: [Double], handle: Double, patience: Double) -> SimulationSpec {
+        C.spec(
+            queues: [C.queue("All")], workflow: C.workflow([C.filter("1==1", [C.target(0)])]),
+            groups: [C.group("Agents")], arrivals: [C.calls(at: times, handle: handle, patience: patience)],
+            horizon: 3_600)
+    }
+
+    @Test("a copy taken before a run is not changed by the run")
+    func copyBeforeRunIsIndependent() {
+        let spec = ValidationTests.center(
+            agents: 5, rate: 1.0 / 40, handle: 180, patience: 120, horizon: 4 * 3_600, warmup: 0, threshold: 20,
+            replication: 1)
+        var first = Simulation(spec: spec)
+        var second = first
+        let firstResult = first.run()
+        let secondResult = second.run()
+        #expect(firstResult.tasksCreated > 300)
+        #expect(secondResult == firstResult)
+    }
+
+    @Test("a caller answered in the instant it arrives leaves no hang-up event")
+    func answeredCallersScheduleNoHangUp() {
+        let (_, result) = C.run(Self.line(callersAt: [0, 10, 20], handle: 5, patience: 100))
+        #expect(result.summary.answered == 3)
+        #expect(result.eventCount == 9)  // per caller: arrival, answer, end of work
+    }
+
+    @Test("a caller who waits still hangs up on time")
+    func waitingCallerHangsUp() {
+        let (sink, result) = C.run(Self.line(callersAt: [0, 1], handle: 100, patience: 50))
+        #expect(result.summary.answered == 1)
+        #expect(result.summary.abandoned == 1)
+        #expect(result.eventCount == 5)  // 2 arrivals, 1 answer, 1 end of work, 1 hang-up
+        #expect(sink.tasksInOrder.last?.canceledAt == 51)
+    }
+}
