@@ -35,6 +35,14 @@ struct RowStatement {
         self.sql = sql
     }
 
+    /// Prepares an insert of `rows` rows at once into `table`, which names the table and
+    /// its `columns` columns as in `INSERT INTO tasks (run_id, …)`: row `r`'s parameters
+    /// are `r * columns + 1` through `(r + 1) * columns`.
+    init(_ db: Database, insertInto table: String, columns: Int, rows: Int) throws {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        try self.init(db, sql: "INSERT INTO \(table)\nVALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+    }
+
     /// Binds an integer.
     func bind(_ index: Int32, _ value: Int) {
         sqlite3_bind_int64(handle, index, Int64(value))
