@@ -35,11 +35,12 @@ struct RowStatement {
         self.sql = sql
     }
 
-    /// Prepares an insert of `rows` rows at once into `table`, which names the table and
-    /// its `columns` columns as in `INSERT INTO tasks (run_id, …)`: row `r`'s parameters
-    /// are `r * columns + 1` through `(r + 1) * columns`.
-    init(_ db: Database, insertInto table: String, columns: Int, rows: Int) throws {
-        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    /// Prepares an insert of `rows` rows at once into `table`, which names the table and its
+    /// columns as in `INSERT INTO tasks (run_id, …)`, the first column being `run_id`: its
+    /// value `runId` is written into the SQL, the other `columns` columns are parameters,
+    /// those of row `r` numbered `r * columns + 1` through `(r + 1) * columns`.
+    init(_ db: Database, insertInto table: String, runId: Int64, columns: Int, rows: Int) throws {
+        let row = "(\(runId), " + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         try self.init(db, sql: "INSERT INTO \(table)\nVALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
     }
 

@@ -11,17 +11,18 @@ import RouteSim
 /// is full; ``finish()`` inserts the rest one by one, so the rows and their order in each
 /// table are the same as with one insert per row.
 ///
-/// Statements are prepared once; names, and each task attribute set as JSON, come from
-/// ``RunLabels`` and are bound without a copy from ``StaticTexts``; task and reservation
-/// SIDs are written per row into buffers of the writer, event rows make their texts per
-/// row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
+/// Statements are prepared once, with the run's `run_id` written into their SQL; names,
+/// statuses, and each task attribute set as JSON, come from ``RunLabels`` and are bound
+/// without a copy from ``StaticTexts``, tasks' reasons from ``InternedTexts``; task and
+/// reservation SIDs are written per row into buffers of the writer, event rows make their
+/// texts per row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
 ///
 /// Used by one thread at a time: it is made on the thread that holds the transaction and
 /// then handed over (hence `@unchecked Sendable`).
 final class RowWriter: @unchecked Sendable {
-    /// Rows per multi-row insert of tasks, reservations and spans. 32 takes about 0.6 of the
-    /// instructions of one row per insert; more gains little (docs/performance.md).
-    static let rowsPerInsert = 32
+    /// Rows per multi-row insert of tasks, reservations and spans: 64 rows per statement take
+    /// 1.6 % fewer instructions than 32 (docs/performance.md); SQLite allows 32,766 parameters.
+    static let rowsPerInsert = 64
 
     /// The run the rows belong to.
     private let runId: Int64
@@ -57,6 +58,11 @@ final class RowWriter: @unchecked Sendable {
     private let workflows: StaticTexts
     private let taskAttributes: StaticTexts
     private let activities: StaticTexts
+    /// Task and reservation statuses by ``TaskStatus/ordinal`` and ``ReservationStatus/ordinal``,
+    /// and the tasks' reasons.
+    private let taskStatuses = StaticTexts(TaskStatus.allCases.map(\.rawValue))
+    private let reservationStatuses = StaticTexts(ReservationStatus.allCases.map(\.rawValue))
+    private let reasons = InternedTexts()
     /// Where the SIDs of the rows being inserted are written, ``SidGenerator/length`` bytes
     /// per row of a group: the tasks' SIDs, the reservations' SIDs and their tasks' SIDs.
     private let taskSids: UnsafeMutableBufferPointer<UInt8>
@@ -90,20 +96,21 @@ final class RowWriter: @unchecked Sendable {
                 created_at, first_queue, queue, worker_sid, worker_name, assigned_at, wrapup_at, completed_at,
                 canceled_at, status, reason, reservation_count, wait_seconds)
             """
-        tasks = try RowStatement(db, insertInto: taskColumns, columns: Self.taskColumns, rows: group)
-        task = try RowStatement(db, insertInto: taskColumns, columns: Self.taskColumns, rows: 1)
+        tasks = try RowStatement(db, insertInto: taskColumns, runId: runId, columns: Self.taskColumns, rows: group)
+        task = try RowStatement(db, insertInto: taskColumns, runId: runId, columns: Self.taskColumns, rows: 1)
         let reservationColumns = """
             reservations (run_id, reservation_index, reservation_sid, task_index, task_sid, worker_sid,
                 worker_name, queue, created_at, responded_at, ended_at, status)
             """
-        reservations = try RowStatement(db, insertInto: reservationColumns, columns: Self.reservationColumns, rows: group)
-        reservation = try RowStatement(db, insertInto: reservationColumns, columns: Self.reservationColumns, rows: 1)
+        reservations = try RowStatement(
+            db, insertInto: reservationColumns, runId: runId, columns: Self.reservationColumns, rows: group)
+        reservation = try RowStatement(db, insertInto: reservationColumns, runId: runId, columns: Self.reservationColumns, rows: 1)
         let spanColumns = """
             worker_activity (run_id, worker_sid, worker_name, worker_group, activity, available,
                 start, end, duration)
             """
-        spans = try RowStatement(db, insertInto: spanColumns, columns: Self.spanColumns, rows: group)
-        span = try RowStatement(db, insertInto: spanColumns, columns: Self.spanColumns, rows: 1)
+        spans = try RowStatement(db, insertInto: spanColumns, runId: runId, columns: Self.spanColumns, rows: group)
+        span = try RowStatement(db, insertInto: spanColumns, runId: runId, columns: Self.spanColumns, rows: 1)
         events = keepsEvents ? try RowStatement(db, sql: """
             INSERT INTO events (run_id, event_index, event_sid, event_type, time, resource_type, resource_sid,
                 description, event_data)
@@ -117,10 +124,10 @@ final class RowWriter: @unchecked Sendable {
         reservationTaskSids.deallocate()
     }
 
-    /// The number of columns of each row kind.
-    private static let taskColumns = 21
-    private static let reservationColumns = 12
-    private static let spanColumns = 9
+    /// The number of parameters of each row kind: its columns but `run_id`, which is in the SQL.
+    private static let taskColumns = 20
+    private static let reservationColumns = 11
+    private static let spanColumns = 8
 
     /// Inserts the rows of `batch`, each kind in the order the engine sent it; rows of a
     /// group that is not full yet wait for the next batch or ``finish()``.
@@ -206,58 +213,59 @@ final class RowWriter: @unchecked Sendable {
     /// Binds a `tasks` row to the parameters of row `slot` of `statement`.
     private func bind(_ task: TaskRecord, slot: Int, in statement: RowStatement) {
         let base = Int32(slot * Self.taskColumns)
-        statement.bind(base + 1, Int(runId))
-        statement.bind(base + 2, task.index)
-        statement.bind(base + 3, sid(.task, task.index, in: taskSids, slot: slot))
-        statement.bind(base + 4, streams[task.stream])
-        statement.bind(base + 5, channels[task.channel])
-        statement.bind(base + 6, workflows[task.workflow])
-        statement.bind(base + 7, task.priority)
-        statement.bind(base + 8, taskAttributes[task.profile])
-        statement.bind(base + 9, task.createdAt)
-        statement.bind(base + 10, task.firstQueue.map { queues[$0] })
-        statement.bind(base + 11, task.queue.map { queues[$0] })
-        statement.bind(base + 12, task.worker.map { workerSids[$0] })
-        statement.bind(base + 13, task.worker.map { workerNames[$0] })
-        statement.bind(base + 14, task.assignedAt)
-        statement.bind(base + 15, task.wrapupAt)
-        statement.bind(base + 16, task.completedAt)
-        statement.bind(base + 17, task.canceledAt)
-        statement.bind(base + 18, task.status.rawValue)
-        statement.bind(base + 19, task.reason)
-        statement.bind(base + 20, task.reservationCount)
-        statement.bind(base + 21, task.waitSeconds)
+        statement.bind(base + 1, task.index)
+        statement.bind(base + 2, sid(.task, task.index, in: taskSids, slot: slot))
+        statement.bind(base + 3, streams[task.stream])
+        statement.bind(base + 4, channels[task.channel])
+        statement.bind(base + 5, workflows[task.workflow])
+        statement.bind(base + 6, task.priority)
+        statement.bind(base + 7, taskAttributes[task.profile])
+        statement.bind(base + 8, task.createdAt)
+        statement.bind(base + 9, task.firstQueue.map { queues[$0] })
+        statement.bind(base + 10, task.queue.map { queues[$0] })
+        statement.bind(base + 11, task.worker.map { workerSids[$0] })
+        statement.bind(base + 12, task.worker.map { workerNames[$0] })
+        statement.bind(base + 13, task.assignedAt)
+        statement.bind(base + 14, task.wrapupAt)
+        statement.bind(base + 15, task.completedAt)
+        statement.bind(base + 16, task.canceledAt)
+        statement.bind(base + 17, taskStatuses[task.status.ordinal])
+        if let reason = task.reason, let bytes = reasons[reason] {
+            statement.bind(base + 18, bytes)
+        } else {
+            statement.bind(base + 18, task.reason)
+        }
+        statement.bind(base + 19, task.reservationCount)
+        statement.bind(base + 20, task.waitSeconds)
     }
 
     /// Binds a `reservations` row to the parameters of row `slot` of `statement`.
     private func bind(_ reservation: ReservationRecord, slot: Int, in statement: RowStatement) {
         let base = Int32(slot * Self.reservationColumns)
-        statement.bind(base + 1, Int(runId))
-        statement.bind(base + 2, reservation.index)
-        statement.bind(base + 3, sid(.reservation, reservation.index, in: reservationSids, slot: slot))
-        statement.bind(base + 4, reservation.task)
-        statement.bind(base + 5, sid(.task, reservation.task, in: reservationTaskSids, slot: slot))
-        statement.bind(base + 6, workerSids[reservation.worker])
-        statement.bind(base + 7, workerNames[reservation.worker])
-        statement.bind(base + 8, queues[reservation.queue])
-        statement.bind(base + 9, reservation.createdAt)
-        statement.bind(base + 10, reservation.respondedAt)
-        statement.bind(base + 11, reservation.endedAt)
-        statement.bind(base + 12, reservation.status.rawValue)
+        statement.bind(base + 1, reservation.index)
+        statement.bind(base + 2, sid(.reservation, reservation.index, in: reservationSids, slot: slot))
+        statement.bind(base + 3, reservation.task)
+        statement.bind(base + 4, sid(.task, reservation.task, in: reservationTaskSids, slot: slot))
+        statement.bind(base + 5, workerSids[reservation.worker])
+        statement.bind(base + 6, workerNames[reservation.worker])
+        statement.bind(base + 7, queues[reservation.queue])
+        statement.bind(base + 8, reservation.createdAt)
+        statement.bind(base + 9, reservation.respondedAt)
+        statement.bind(base + 10, reservation.endedAt)
+        statement.bind(base + 11, reservationStatuses[reservation.status.ordinal])
     }
 
     /// Binds a `worker_activity` row to the parameters of row `slot` of `statement`.
     private func bind(_ span: ActivitySpanRecord, slot: Int, in statement: RowStatement) {
         let base = Int32(slot * Self.spanColumns)
-        statement.bind(base + 1, Int(runId))
-        statement.bind(base + 2, workerSids[span.worker])
-        statement.bind(base + 3, workerNames[span.worker])
-        statement.bind(base + 4, workerGroups[span.worker])
-        statement.bind(base + 5, activities[span.activity])
-        statement.bind(base + 6, labels.activityAvailable[span.activity])
-        statement.bind(base + 7, span.start)
-        statement.bind(base + 8, span.end)
-        statement.bind(base + 9, span.end - span.start)
+        statement.bind(base + 1, workerSids[span.worker])
+        statement.bind(base + 2, workerNames[span.worker])
+        statement.bind(base + 3, workerGroups[span.worker])
+        statement.bind(base + 4, activities[span.activity])
+        statement.bind(base + 5, labels.activityAvailable[span.activity])
+        statement.bind(base + 6, span.start)
+        statement.bind(base + 7, span.end)
+        statement.bind(base + 8, span.end - span.start)
     }
 
     /// Writes the SID of the `index`-th resource of a kind into row `slot` of `buffers`
