@@ -1,3 +1,5 @@
+import RouteSim
+
 /// A list of texts kept as UTF-8 bytes in one buffer for the life of a writer, so that
 /// binding one costs SQLite no copy and no allocation (`SQLITE_STATIC`).
 ///
@@ -28,5 +30,65 @@ final class StaticTexts: @unchecked Sendable {
     /// The bytes of text `index`, valid as long as this instance lives.
     subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]])
+    }
+}
+
+/// Texts that repeat from row to row but are not known up front (a task's `reason`), kept
+/// as UTF-8 bytes the first time they are seen, so that binding one costs SQLite no copy
+/// and no allocation (`SQLITE_STATIC`), as with ``StaticTexts``.
+///
+/// A text is looked up by comparing it with those kept (a handful: the reasons are
+/// TaskRouter's few); past ``capacity`` texts, ``subscript(_:)`` returns nil and the caller
+/// binds a copy. The buffers are freed with the instance.
+final class InternedTexts: @unchecked Sendable {
+    /// The most texts kept.
+    static let capacity = 32
+    private var texts: [String] = []
+    private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+    }
+
+    /// The bytes of `text`, valid as long as this instance lives; nil if ``capacity``
+    /// other texts are kept already.
+    subscript(_ text: String) -> UnsafeBufferPointer<UInt8>? {
+        for index in texts.indices where texts[index] == text { return UnsafeBufferPointer(buffers[index]) }
+        guard texts.count < Self.capacity else { return nil }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, text.utf8.count))
+        _ = buffer.initialize(from: text.utf8)
+        texts.append(text)
+        buffers.append(UnsafeMutableBufferPointer(rebasing: buffer[0..<text.utf8.count]))
+        return UnsafeBufferPointer(buffers[buffers.count - 1])
+    }
+}
+
+extension TaskStatus {
+    /// The status's position in ``allCases``. O(1).
+    var ordinal: Int {
+        switch self {
+        case .pending: 0
+        case .reserved: 1
+        case .assigned: 2
+        case .wrapping: 3
+        case .completed: 4
+        case .canceled: 5
+        }
+    }
+}
+
+extension ReservationStatus {
+    /// The status's position in ``allCases``. O(1).
+    var ordinal: Int {
+        switch self {
+        case .pending: 0
+        case .accepted: 1
+        case .rejected: 2
+        case .timeout: 3
+        case .canceled: 4
+        case .rescinded: 5
+        case .wrapping: 6
+        case .completed: 7
+        }
     }
 }

@@ -1,4 +1,5 @@
 @testable import RouteSim
+import RouteSimKernel
 import Testing
 
 /// SIDs: TaskRouter's shape, a function of (seed, prefix, index) only.
@@ -20,5 +21,25 @@ import Testing
 
     @Test func ordinalsFollowAllCases() {
         #expect(SidPrefix.allCases.map(\.ordinal) == Array(0..<SidPrefix.allCases.count))
+    }
+
+    /// The digits are the prefix's substream's first two words in hex, most significant
+    /// first, zero-padded (the word-at-a-time formatting of `write` against a plain one).
+    @Test func digitsAreTheSubstreamWordsInHex() {
+        for seed: UInt64 in [0, 1, 42, .max] {
+            let sids = SidGenerator(seed: seed)
+            for prefix in SidPrefix.allCases {
+                for index in [0, 1, 2, 15, 16, 255, 65_535, 1 << 40, Int.max, -1] {
+                    var stream = RandomStream(seed: seed, replication: 0, name: "sid." + prefix.rawValue)
+                        .substream(UInt64(truncatingIfNeeded: index))
+                    let words = [stream.next(), stream.next()]
+                    let digits = words.map { word in
+                        let hex = String(word, radix: 16)
+                        return String(repeating: "0", count: 16 - hex.count) + hex
+                    }
+                    #expect(sids.sid(prefix, index) == prefix.rawValue + digits.joined())
+                }
+            }
+        }
     }
 }

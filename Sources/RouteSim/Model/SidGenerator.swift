@@ -11,10 +11,17 @@ public struct SidGenerator: Sendable {
     public let seed: UInt64
     /// The base stream of each prefix, in ``SidPrefix/allCases`` order.
     private let bases: [RandomStream]
+    /// The two letters of each prefix, as a little-endian store writes them, in
+    /// ``SidPrefix/allCases`` order.
+    private let letters: [UInt16]
 
     public init(seed: UInt64) {
         self.seed = seed
         bases = SidPrefix.allCases.map { RandomStream(seed: seed, replication: 0, name: "sid." + $0.rawValue) }
+        letters = SidPrefix.allCases.map {
+            let bytes = Array($0.rawValue.utf8)
+            return UInt16(littleEndian: UInt16(bytes[0]) | UInt16(bytes[1]) << 8)
+        }
     }
 
     /// The length of every SID: a two-letter prefix and 32 hex digits.
@@ -28,27 +35,36 @@ public struct SidGenerator: Sendable {
     /// Writes the SID of the `index`-th resource of a kind as UTF-8 into the first
     /// ``length`` bytes of `buffer` and returns that length. O(1).
     ///
-    /// For writers that store millions of SIDs: no string is made.
+    /// For writers that store millions of SIDs: no string is made, and the 32 digits are
+    /// made eight at a time in a 64-bit word (``hexDigits(_:)``).
     @discardableResult
     public func write(_ prefix: SidPrefix, _ index: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         precondition(buffer.count >= Self.length, "a SID needs \(Self.length) bytes")
-        let base = bases[prefix.ordinal]
-        var stream = base.substream(UInt64(truncatingIfNeeded: index))
+        let ordinal = prefix.ordinal
+        var stream = bases[ordinal].substream(UInt64(truncatingIfNeeded: index))
         let high = stream.next()
         let low = stream.next()
-        var position = 0
-        for letter in prefix.rawValue.utf8 {
-            buffer[position] = letter
-            position += 1
-        }
-        for half in 0..<2 {
-            let word = half == 0 ? high : low
-            for shift in stride(from: 60, through: 0, by: -4) {
-                let digit = UInt8(truncatingIfNeeded: word >> UInt64(shift)) & 0xF
-                buffer[position] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
-                position += 1
-            }
-        }
-        return position
+        let bytes = UnsafeMutableRawPointer(buffer.baseAddress!)
+        bytes.storeBytes(of: letters[ordinal], as: UInt16.self)
+        bytes.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high >> 32)), toByteOffset: 2, as: UInt64.self)
+        bytes.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high)), toByteOffset: 10, as: UInt64.self)
+        bytes.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: low >> 32)), toByteOffset: 18, as: UInt64.self)
+        bytes.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: low)), toByteOffset: 26, as: UInt64.self)
+        return Self.length
+    }
+
+    /// The eight lowercase hex digits of `value` as ASCII, most significant first, in the
+    /// byte order of memory (a little-endian store writes them left to right).
+    @inline(__always)
+    static func hexDigits(_ value: UInt32) -> UInt64 {
+        // Spread the nibbles to one per byte, least significant in byte 0.
+        var x = UInt64(value)
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFF
+        x = (x | x << 8) & 0x00FF_00FF_00FF_00FF
+        x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        // 1 in each byte whose nibble is 10 or more: those become 'a'...'f', the rest '0'...'9'.
+        let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        x = x &+ 0x3030_3030_3030_3030 &+ letters &* 39
+        return UInt64(littleEndian: x.byteSwapped)
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import RouteSim
+@testable import RouteSimStore
+import Testing
+
+/// The row writer's multi-row inserts, its texts bound without a copy, and the foreign-key
+/// check that replaces SQLite's while a run is written.
+@Suite struct RowWriterTests {
+    /// Records `tasks`, `reservations` and `spans` as one run into a new file; returns its path.
+    func record(
+        tasks: [TaskRecord], reservations: [ReservationRecord], spans: [ActivitySpanRecord], in folder: URL
+    ) throws -> String {
+        let path = folder.appendingPathComponent("rows.sqlite").path
+        let store = try ResultStore(path: path)
+        _ = try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
+            for task in tasks { sink?.record(task) }
+            for reservation in reservations { sink?.record(reservation) }
+            for span in spans { sink?.record(span) }
+            return StoreFixture.result
+        }
+        return path
+    }
+
+    /// More rows than a few multi-row groups, not a multiple of a group: every row is stored,
+    /// in the order sent, with its own values.
+    @Test func rowsOfSeveralGroupsAndARestKeepOrderAndValues() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = RowWriter.rowsPerInsert * 5 + 7
+        let reasons: [String?] = ["Task completed", CancelReason.abandoned.rawValue, nil, "a reason of its own", ""]
+        let tasks = (0..<count).map { index in
+            var task = StoreFixture.tasks[index % 2]
+            task.index = count - 1 - index
+            task.createdAt = Double(index)
+            task.reason = reasons[index % reasons.count]
+            return task
+        }
+        let reservations = (0..<count).map { index in
+            var reservation = StoreFixture.reservations[index % 2]
+            reservation.index = index
+            reservation.task = count - 1 - index
+            reservation.status = ReservationStatus.allCases[index % ReservationStatus.allCases.count]
+            return reservation
+        }
+        let spans = (0..<count + 3).map { index in
+            ActivitySpanRecord(worker: index % 2, activity: index % 2, start: Double(index), end: Double(index) + 0.5)
+        }
+        let path = try record(tasks: tasks, reservations: reservations, spans: spans, in: folder)
+        try DatabaseQueue(path: path).read { db in
+            let taskRows = try Row.fetchAll(db, sql: "SELECT task_index, created_at, reason, status, task_sid FROM tasks ORDER BY rowid")
+            #expect(taskRows.map { $0["task_index"] as Int } == tasks.map(\.index))
+            #expect(taskRows.map { $0["created_at"] as Double } == tasks.map(\.createdAt))
+            #expect(taskRows.map { $0["reason"] as String? } == tasks.map(\.reason))
+            #expect(taskRows.map { $0["status"] as String } == tasks.map(\.status.rawValue))
+            let sids = SidGenerator(seed: StoreFixture.spec.seed)
+            #expect(taskRows.map { $0["task_sid"] as String } == tasks.map { sids.sid(.task, $0.index) })
+            let reservationRows = try Row.fetchAll(
+                db, sql: "SELECT reservation_index, task_sid, reservation_sid, status FROM reservations ORDER BY rowid")
+            #expect(reservationRows.map { $0["reservation_index"] as Int } == reservations.map(\.index))
+            #expect(reservationRows.map { $0["status"] as String } == reservations.map(\.status.rawValue))
+            #expect(reservationRows.map { $0["task_sid"] as String } == reservations.map { sids.sid(.task, $0.task) })
+            #expect(reservationRows.map { $0["reservation_sid"] as String } == reservations.map { sids.sid(.reservation, $0.index) })
+            let spanRows = try Row.fetchAll(db, sql: "SELECT run_id, start, duration, activity FROM worker_activity ORDER BY rowid")
+            #expect(spanRows.map { $0["start"] as Double } == spans.map(\.start))
+            #expect(spanRows.allSatisfy { $0["duration"] as Double == 0.5 && $0["run_id"] as Int64 == 1 })
+            #expect(spanRows.map { $0["activity"] as String } == spans.map { ["Offline", "Available"][$0.activity] })
+        }
+    }
+
+    /// Foreign keys are not enforced by SQLite while a run is written, so the store checks
+    /// the run's experiment itself: an unknown one fails the run, as SQLite would.
+    @Test func runOfAnUnknownExperimentIsRefused() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.sqlite").path
+        let store = try ResultStore(path: path)
+        var info = StoreFixture.run
+        info.experimentID = 99
+        let error = #expect(throws: StoreError.self) {
+            try store.record(run: info, spec: StoreFixture.spec, level: .tasks) { StoreFixture.simulate($0) }
+        }
+        #expect(error?.operation == .write)
+        #expect(error?.description.contains("FOREIGN KEY constraint failed") == true)
+        #expect(try store.runCount() == 0)
+        info.experimentID = try store.beginExperiment(.batch, arguments: ["batch"])
+        #expect(try store.record(run: info, spec: StoreFixture.spec, level: .tasks) { StoreFixture.simulate($0) } == 1)
+        let orphans = try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
+        #expect(orphans.isEmpty)
+    }
+
+    @Test func statusOrdinalsFollowAllCases() {
+        #expect(TaskStatus.allCases.map(\.ordinal) == Array(0..<TaskStatus.allCases.count))
+        #expect(ReservationStatus.allCases.map(\.ordinal) == Array(0..<ReservationStatus.allCases.count))
+    }
+}
