@@ -19,7 +19,7 @@ struct RoutingTable {
     /// Member queues of each group, ascending.
     private(set) var groupQueues: [[Int32]] = []
     /// ``groupQueues`` laid end to end, for the engine's hot loops.
-    private(set) var memberQueues = MemberQueues([])
+    private(set) var memberQueues = GroupLists([])
     /// `member[queue * groupCount + group]`.
     private var member: [Bool] = []
     /// Per target, `admits[profile * groupCount + group]`; empty when the target has no
@@ -69,7 +69,7 @@ struct RoutingTable {
             }
             groupQueues.append(queues)
         }
-        memberQueues = MemberQueues(groupQueues)
+        memberQueues = GroupLists(groupQueues)
         let groups = spec.workerGroups
         admits = targets.map { resolved in
             guard let expression = resolved.target.expression, !expression.isAlwaysTrue else { return [] }

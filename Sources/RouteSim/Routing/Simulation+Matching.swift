@@ -22,10 +22,11 @@ extension Simulation {
     /// Re-files worker `w` in the idle heaps of its queues after its readiness or idle
     /// time may have changed: older entries go stale. O(channels x queues x log n).
     mutating func touchWorker(_ w: Int) {
-        let queues = routing.memberQueues.range(group: workers[w].group)
-        for c in 0..<channelCount {
+        let group = workers[w].group
+        let queues = routing.memberQueues.range(group: group)
+        for position in groupChannels.range(group: group) {
+            let c = Int(groupChannels[position])
             let i = workerChannel(w, c)
-            guard capacity[i] > 0 else { continue }
             readyStamp[i] &+= 1
             guard isReady(w, channel: c) else { continue }
             let entry = IdleEntry(
@@ -170,11 +171,15 @@ extension Simulation {
     /// (each reservation re-files the worker in the idle heaps).
     @discardableResult
     mutating func fillWorker(_ w: Int) -> Bool {
-        let queues = routing.memberQueues.range(group: workers[w].group)
+        let group = workers[w].group
+        let queues = routing.memberQueues.range(group: group)
+        let channels = groupChannels.range(group: group)
         var reserved = false
         while true {
             var best: PendingEntry?
-            for c in 0..<channelCount where isReady(w, channel: c) {
+            for position in channels {
+                let c = Int(groupChannels[position])
+                guard isReady(w, channel: c) else { continue }
                 for q in queues {
                     let k = Int(routing.memberQueues[q]) * channelCount + c
                     guard pendingLive[k] > 0, let entry = bestPending(k, worker: w) else { continue }

@@ -29,6 +29,8 @@ public struct Simulation {
     let speedVaries: [Bool]
     /// Per queue, what routing reads of it.
     let queuePolicies: [QueuePolicy]
+    /// Per worker group, the channels its workers have capacity on, ascending.
+    let groupChannels: GroupLists
 
     var now: Double = 0
     var events = EventList<EngineEvent>()
@@ -117,6 +119,10 @@ public struct Simulation {
             workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
+        let channelCount = channelCount
+        groupChannels = GroupLists(spec.workerGroups.map { group in
+            group.capacities.prefix(channelCount).indices.filter { group.capacities[$0] > 0 }.map(Int32.init)
+        })
         kpis = KPICollector(spec: spec, memberQueues: routing.memberQueues)
         let queueCount = workspace.taskQueues.count
         pending = Array(repeating: MinHeap(), count: queueCount * channelCount)

@@ -19,10 +19,10 @@ struct KPICollector {
     /// Per queue, what ``summary`` is for the whole center.
     private(set) var queueSummaries: SlotArray<KPIs>
     /// The queues whose KPIs a worker's time counts for, by its group.
-    let memberQueues: MemberQueues
+    let memberQueues: GroupLists
 
     /// Prepares the KPIs of a run of `spec` whose worker groups belong to `memberQueues`.
-    init(spec: SimulationSpec, memberQueues: MemberQueues) {
+    init(spec: SimulationSpec, memberQueues: GroupLists) {
         self.memberQueues = memberQueues
         interval = spec.interval
         horizon = spec.horizon
