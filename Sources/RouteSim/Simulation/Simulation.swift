@@ -198,8 +198,7 @@ public struct Simulation {
         scheduleStart()
         while true {
             if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
-            guard let next = events.nextTime, next <= spec.horizon || tasksInFlight > 0,
-                  let event = events.popNext() else { break }
+            guard let event = events.popNext(), event.time <= spec.horizon || tasksInFlight > 0 else { break }
             now = event.time
             eventCount += 1
             handle(event.payload)
