@@ -66,11 +66,12 @@ extension Simulation {
     /// answer if it comes in time, else the time-out.
     private mutating func scheduleAnswer(_ r: Int) {
         let reservation = reservations[r]
-        let behavior = spec.workerGroups[Int(workers[Int(reservation.worker)].group)].answer
-        if behavior == .immediate {
+        let group = Int(workers[Int(reservation.worker)].group)
+        if answersAtOnce[group] {
             events.schedule(EngineEvent(.answer, Int32(r), reservation.life), at: now)
             return
         }
+        let behavior = spec.workerGroups[group].answer
         let timeout = spec.workspace.workflows[Int(tasks[Int(reservation.task)].workflow)].taskReservationTimeout
         var random = answerRandom(r)
         let choice = random.uniform()

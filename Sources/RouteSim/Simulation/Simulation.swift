@@ -31,6 +31,9 @@ public struct Simulation {
     let queuePolicies: [QueuePolicy]
     /// Per worker group, the channels its workers have capacity on, ascending.
     let groupChannels: GroupLists
+    /// Per worker group, whether its agents accept every reservation at once
+    /// (``AnswerBehavior/immediate``), which needs no draw.
+    let answersAtOnce: [Bool]
 
     var now: Double = 0
     var events = EventList<EngineEvent>()
@@ -119,6 +122,7 @@ public struct Simulation {
             workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
+        answersAtOnce = spec.workerGroups.map { $0.answer == .immediate }
         let channelCount = channelCount
         groupChannels = GroupLists(spec.workerGroups.map { group in
             group.capacities.prefix(channelCount).indices.filter { group.capacities[$0] > 0 }.map(Int32.init)
