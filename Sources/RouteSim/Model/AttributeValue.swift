@@ -58,85 +58,112 @@ public enum AttributeValue: Sendable, Hashable {
     /// `\b`, `\f`, the rest as lower-case `\u00xx`); other characters are written as they are. The output matches
     /// Python's `json.dumps(v, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` except for some number
     /// spellings.
-    /// O(size + k log k per object of k keys); allocates the result.
+    /// O(size + k log k per object of k keys); allocates the result. Written as UTF-8 bytes,
+    /// then made a `String` once: appending to a `String` piece by piece cost the per-worker
+    /// statistics documents of large centers most of their time.
     public var jsonText: String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         appendJSON(to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Appends this value's compact JSON to `output`.
-    private func appendJSON(to output: inout String) {
+    /// Appends this value's compact JSON to `output`, as UTF-8.
+    private func appendJSON(to output: inout [UInt8]) {
         switch self {
         case .null:
-            output += "null"
+            output += "null".utf8
         case .bool(let value):
-            output += value ? "true" : "false"
+            output += (value ? "true" : "false").utf8
         case .number(let value):
             Self.appendJSONNumber(value, to: &output)
         case .string(let value):
             Self.appendJSONString(value, to: &output)
         case .array(let elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
-                if offset > 0 { output += "," }
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
                 element.appendJSON(to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{"
-            let sorted = members.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            output.append(UInt8(ascii: "{"))
+            let sorted = members.sorted { Self.utf8Precedes($0.key, $1.key) }
             for (offset, member) in sorted.enumerated() {
-                if offset > 0 { output += "," }
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
                 Self.appendJSONString(member.key, to: &output)
-                output += ":"
+                output.append(UInt8(ascii: ":"))
                 member.value.appendJSON(to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
     /// Appends `value` as a JSON number (see `jsonText`).
-    private static func appendJSONNumber(_ value: Double, to output: inout String) {
+    private static func appendJSONNumber(_ value: Double, to output: inout [UInt8]) {
         guard value.isFinite else {
-            output += "null"
+            output += "null".utf8
             return
         }
         if value.rounded(.towardZero) == value, value.magnitude < 9_223_372_036_854_775_808 {
-            output += String(Int64(value))
+            output += String(Int64(value)).utf8
         } else {
-            output += value.description
+            output += value.description.utf8
         }
     }
 
-    /// Appends `value` as a quoted, escaped JSON string (see `jsonText`).
-    private static func appendJSONString(_ value: String, to output: inout String) {
-        output += "\""
-        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            output += value
-            output += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += hex.count == 1 ? "\\u000" + hex : "\\u00" + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    /// Whether `first` sorts before `second` by Unicode scalar values, which is the order of
+    /// their UTF-8 bytes; compared in place when the strings are contiguous (native ones
+    /// are), else through the generic walk.
+    private static func utf8Precedes(_ first: String, _ second: String) -> Bool {
+        let inPlace = first.utf8.withContiguousStorageIfAvailable { a in
+            second.utf8.withContiguousStorageIfAvailable { b in
+                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
+                    return a[index] < b[index]
                 }
+                return a.count < b.count
             }
         }
-        output += "\""
+        return (inPlace ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
     }
+
+    /// Appends `value` as a quoted, escaped JSON string (see `jsonText`).
+    private static func appendJSONString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
+            appendEscaped(Array(value.utf8), to: &output)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the UTF-8 `bytes` of a string with JSON's escapes: all at once when none is
+    /// needed (the usual case), else byte by byte.
+    private static func appendEscaped(_ bytes: some Collection<UInt8>, to output: inout [UInt8]) {
+        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output += bytes
+            return
+        }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): output += #"\""#.utf8
+            case UInt8(ascii: "\\"): output += #"\\"#.utf8
+            case UInt8(ascii: "\n"): output += #"\n"#.utf8
+            case UInt8(ascii: "\r"): output += #"\r"#.utf8
+            case UInt8(ascii: "\t"): output += #"\t"#.utf8
+            case 0x08: output += #"\b"#.utf8
+            case 0x0C: output += #"\f"#.utf8
+            case ..<0x20:
+                output += #"\u00"#.utf8
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            default:
+                output.append(byte)
+            }
+        }
+    }
+
+    /// Lower-case hexadecimal digits, for `\u00xx` escapes.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The array index a path component denotes: non-empty, ASCII digits only; `nil` otherwise or on overflow.
     private static func arrayIndex(_ component: String) -> Int? {
