@@ -89,6 +89,11 @@ import Testing
         #expect(object.jsonText == #"{"k\"ey":"v"}"#)
     }
 
+    @Test func jsonTextSortsKeysByUnicodeScalars() {
+        let value: AttributeValue = ["😀": 4, "é": 3, "z": 2, "Z": 1, "ab": 0, "a": -1]
+        #expect(value.jsonText == #"{"Z":1,"a":-1,"ab":0,"z":2,"é":3,"😀":4}"#)
+    }
+
     @Test func jsonTextOfScalars() {
         #expect(AttributeValue.null.jsonText == "null")
         #expect(AttributeValue.bool(true).jsonText == "true")
