@@ -7,8 +7,9 @@ import RouteSim
 final class StaticTexts: @unchecked Sendable {
     /// The bytes of every text, one after the other, without terminators.
     private let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// Where each text starts in ``bytes``, plus the end of the last.
-    private let offsets: [Int]
+    /// Each text's bytes in ``bytes``: a lookup is one load, as it is made for several
+    /// columns of every row.
+    private let texts: [UnsafeBufferPointer<UInt8>]
 
     /// Copies `texts`.
     init(_ texts: [String]) {
@@ -20,7 +21,7 @@ final class StaticTexts: @unchecked Sendable {
             _ = UnsafeMutableBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]]).initialize(from: text.utf8)
         }
         self.bytes = bytes
-        self.offsets = offsets
+        self.texts = texts.indices.map { UnsafeBufferPointer(rebasing: bytes[offsets[$0]..<offsets[$0 + 1]]) }
     }
 
     deinit {
@@ -29,7 +30,7 @@ final class StaticTexts: @unchecked Sendable {
 
     /// The bytes of text `index`, valid as long as this instance lives.
     subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]])
+        texts[index]
     }
 }
 
