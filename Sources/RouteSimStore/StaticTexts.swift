@@ -40,12 +40,15 @@ final class StaticTexts: @unchecked Sendable {
 ///
 /// A text is looked up by comparing it with those kept (a handful: the reasons are
 /// TaskRouter's few); past ``capacity`` texts, ``subscript(_:)`` returns nil and the caller
-/// binds a copy. The buffers are freed with the instance.
+/// binds a copy. The buffers are freed with the instance. Used by one thread at a time.
 final class InternedTexts: @unchecked Sendable {
     /// The most texts kept.
     static let capacity = 32
-    private var texts: [String] = []
-    private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// The texts kept, and their bytes. Not checked for exclusive access at run time (a
+    /// lookup is made for every task row, and the checks cost more than it): the instance
+    /// is used by one thread at a time, and no access overlaps another.
+    @exclusivity(unchecked) private var texts: [String] = []
+    @exclusivity(unchecked) private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
