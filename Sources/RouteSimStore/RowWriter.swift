@@ -23,7 +23,7 @@ import RouteSim
 final class RowWriter: @unchecked Sendable {
     /// Rows per multi-row insert of tasks, reservations and spans: 128 rows per statement take
     /// 1.0 % fewer of the writer's instructions than 64, and 64 1.6 % fewer than 32, but
-    /// preparing the statements costs more before the run starts (about 6.7 M instructions
+    /// preparing the statements costs more before the run starts (about 6.5 M instructions
     /// more at 128 than at 64, 18.6 M at 256: docs/performance.md); SQLite allows 32,766
     /// parameters.
     static let rowsPerInsert = 128
