@@ -7,8 +7,9 @@ import RouteSim
 final class StaticTexts: @unchecked Sendable {
     /// The bytes of every text, one after the other, without terminators.
     private let bytes: UnsafeMutableBufferPointer<UInt8>
-    /// Where each text starts in ``bytes``, plus the end of the last.
-    private let offsets: [Int]
+    /// Each text's bytes in ``bytes``: a lookup is one load, as it is made for several
+    /// columns of every row.
+    private let texts: [UnsafeBufferPointer<UInt8>]
 
     /// Copies `texts`.
     init(_ texts: [String]) {
@@ -20,7 +21,7 @@ final class StaticTexts: @unchecked Sendable {
             _ = UnsafeMutableBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]]).initialize(from: text.utf8)
         }
         self.bytes = bytes
-        self.offsets = offsets
+        self.texts = texts.indices.map { UnsafeBufferPointer(rebasing: bytes[offsets[$0]..<offsets[$0 + 1]]) }
     }
 
     deinit {
@@ -29,7 +30,7 @@ final class StaticTexts: @unchecked Sendable {
 
     /// The bytes of text `index`, valid as long as this instance lives.
     subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[offsets[index]..<offsets[index + 1]])
+        texts[index]
     }
 }
 
@@ -39,12 +40,15 @@ final class StaticTexts: @unchecked Sendable {
 ///
 /// A text is looked up by comparing it with those kept (a handful: the reasons are
 /// TaskRouter's few); past ``capacity`` texts, ``subscript(_:)`` returns nil and the caller
-/// binds a copy. The buffers are freed with the instance.
+/// binds a copy. The buffers are freed with the instance. Used by one thread at a time.
 final class InternedTexts: @unchecked Sendable {
     /// The most texts kept.
     static let capacity = 32
-    private var texts: [String] = []
-    private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// The texts kept, and their bytes. Not checked for exclusive access at run time (a
+    /// lookup is made for every task row, and the checks cost more than it): the instance
+    /// is used by one thread at a time, and no access overlaps another.
+    @exclusivity(unchecked) private var texts: [String] = []
+    @exclusivity(unchecked) private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
 
     deinit {
         for buffer in buffers { buffer.deallocate() }

@@ -68,6 +68,60 @@ import Testing
         }
     }
 
+    /// Rows handed over in batches of uneven sizes (empty, smaller than a group, ending
+    /// inside a group, completing no group): a group is bound across batches, and the rows
+    /// of the last group, not full, are inserted by `finish()`; every row is stored once,
+    /// in the order sent.
+    @Test func groupsSpanningBatchesKeepOrder() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("rows.sqlite").path
+        _ = try ResultStore(path: path)
+        let group = RowWriter.rowsPerInsert
+        let sizes = [1, group - 2, 0, 3, group, 2 * group + 5, group - 7, 10]
+        let count = sizes.reduce(0, +)
+        let tasks = (0..<count).map { index in
+            var task = StoreFixture.tasks[index % 2]
+            task.index = (index * 7) % count
+            task.createdAt = Double(index)
+            return task
+        }
+        let reservations = (0..<count).map { index in
+            var reservation = StoreFixture.reservations[index % 2]
+            reservation.index = count - 1 - index
+            reservation.task = index
+            return reservation
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            // No `runs` row: the writer's rows reference run 1 without it.
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.inTransaction {
+                let writer = try RowWriter(
+                    db, runId: 1, labels: RunLabels(spec: StoreFixture.spec), seed: StoreFixture.spec.seed, events: false)
+                var start = 0
+                for size in sizes {
+                    writer.write(RowBatch(
+                        tasks: Array(tasks[start..<start + size]), reservations: Array(reservations[start..<start + size])))
+                    start += size
+                }
+                try writer.finish()
+                return .commit
+            }
+        }
+        try queue.read { db in
+            let taskRows = try Row.fetchAll(db, sql: "SELECT task_index, created_at, task_sid FROM tasks ORDER BY rowid")
+            #expect(taskRows.map { $0["task_index"] as Int } == tasks.map(\.index))
+            #expect(taskRows.map { $0["created_at"] as Double } == tasks.map(\.createdAt))
+            let sids = SidGenerator(seed: StoreFixture.spec.seed)
+            #expect(taskRows.map { $0["task_sid"] as String } == tasks.map { sids.sid(.task, $0.index) })
+            let reservationRows = try Row.fetchAll(
+                db, sql: "SELECT reservation_index, task_sid FROM reservations ORDER BY rowid")
+            #expect(reservationRows.map { $0["reservation_index"] as Int } == reservations.map(\.index))
+            #expect(reservationRows.map { $0["task_sid"] as String } == reservations.map { sids.sid(.task, $0.task) })
+        }
+    }
+
     /// Foreign keys are not enforced by SQLite while a run is written, so the store checks
     /// the run's experiment itself: an unknown one fails the run, as SQLite would.
     @Test func runOfAnUnknownExperimentIsRefused() throws {
