@@ -19,8 +19,9 @@ final class RowPipeline: RecordSink {
 
     private let queue = RowBatchQueue(capacity: RowPipeline.depth)
     private let writer: RowWriter
-    /// The batch being filled.
-    private var batch = RowBatch()
+    /// The batch being filled. Only the engine's thread touches it, so Swift's run-time
+    /// exclusivity check (a call on every record) is off.
+    @exclusivity(unchecked) private var batch = RowBatch(reservingFor: RowPipeline.batchSize)
 
     /// Starts the writer's thread.
     ///
@@ -69,6 +70,6 @@ final class RowPipeline: RecordSink {
     private func handOverIfFull() {
         guard batch.count >= Self.batchSize else { return }
         queue.put(batch)
-        batch = RowBatch()
+        batch = RowBatch(reservingFor: Self.batchSize)
     }
 }
