@@ -4,16 +4,16 @@
 /// because each event carries a sequence number that breaks ties. Given the same calls in the
 /// same order, the pop order is therefore fully deterministic.
 ///
-/// Most events are timers in a 4-ary min-heap keyed by `(time, sequence)` (shallower than a
-/// binary heap, so a pop costs fewer cache misses). An event scheduled at the time of the
-/// last popped event (zero delay: "right after what is happening now") goes to a FIFO
-/// instead: it sorts after every pending event of that time, and the pop takes whichever of
-/// the FIFO's head and the heap's minimum is smaller, so the order is exactly that of one
-/// heap, without the heap's O(log n) for events that only wait their turn.
+/// Most events are timers in a 4-ary ``MinHeap`` keyed by `(time, sequence)`. An event
+/// scheduled at the time of the last popped event (zero delay: "right after what is
+/// happening now") goes to a FIFO instead: it sorts after every pending event of that time,
+/// and the pop takes whichever of the FIFO's head and the heap's minimum is smaller, so the
+/// order is exactly that of one heap, without the heap's O(log n) for events that only wait
+/// their turn.
 public struct EventList<Payload> {
-    /// The pending timers, a 4-ary min-heap: the children of `i` are `4i + 1 ... 4i + 4`.
+    /// The pending timers.
     @usableFromInline
-    var heap: ContiguousArray<ScheduledEvent<Payload>>
+    var heap: MinHeap<ScheduledEvent<Payload>>
 
     /// Events scheduled at ``currentTime``, in scheduling order, from ``nowHead`` on.
     @usableFromInline
@@ -43,8 +43,7 @@ public struct EventList<Payload> {
     /// Reserving avoids regrowth when the peak number of pending events is roughly known.
     @inlinable
     public init(minimumCapacity: Int) {
-        heap = []
-        heap.reserveCapacity(minimumCapacity)
+        heap = MinHeap(minimumCapacity: minimumCapacity)
         nowQueue = []
         nowHead = 0
         currentTime = -.infinity
@@ -69,8 +68,9 @@ public struct EventList<Payload> {
     /// The time of the earliest pending event, or nil when the list is empty. O(1).
     @inlinable
     public var nextTime: Double? {
-        guard nowHead < nowQueue.count else { return heap.first?.time }
-        return heap.isEmpty || nowQueue[nowHead] < heap[0] ? currentTime : heap[0].time
+        guard nowHead < nowQueue.count else { return heap.min?.time }
+        guard let timer = heap.min else { return currentTime }
+        return nowQueue[nowHead] < timer ? currentTime : timer.time
     }
 
     /// Adds `payload` to fire at `time` (simulated seconds). O(log n); O(1) at the time of
@@ -87,7 +87,7 @@ public struct EventList<Payload> {
         if time == currentTime {
             nowQueue.append(event)
         } else {
-            push(event)
+            heap.insert(event)
         }
     }
 
@@ -114,20 +114,14 @@ public struct EventList<Payload> {
     public mutating func schedule(_ payload: Payload, at time: Double, sequence: UInt64) {
         precondition(time.isFinite && time > currentTime, "a reserved event must be later than the last popped one")
         assert(sequence < nextSequence, "sequence \(sequence) was never reserved")
-        push(ScheduledEvent(time: time, sequence: sequence, payload: payload))
+        heap.insert(ScheduledEvent(time: time, sequence: sequence, payload: payload))
     }
 
-    /// Adds `event` to the heap.
-    @inlinable
-    mutating func push(_ event: ScheduledEvent<Payload>) {
-        heap.append(event)
-        siftUp(heap.count - 1)
-    }
 
     /// Removes and returns the earliest event (ties by scheduling order), or nil when empty. O(log n).
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {
-        if nowHead < nowQueue.count, heap.isEmpty || nowQueue[nowHead] < heap[0] {
+        if nowHead < nowQueue.count, heap.min.map({ nowQueue[nowHead] < $0 }) ?? true {
             let event = nowQueue[nowHead]
             nowHead += 1
             if nowHead == nowQueue.count {
@@ -136,56 +130,10 @@ public struct EventList<Payload> {
             }
             return event
         }
-        guard !heap.isEmpty else { return nil }
-        let last = heap.removeLast()
-        var first = last
-        if !heap.isEmpty {
-            first = heap[0]
-            siftDown(last)
-        }
+        guard let first = heap.popMin() else { return nil }
         // An event scheduled into the past may come before the FIFO, whose entries keep their time.
         if nowHead == nowQueue.count { currentTime = first.time }
         return first
-    }
-
-    /// Moves the entry at `index` up to its place.
-    @inlinable
-    mutating func siftUp(_ index: Int) {
-        heap.withUnsafeMutableBufferPointer { buffer in
-            let moving = buffer[index]
-            var hole = index
-            while hole > 0 {
-                let parent = (hole - 1) >> 2
-                guard moving < buffer[parent] else { break }
-                buffer[hole] = buffer[parent]
-                hole = parent
-            }
-            buffer[hole] = moving
-        }
-    }
-
-    /// Puts `moving` in the root's place (the root has been taken) and moves it down to its place.
-    @inlinable
-    mutating func siftDown(_ moving: ScheduledEvent<Payload>) {
-        heap.withUnsafeMutableBufferPointer { buffer in
-            let count = buffer.count
-            var hole = 0
-            while true {
-                let first = 4 * hole + 1
-                guard first < count else { break }
-                var best = first
-                let end = min(first + 4, count)
-                var child = first + 1
-                while child < end {
-                    if buffer[child] < buffer[best] { best = child }
-                    child += 1
-                }
-                guard buffer[best] < moving else { break }
-                buffer[hole] = buffer[best]
-                hole = best
-            }
-            buffer[hole] = moving
-        }
     }
 }
 

@@ -8,17 +8,17 @@ struct RowBatch: Sendable {
     var spans: [ActivitySpanRecord] = []
     var events: [EventRecord] = []
 
-    /// An empty batch.
-    init() {}
+    /// The number of rows of every kind.
+    var count: Int { tasks.count + reservations.count + spans.count + events.count }
+}
 
+extension RowBatch {
     /// An empty batch with room for `rows` tasks and as many reservations, the rows of
     /// nearly every run (spans and events grow as they come): a batch filled from empty
     /// arrays copied its rows again at every doubling.
     init(reservingFor rows: Int) {
+        self.init()
         tasks.reserveCapacity(rows)
         reservations.reserveCapacity(rows)
     }
-
-    /// The number of rows of every kind.
-    var count: Int { tasks.count + reservations.count + spans.count + events.count }
 }
