@@ -117,14 +117,9 @@ public enum AttributeValue: Sendable, Hashable {
     /// are), else through the generic walk.
     private static func utf8Precedes(_ first: String, _ second: String) -> Bool {
         let inPlace = first.utf8.withContiguousStorageIfAvailable { a in
-            second.utf8.withContiguousStorageIfAvailable { b in
-                for index in 0..<min(a.count, b.count) where a[index] != b[index] {
-                    return a[index] < b[index]
-                }
-                return a.count < b.count
-            }
+            second.utf8.withContiguousStorageIfAvailable { b in a.lexicographicallyPrecedes(b) }
         }
-        return (inPlace ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
+        return inPlace.flatMap { $0 } ?? first.utf8.lexicographicallyPrecedes(second.utf8)
     }
 
     /// Appends `value` as a quoted, escaped JSON string (see `jsonText`).

@@ -17,8 +17,6 @@ struct RoutingTable {
     /// `filterMatches[workflow][filter * profileCount + profile]`.
     private var filterMatches: [[Bool]] = []
     /// Member queues of each group, ascending.
-    private(set) var groupQueues: [[Int32]] = []
-    /// ``groupQueues`` laid end to end, for the engine's hot loops.
     private(set) var memberQueues = GroupLists([])
     /// `member[queue * groupCount + group]`.
     private var member: [Bool] = []
@@ -60,6 +58,7 @@ struct RoutingTable {
             }
         }
         member = Array(repeating: false, count: workspace.taskQueues.count * groupCount)
+        var groupQueues: [[Int32]] = []
         for (g, group) in spec.workerGroups.enumerated() {
             var queues: [Int32] = []
             for (q, queue) in workspace.taskQueues.enumerated()

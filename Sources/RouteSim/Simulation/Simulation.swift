@@ -113,7 +113,7 @@ public struct Simulation {
         let roster = spec.makeWorkers()
         profiles = TaskProfiles(arrivals: spec.arrivals)
         routing = RoutingTable(spec: spec, profiles: profiles.attributes, workers: roster)
-        statistics = TaskRouterStatistics(spec: spec, workers: roster, groupQueues: routing.groupQueues)
+        statistics = TaskRouterStatistics(spec: spec, workers: roster, memberQueues: routing.memberQueues)
         channelCount = workspace.taskChannels.count
         multiTask = workspace.multiTaskEnabled
         activityAvailable = workspace.activities.map(\.available)
@@ -145,7 +145,9 @@ public struct Simulation {
             let plan = ShiftPlan(group: group, offActivity: offActivity)
             plans.append(plan)
             let first = Self.startActivity(of: plan, offActivity: offActivity)
-            for queue in routing.groupQueues[g] { queueWorkerCount[Int(queue)] += group.count }
+            for q in routing.memberQueues.range(group: Int32(g)) {
+                queueWorkerCount[Int(routing.memberQueues[q])] += group.count
+            }
             for _ in 0..<group.count {
                 workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))
                 for c in 0..<channelCount {

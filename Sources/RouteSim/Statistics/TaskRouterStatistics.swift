@@ -84,9 +84,9 @@ struct TaskRouterStatistics {
     private var snapshots: [StatisticsDocument] = []
 
     /// Prepares the statistics of a run of `spec` whose workers are `workers` and whose
-    /// groups belong to the queues `groupQueues` (``RoutingTable/groupQueues``). Workers
+    /// groups belong to the queues `memberQueues` (``RoutingTable/memberQueues``). Workers
     /// start in their shift plan's activity at time 0, as the engine puts them.
-    init(spec: SimulationSpec, workers: [Worker], groupQueues: [[Int32]]) {
+    init(spec: SimulationSpec, workers: [Worker], memberQueues: GroupLists) {
         let workspace = spec.workspace
         warmup = spec.warmup
         horizon = spec.horizon
@@ -99,7 +99,9 @@ struct TaskRouterStatistics {
         groupCount = spec.workerGroups.count
         workflowCount = workspace.workflows.count
         queueGroups = workspace.taskQueues.indices.map { q in
-            groupQueues.indices.filter { groupQueues[$0].contains(Int32(q)) }
+            spec.workerGroups.indices.filter { g in
+                memberQueues.range(group: Int32(g)).contains { memberQueues[$0] == Int32(q) }
+            }
         }
         cells = Array(repeating: CumulativeCounters(), count: (1 + workspace.taskQueues.count) * workflowCount)
         workerReservations = Array(repeating: ReservationCounters(), count: workers.count)
