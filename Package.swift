@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "RouteSimKernelTests", dependencies: ["RouteSimKernel"]),
         .testTarget(name: "RouteSimTests", dependencies: ["RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim", "RouteSimKernel"]),
-        .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", "RouteSimKernel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RouteSimReportTests", dependencies: ["RouteSimReport", "RouteSimStore", "RouteSimScenario", "RouteSim"]),
         .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

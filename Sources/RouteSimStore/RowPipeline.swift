@@ -22,6 +22,11 @@ final class RowPipeline: RecordSink {
     /// The batch being filled. Only the engine's thread touches it, so Swift's run-time
     /// exclusivity check (a call on every record) is off.
     @exclusivity(unchecked) private var batch = RowBatch(reservingFor: RowPipeline.batchSize)
+    /// Tasks and reservations on their way into ``batch``, put back into the order of their
+    /// ordinals (the engine sends them as they end), so that SQLite appends to the tables'
+    /// key indexes instead of searching them.
+    @exclusivity(unchecked) private var tasks = KeyOrderedRows<TaskRecord>()
+    @exclusivity(unchecked) private var reservations = KeyOrderedRows<ReservationRecord>()
 
     /// Starts the writer's thread.
     ///
@@ -38,12 +43,12 @@ final class RowPipeline: RecordSink {
     }
 
     func record(_ task: TaskRecord) {
-        batch.tasks.append(task)
+        tasks.add(task, key: task.index, to: &batch.tasks)
         handOverIfFull()
     }
 
     func record(_ reservation: ReservationRecord) {
-        batch.reservations.append(reservation)
+        reservations.add(reservation, key: reservation.index, to: &batch.reservations)
         handOverIfFull()
     }
 
@@ -60,6 +65,8 @@ final class RowPipeline: RecordSink {
     /// Hands the rest over, waits until the writer has inserted every row, and throws the
     /// first insert that failed. Call once, whether or not the simulation succeeded.
     func finish() throws(DatabaseError) {
+        tasks.flush(to: &batch.tasks)
+        reservations.flush(to: &batch.reservations)
         if batch.count > 0 { queue.put(batch) }
         batch = RowBatch()
         queue.close()

@@ -22,9 +22,10 @@ import Testing
         return path
     }
 
-    /// More rows than a few multi-row groups, not a multiple of a group: every row is stored,
-    /// in the order sent, with its own values.
-    @Test func rowsOfSeveralGroupsAndARestKeepOrderAndValues() throws {
+    /// More rows than a few multi-row groups, not a multiple of a group: every row is stored
+    /// with its own values; tasks sent in descending order of their ordinals land in
+    /// ascending order (the pipeline puts them back in key order), spans in the order sent.
+    @Test func rowsOfSeveralGroupsAndARestLandInKeyOrderWithTheirValues() throws {
         let folder = StoreFixture.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = RowWriter.rowsPerInsert * 5 + 7
@@ -47,14 +48,16 @@ import Testing
             ActivitySpanRecord(worker: index % 2, activity: index % 2, start: Double(index), end: Double(index) + 0.5)
         }
         let path = try record(tasks: tasks, reservations: reservations, spans: spans, in: folder)
+        let tasksByKey = tasks.sorted { $0.index < $1.index }
+        #expect(tasksByKey.map(\.index) == Array(0..<count))
         try DatabaseQueue(path: path).read { db in
             let taskRows = try Row.fetchAll(db, sql: "SELECT task_index, created_at, reason, status, task_sid FROM tasks ORDER BY rowid")
-            #expect(taskRows.map { $0["task_index"] as Int } == tasks.map(\.index))
-            #expect(taskRows.map { $0["created_at"] as Double } == tasks.map(\.createdAt))
-            #expect(taskRows.map { $0["reason"] as String? } == tasks.map(\.reason))
-            #expect(taskRows.map { $0["status"] as String } == tasks.map(\.status.rawValue))
+            #expect(taskRows.map { $0["task_index"] as Int } == tasksByKey.map(\.index))
+            #expect(taskRows.map { $0["created_at"] as Double } == tasksByKey.map(\.createdAt))
+            #expect(taskRows.map { $0["reason"] as String? } == tasksByKey.map(\.reason))
+            #expect(taskRows.map { $0["status"] as String } == tasksByKey.map(\.status.rawValue))
             let sids = SidGenerator(seed: StoreFixture.spec.seed)
-            #expect(taskRows.map { $0["task_sid"] as String } == tasks.map { sids.sid(.task, $0.index) })
+            #expect(taskRows.map { $0["task_sid"] as String } == tasksByKey.map { sids.sid(.task, $0.index) })
             let reservationRows = try Row.fetchAll(
                 db, sql: "SELECT reservation_index, task_sid, reservation_sid, status FROM reservations ORDER BY rowid")
             #expect(reservationRows.map { $0["reservation_index"] as Int } == reservations.map(\.index))
