@@ -94,7 +94,8 @@ public final class ResultStore: Sendable {
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var runId: Int64 = 0
                 try db.inTransaction {
-                    runId = try Self.recordRun(run, spec: spec, level: level, since: since, simulate: simulate, db)
+                    runId = try Self.recordRun(
+                        run, spec: spec, level: level, since: since, simulate: simulate, path: path, db)
                     return .commit
                 }
                 return runId
@@ -105,9 +106,12 @@ public final class ResultStore: Sendable {
     }
 
     /// The body of ``record(run:spec:level:since:simulate:)``, inside its transaction.
+    ///
+    /// While the rows are written, ``EarlyWriteback`` has the kernel write the file at `path`
+    /// to disk, so the commit waits less.
     private static func recordRun(
         _ run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant?,
-        simulate: ((any RecordSink)?) throws -> SimulationResult, _ db: Database
+        simulate: ((any RecordSink)?) throws -> SimulationResult, path: String, _ db: Database
     ) throws -> Int64 {
         let runId = try Self.insertRun(run, spec: spec, level: level, db)
         let labels = RunLabels(spec: spec)
@@ -117,8 +121,11 @@ public final class ResultStore: Sendable {
         if level.keepsRows {
             let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
             let pipeline = RowPipeline(writer: writer)
+            let writeback = EarlyWriteback(path: path)
             let simulated = Result { try simulate(pipeline) }
-            try pipeline.finish()
+            let finished = Result { try pipeline.finish() }
+            writeback?.stop()
+            try finished.get()
             result = try simulated.get()
         } else {
             result = try simulate(nil)
