@@ -129,6 +129,17 @@ struct RandomStreamTests {
         #expect(Self.draws(before, count: 100) == Self.draws(after, count: 100))
     }
 
+    @Test("substreamPrefix(i) gives the first two draws of substream(i)")
+    func substreamPrefixIsTheSubstreamsFirstTwoDraws() {
+        let parent = RandomStream(seed: 11, replication: 3, name: "sid.WT")
+        for index in [UInt64(0), 1, 2, 41, 1_000_003, UInt64.max] {
+            var child = parent.substream(index)
+            let (first, second) = parent.substreamPrefix(index)
+            #expect(first == child.next())
+            #expect(second == child.next())
+        }
+    }
+
     @Test("substreams differ across indices, from the parent and from other parents")
     func substreamsDiffer() {
         let parent = RandomStream(seed: 5, replication: 0, name: "callers")

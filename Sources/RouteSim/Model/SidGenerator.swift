@@ -41,9 +41,7 @@ public struct SidGenerator: Sendable {
     public func write(_ prefix: SidPrefix, _ index: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         precondition(buffer.count >= Self.length, "a SID needs \(Self.length) bytes")
         let ordinal = prefix.ordinal
-        var stream = bases[ordinal].substream(UInt64(truncatingIfNeeded: index))
-        let high = stream.next()
-        let low = stream.next()
+        let (high, low) = bases[ordinal].substreamPrefix(UInt64(truncatingIfNeeded: index))
         let bytes = UnsafeMutableRawPointer(buffer.baseAddress!)
         bytes.storeBytes(of: letters[ordinal], as: UInt16.self)
         bytes.storeBytes(of: Self.hexDigits(UInt32(truncatingIfNeeded: high >> 32)), toByteOffset: 2, as: UInt64.self)
