@@ -50,7 +50,6 @@ struct Parent {
     func run() -> Int32 {
         let startedAt = Date()
         let loadBefore = loadAverage()
-        var results: [CaseResult] = []
         var failed = false
         let folder: String
         do { folder = try ChildRun.makeTemporaryFolder() } catch {
@@ -59,9 +58,11 @@ struct Parent {
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
-        for benchCase in options.cases {
-            var result = CaseResult(benchCase: benchCase.rawValue, title: benchCase.title, runs: [], failure: nil)
-            for repeatIndex in 1...options.repeats {
+        // Round by round, every case once a round, so that the machine's load, which drifts,
+        // weighs on every case alike and the best runs compare fairly (the ratios to SimPy).
+        var results = options.cases.map { CaseResult(benchCase: $0.rawValue, title: $0.title, runs: [], failure: nil) }
+        for repeatIndex in 1...options.repeats {
+            for (index, benchCase) in options.cases.enumerated() where results[index].failure == nil {
                 let label = "case \(benchCase.rawValue) (\(benchCase.title)), run \(repeatIndex)/\(options.repeats)"
                 note("routesim-bench: \(label) ...")
                 do {
@@ -70,15 +71,13 @@ struct Parent {
                     note(String(format: "routesim-bench:   %@ callers in %.2f s = %@ callers/s, peak %.1f MB",
                                 group(measurement.callers), measurement.wallSeconds,
                                 group(Int(measurement.callersPerSecond.rounded())), measurement.peakMB))
-                    result.runs.append(measurement)
+                    results[index].runs.append(measurement)
                 } catch {
                     note("routesim-bench:   \(error)")
-                    result.failure = "\(error)"
+                    results[index].failure = "\(error)"
                     if benchCase != .simpy { failed = true }
-                    break
                 }
             }
-            results.append(result)
         }
 
         let report = Report(
