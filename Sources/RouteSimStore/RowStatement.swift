@@ -114,15 +114,6 @@ struct RowStatement {
         }
     }
 
-    /// Binds a text, or NULL.
-    func bind(_ index: Int32, _ value: String?) {
-        if let value {
-            bind(index, value)
-        } else {
-            bindNull(index)
-        }
-    }
-
     /// Binds bytes with `SQLITE_STATIC`.
     private func bindStatic(_ index: Int32, _ text: UnsafeBufferPointer<UInt8>) {
         text.withMemoryRebound(to: CChar.self) {

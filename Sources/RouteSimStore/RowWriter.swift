@@ -14,7 +14,7 @@ import RouteSim
 ///
 /// Statements are prepared once, with the run's `run_id` written into their SQL; names,
 /// statuses, and each task attribute set as JSON, come from ``RunLabels`` and are bound
-/// without a copy from ``StaticTexts``, tasks' reasons from ``InternedTexts``; task and
+/// without a copy from ``StaticTexts``; task and
 /// reservation SIDs are written per row into buffers of the writer, event rows make their
 /// texts per row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
 ///
@@ -65,10 +65,10 @@ final class RowWriter: @unchecked Sendable {
     private let taskAttributes: StaticTexts
     private let activities: StaticTexts
     /// Task and reservation statuses by ``TaskStatus/ordinal`` and ``ReservationStatus/ordinal``,
-    /// and the tasks' reasons.
+    /// and the tasks' reasons by ``TaskReason/ordinal``.
     private let taskStatuses = StaticTexts(TaskStatus.allCases.map(\.rawValue))
     private let reservationStatuses = StaticTexts(ReservationStatus.allCases.map(\.rawValue))
-    private let reasons = InternedTexts()
+    private let reasons = StaticTexts(TaskReason.allCases.map(\.text))
     /// Where the SIDs of the rows being inserted are written, ``SidGenerator/length`` bytes
     /// per row of a group: the tasks' SIDs, the reservations' SIDs and their tasks' SIDs.
     private let taskSids: UnsafeMutableBufferPointer<UInt8>
@@ -229,11 +229,7 @@ final class RowWriter: @unchecked Sendable {
         statement.bind(base + 15, task.completedAt)
         statement.bind(base + 16, task.canceledAt)
         statement.bind(base + 17, stable: taskStatuses[task.status.ordinal])
-        if let reason = task.reason, let bytes = reasons[reason] {
-            statement.bind(base + 18, stable: bytes)
-        } else {
-            statement.bind(base + 18, task.reason)
-        }
+        statement.bind(base + 18, stable: reasons[task.reason.ordinal])
         statement.bind(base + 19, task.reservationCount)
         statement.bind(base + 20, task.waitSeconds)
     }

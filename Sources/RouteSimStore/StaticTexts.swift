@@ -34,39 +34,6 @@ final class StaticTexts: @unchecked Sendable {
     }
 }
 
-/// Texts that repeat from row to row but are not known up front (a task's `reason`), kept
-/// as UTF-8 bytes the first time they are seen, so that binding one costs SQLite no copy
-/// and no allocation (`SQLITE_STATIC`), as with ``StaticTexts``.
-///
-/// A text is looked up by comparing it with those kept (a handful: the reasons are
-/// TaskRouter's few); past ``capacity`` texts, ``subscript(_:)`` returns nil and the caller
-/// binds a copy. The buffers are freed with the instance. Used by one thread at a time.
-final class InternedTexts: @unchecked Sendable {
-    /// The most texts kept.
-    static let capacity = 32
-    /// The texts kept, and their bytes. Not checked for exclusive access at run time (a
-    /// lookup is made for every task row, and the checks cost more than it): the instance
-    /// is used by one thread at a time, and no access overlaps another.
-    @exclusivity(unchecked) private var texts: [String] = []
-    @exclusivity(unchecked) private var buffers: [UnsafeMutableBufferPointer<UInt8>] = []
-
-    deinit {
-        for buffer in buffers { buffer.deallocate() }
-    }
-
-    /// The bytes of `text`, valid as long as this instance lives; nil if ``capacity``
-    /// other texts are kept already.
-    subscript(_ text: String) -> UnsafeBufferPointer<UInt8>? {
-        for index in texts.indices where texts[index] == text { return UnsafeBufferPointer(buffers[index]) }
-        guard texts.count < Self.capacity else { return nil }
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, text.utf8.count))
-        _ = buffer.initialize(from: text.utf8)
-        texts.append(text)
-        buffers.append(UnsafeMutableBufferPointer(rebasing: buffer[0..<text.utf8.count]))
-        return UnsafeBufferPointer(buffers[buffers.count - 1])
-    }
-}
-
 extension TaskStatus {
     /// The status's position in ``allCases``. O(1).
     var ordinal: Int {
@@ -93,6 +60,24 @@ extension ReservationStatus {
         case .rescinded: 5
         case .wrapping: 6
         case .completed: 7
+        }
+    }
+}
+
+extension TaskReason {
+    /// Every reason: completed, then the cancel reasons in ``CancelReason``'s order.
+    static let allCases: [TaskReason] = [.completed] + CancelReason.allCases.map { .canceled($0) }
+
+    /// The reason's position in ``allCases``. O(1).
+    var ordinal: Int {
+        switch self {
+        case .completed: 0
+        case .canceled(.abandoned): 1
+        case .canceled(.ttl): 2
+        case .canceled(.workflowTimeout): 3
+        case .canceled(.workflowSkipped): 4
+        case .canceled(.noMatchingFilter): 5
+        case .canceled(.maxAssignments): 6
         }
     }
 }

@@ -109,7 +109,7 @@ import Testing
             #expect(answered["completed_at"] as Double? == 1030)
             #expect(answered["canceled_at"] as Double? == nil)
             #expect(answered["status"] as String == "completed")
-            #expect(answered["reason"] as String? == "completed")
+            #expect(answered["reason"] as String? == "Task completed")
             #expect(answered["reservation_count"] as Int == 2)
             #expect(answered["wait_seconds"] as Double == 12.5)
             let abandoned = rows[1]

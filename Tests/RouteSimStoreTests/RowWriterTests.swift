@@ -29,7 +29,7 @@ import Testing
         let folder = StoreFixture.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = RowWriter.rowsPerInsert * 5 + 7
-        let reasons: [String?] = ["Task completed", CancelReason.abandoned.rawValue, nil, "a reason of its own", ""]
+        let reasons = TaskReason.allCases
         let tasks = (0..<count).map { index in
             var task = StoreFixture.tasks[index % 2]
             task.index = count - 1 - index
@@ -54,7 +54,7 @@ import Testing
             let taskRows = try Row.fetchAll(db, sql: "SELECT task_index, created_at, reason, status, task_sid FROM tasks ORDER BY rowid")
             #expect(taskRows.map { $0["task_index"] as Int } == tasksByKey.map(\.index))
             #expect(taskRows.map { $0["created_at"] as Double } == tasksByKey.map(\.createdAt))
-            #expect(taskRows.map { $0["reason"] as String? } == tasksByKey.map(\.reason))
+            #expect(taskRows.map { $0["reason"] as String } == tasksByKey.map(\.reason.text))
             #expect(taskRows.map { $0["status"] as String } == tasksByKey.map(\.status.rawValue))
             let sids = SidGenerator(seed: StoreFixture.spec.seed)
             #expect(taskRows.map { $0["task_sid"] as String } == tasksByKey.map { sids.sid(.task, $0.index) })
@@ -146,8 +146,11 @@ import Testing
         #expect(orphans.isEmpty)
     }
 
-    @Test func statusOrdinalsFollowAllCases() {
+    @Test func statusAndReasonOrdinalsFollowAllCases() {
         #expect(TaskStatus.allCases.map(\.ordinal) == Array(0..<TaskStatus.allCases.count))
         #expect(ReservationStatus.allCases.map(\.ordinal) == Array(0..<ReservationStatus.allCases.count))
+        #expect(TaskReason.allCases.map(\.ordinal) == Array(0..<TaskReason.allCases.count))
+        #expect(TaskReason.allCases.count == 1 + CancelReason.allCases.count)
+        #expect(Set(TaskReason.allCases.map(\.text)).count == TaskReason.allCases.count)
     }
 }

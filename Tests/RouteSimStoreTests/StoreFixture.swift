@@ -48,11 +48,11 @@ enum StoreFixture {
         TaskRecord(
             index: 0, stream: 0, channel: 0, workflow: 0, priority: 5, createdAt: 700,
             firstQueue: 0, queue: 0, worker: 1, assignedAt: 712.5, wrapupAt: 1000, completedAt: 1030,
-            canceledAt: nil, status: .completed, reason: "completed", reservationCount: 2, waitSeconds: 12.5),
+            canceledAt: nil, status: .completed, reason: .completed, reservationCount: 2, waitSeconds: 12.5),
         TaskRecord(
             index: 1, stream: 0, channel: 0, workflow: 0, priority: 0, createdAt: 800,
             firstQueue: 0, queue: 0, worker: nil, assignedAt: nil, wrapupAt: nil, completedAt: nil,
-            canceledAt: 845, status: .canceled, reason: CancelReason.abandoned.rawValue, reservationCount: 0,
+            canceledAt: 845, status: .canceled, reason: .canceled(.abandoned), reservationCount: 0,
             waitSeconds: 45),
     ]
 

@@ -88,7 +88,7 @@ import Testing
         #expect(run(withDefault: true).offers == [Offer(task: 0, worker: 0, at: 5)])
         let removed = run(withDefault: false).tasksInOrder[0]
         #expect(removed.status == .canceled)
-        #expect(removed.reason == CancelReason.workflowSkipped.rawValue)
+        #expect(removed.reason == .canceled(.workflowSkipped))
         #expect(removed.canceledAt == 5)
     }
 
@@ -175,7 +175,7 @@ import Testing
         #expect(sink.reservations.allSatisfy { $0.status == .rejected })
         let task = sink.tasksInOrder[0]
         #expect(task.status == .canceled)
-        #expect(task.reason == CancelReason.maxAssignments.rawValue)
+        #expect(task.reason == .canceled(.maxAssignments))
         #expect(task.reservationCount == 1_000 * parallel)
     }
 

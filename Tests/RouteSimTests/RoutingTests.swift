@@ -39,7 +39,7 @@ import Testing
         let task = sink.tasksInOrder[0]
         #expect(task.status == .canceled)
         #expect(task.canceledAt == 10)
-        #expect(task.reason == "Task canceled on Workflow timeout")
+        #expect(task.reason.text == "Task canceled on Workflow timeout")
         #expect(result.summary.otherCanceled == 1)
     }
 
@@ -219,7 +219,7 @@ import Testing
         let spans = sink.spans.sorted { $0.start < $1.start }
         #expect(spans.map(\.activity) == [C.available, C.offline, C.available])
         #expect(spans.map(\.start) == [0, 21, 51])
-        #expect(sink.tasksInOrder[0].reason == "Task TTL Exceeded")
+        #expect(sink.tasksInOrder[0].reason.text == "Task TTL Exceeded")
         #expect(sink.tasksInOrder[0].canceledAt == 61)
     }
 
@@ -233,7 +233,7 @@ import Testing
         let task = sink.tasksInOrder[0]
         #expect(task.status == .canceled)
         #expect(task.canceledAt == 35)
-        #expect(task.reason == "Task TTL Exceeded")
+        #expect(task.reason.text == "Task TTL Exceeded")
         #expect(task.waitSeconds == 30)
     }
 
@@ -247,7 +247,7 @@ import Testing
         let second = sink.tasksInOrder[1]
         #expect(second.status == .canceled)
         #expect(second.canceledAt == 11)
-        #expect(second.reason == "Caller hung up")
+        #expect(second.reason.text == "Caller hung up")
         #expect(result.summary.abandoned == 1)
         #expect(result.summary.answered == 1)
     }

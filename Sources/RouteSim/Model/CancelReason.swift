@@ -1,5 +1,5 @@
 /// The `reason` strings a canceled task carries, TaskRouter's where it has one.
-public enum CancelReason: String, Sendable, Equatable, CaseIterable {
+public enum CancelReason: String, Sendable, Equatable, CaseIterable, BitwiseCopyable {
     /// The caller hung up while waiting (patience ran out); the application canceled the task.
     case abandoned = "Caller hung up"
     /// The task's TTL (`timeout`) passed while it was pending or reserved.

@@ -81,7 +81,7 @@ extension Simulation {
         let w = Int(tasks[slot].worker)
         tasks[slot].status = .completed
         reservations[r].status = .completed
-        emitTask(.taskCompleted, slot, reason: Self.completedReason)
+        emitTask(.taskCompleted, slot, reason: TaskReason.completed.text)
         emitReservation(.reservationCompleted, r)
         releaseUnit(r)
         finishReservation(r, endedAt: now)
@@ -112,9 +112,6 @@ extension Simulation {
         endTask(slot, reason: reason)
     }
 
-    /// The `reason` of a task completed by its agent.
-    static let completedReason = "Task completed"
-
     /// Counts and sends the ended task's row and frees its slot.
     private mutating func endTask(_ slot: Int, reason: CancelReason? = nil) {
         let task = tasks[slot]
@@ -136,7 +133,7 @@ extension Simulation {
                 wrapupAt: task.wrapupAt.isNaN ? nil : task.wrapupAt,
                 completedAt: task.status == .completed ? now : nil,
                 canceledAt: task.status == .canceled ? now : nil,
-                status: task.status, reason: reason?.rawValue ?? (task.status == .completed ? Self.completedReason : nil),
+                status: task.status, reason: reason.map { .canceled($0) } ?? .completed,
                 reservationCount: Int(task.reservationCount), waitSeconds: wait, profile: Int(task.profile)))
         }
         tasksInFlight -= 1

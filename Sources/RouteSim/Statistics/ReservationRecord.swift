@@ -1,5 +1,5 @@
 /// One row per reservation, written when it reaches a terminal status.
-public struct ReservationRecord: Sendable, Equatable {
+public struct ReservationRecord: Sendable, Equatable, BitwiseCopyable {
     /// The reservation's ordinal in the run; its SID derives from it.
     public var index: Int
     /// Ordinal of the task (``TaskRecord/index``).

@@ -1,8 +1,10 @@
 /// One row per task, written when the task has ended (completed or canceled).
 ///
 /// Resources are indexes (into the spec's arrays and ``SimulationSpec/makeWorkers()``);
-/// SIDs are made from them when the row is stored. Times are simulated seconds.
-public struct TaskRecord: Sendable, Equatable {
+/// SIDs are made from them when the row is stored. Times are simulated seconds. Plain
+/// bytes (no reference inside), so a record costs a copy, not reference counting, on its way
+/// through the row writer's queues.
+public struct TaskRecord: Sendable, Equatable, BitwiseCopyable {
     /// The task's ordinal in the run (creation order); its SID derives from it.
     public var index: Int
     /// Index of the arrival stream.
@@ -27,8 +29,8 @@ public struct TaskRecord: Sendable, Equatable {
     public var canceledAt: Double?
     /// `completed` or `canceled`.
     public var status: TaskStatus
-    /// Why it was canceled (see ``CancelReason``) or how it completed.
-    public var reason: String?
+    /// Why it ended.
+    public var reason: TaskReason
     /// Reservations created for it.
     public var reservationCount: Int
     /// Seconds from creation to acceptance, or to cancellation if never accepted.
@@ -38,7 +40,7 @@ public struct TaskRecord: Sendable, Equatable {
         index: Int, stream: Int, channel: Int, workflow: Int, priority: Int,
         createdAt: Double, firstQueue: Int?, queue: Int?, worker: Int?, assignedAt: Double?,
         wrapupAt: Double?, completedAt: Double?, canceledAt: Double?, status: TaskStatus,
-        reason: String?, reservationCount: Int, waitSeconds: Double, profile: Int? = nil
+        reason: TaskReason, reservationCount: Int, waitSeconds: Double, profile: Int? = nil
     ) {
         self.index = index
         self.stream = stream
