@@ -26,6 +26,13 @@ public final class ResultStore: Sendable {
     /// benchmark at 300,000 callers: 15,410 against 15,392 for 4 MiB) and 60 MB more memory.
     static let cacheKibibytes = 8_192
 
+    /// The page size of new results files (bytes; SQLite's default is 4,096). SQLite writes a
+    /// page at a time, and the kernel's cost of a write is mostly per call: writing 380 MB
+    /// took 0.45 s of system time in 4 KiB writes and 0.22 s in 16 KiB writes (`dd` to a new
+    /// file here). With rows in key order, larger pages also cost the writer fewer
+    /// instructions (14,966 against 15,243 per caller in case (b)).
+    static let pageSize = 16_384
+
     /// Opens the results database at `path`, creating its parent folder, the file and the
     /// schema if missing, and upgrading an older schema.
     ///
@@ -48,6 +55,8 @@ public final class ResultStore: Sendable {
                 // SQLite's own default is not to, and a results file holds nothing secret. Every
                 // page split of an index zeroed the space its cells left.
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
+                // Takes effect only when the file is created (SQLite keeps a file's page size).
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {

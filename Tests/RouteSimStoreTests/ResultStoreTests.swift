@@ -30,6 +30,25 @@ import Testing
         }
     }
 
+    /// A new file gets 16 KiB pages (cheaper writes); a file made with another page size
+    /// keeps it and takes runs as before.
+    @Test func newFilesHave16KiBPagesAndOlderFilesKeepTheirs() throws {
+        try withStore { store, path in
+            _ = try recordFixture(store)
+            #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 16_384)
+        }
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("old.sqlite").path
+        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "CREATE TABLE older (x)") }
+        let store = try ResultStore(path: path)
+        #expect(try recordFixture(store) == 1)
+        let reader = try DatabaseQueue(path: path)
+        #expect(try reader.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 4_096)
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM tasks") } == StoreFixture.tasks.count)
+    }
+
     @Test func runsRowHoldsRunInfoOutcomeAndSummary() throws {
         try withStore { store, path in
             #expect(try recordFixture(store) == 1)
