@@ -10,9 +10,9 @@ import GRDB
 /// Tables are STRICT; child tables reference `runs` with
 /// `ON DELETE CASCADE`, so deleting a run deletes its rows.
 ///
-/// Tasks and reservations are keyed by `(run_id, ordinal)`: rows arrive nearly in that
-/// order, so inserts append to the index, about twice as fast as keying by the random
-/// SIDs. Reservations carry their task's ordinal too; join on `(run_id, task_index)`
+/// Tasks and reservations are keyed by `(run_id, ordinal)`: the row pipeline stores them in
+/// that order (``KeyOrderedRows``), so inserts append to the index instead of searching it,
+/// as keying by the random SIDs would. Reservations carry their task's ordinal too; join on `(run_id, task_index)`
 /// (indexed), not on `task_sid` (SQLite would scan).
 enum ResultSchema {
     /// The migrator that brings a file to the current schema.
