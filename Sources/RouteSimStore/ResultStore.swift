@@ -20,17 +20,17 @@ public final class ResultStore: Sendable {
     /// How long a write waits for another connection's lock on the file (s).
     public static let busyTimeout: Double = 30
 
-    /// SQLite's page cache for the writer (KiB; SQLite's default is 2,000). Rows arrive in
-    /// key order (``KeyOrderedRows``), so an insert touches only the right edge of each
-    /// B-tree: a 64 MiB cache took as many instructions per row as this one (case (b) of the
-    /// benchmark at 300,000 callers: 15,410 against 15,392 for 4 MiB) and 60 MB more memory.
-    static let cacheKibibytes = 8_192
-
     /// The page size of new results files (bytes; SQLite's default is 4,096). SQLite writes a
     /// page at a time, and the kernel's cost of a write is mostly per call: writing 380 MB
     /// took 0.45 s of system time in 4 KiB writes and 0.22 s in 16 KiB writes (`dd` to a new
     /// file here). With rows in key order, larger pages also cost the writer fewer
     /// instructions (14,966 against 15,243 per caller in case (b)).
+    ///
+    /// The page cache is SQLite's default, 2,000 KiB: rows arrive in key order
+    /// (``KeyOrderedRows``), so an insert touches only the right edge of each B-tree, and a
+    /// larger cache took as many instructions per row (case (b): 14,961 per caller with
+    /// 2 MiB, 14,966 with 8 MiB; 15,392 with 4 MiB and 15,410 with 64 MiB at 4 KiB pages) for
+    /// more memory (a peak of 43 MB with 2 MiB, 68 MB with 8 MiB).
     static let pageSize = 16_384
 
     /// Opens the results database at `path`, creating its parent folder, the file and the
@@ -50,7 +50,6 @@ public final class ResultStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(Self.busyTimeout)
             configuration.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKibibytes)")
                 // Debian's SQLite is built to overwrite freed space with zeros (SECURE_DELETE);
                 // SQLite's own default is not to, and a results file holds nothing secret. Every
                 // page split of an index zeroed the space its cells left.
