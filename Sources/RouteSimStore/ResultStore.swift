@@ -25,12 +25,6 @@ public final class ResultStore: Sendable {
     /// took 0.45 s of system time in 4 KiB writes and 0.22 s in 16 KiB writes (`dd` to a new
     /// file here). With rows in key order, larger pages also cost the writer fewer
     /// instructions (14,966 against 15,243 per caller in case (b)).
-    ///
-    /// The page cache is SQLite's default, 2,000 KiB: rows arrive in key order
-    /// (``KeyOrderedRows``), so an insert touches only the right edge of each B-tree, and a
-    /// larger cache took as many instructions per row (case (b): 14,961 per caller with
-    /// 2 MiB, 14,966 with 8 MiB; 15,392 with 4 MiB and 15,410 with 64 MiB at 4 KiB pages) for
-    /// more memory (a peak of 43 MB with 2 MiB, 68 MB with 8 MiB).
     static let pageSize = 16_384
 
     /// Opens the results database at `path`, creating its parent folder, the file and the
@@ -56,6 +50,10 @@ public final class ResultStore: Sendable {
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
                 // Takes effect only when the file is created (SQLite keeps a file's page size).
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+                // The page cache stays SQLite's default, 2,000 KiB: rows arrive in key order
+                // (`KeyOrderedRows`), so an insert touches only the right edge of each B-tree,
+                // and a larger cache took as many instructions per row (case (b): 14,961 per
+                // caller with 2 MiB, 14,966 with 8 MiB) for more memory (a peak of 43 MB, 68 MB).
             }
             database = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
