@@ -11,7 +11,7 @@ extension Simulation {
     /// constant type, so a call site keeps only that type's statistics work and a test of
     /// ``recordMask``; building the record stays out of line in ``sendTask(_:_:queue:reason:)``.
     @inline(__always)
-    mutating func emitTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32? = nil, reason: String? = nil) {
+    mutating func emitTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32? = nil, reason: TaskReason? = nil) {
         if TaskRouterStatistics.reads(type) {
             statistics.record(
                 StatisticsEvent(
@@ -25,11 +25,11 @@ extension Simulation {
 
     /// Sends the record of a task-level event (``emitTask(_:_:queue:reason:)``).
     @inline(never)
-    private mutating func sendTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32?, reason: String?) {
+    private mutating func sendTask(_ type: TaskRouterEventType, _ slot: Int, queue: Int32?, reason: TaskReason?) {
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
         Self.describe(tasks, slot, at: now, in: &event)
         if let queue { event.queue = Int(queue) }
-        if let reason { event.reason = reason }  // (assigning nil costs a destroy of the old value)
+        if let reason { event.reason = reason.text }  // (assigning nil costs a destroy of the old value)
         send(event)
     }
 

@@ -81,7 +81,7 @@ extension Simulation {
         let w = Int(tasks[slot].worker)
         tasks[slot].status = .completed
         reservations[r].status = .completed
-        emitTask(.taskCompleted, slot, reason: TaskReason.completed.text)
+        emitTask(.taskCompleted, slot, reason: .completed)
         emitReservation(.reservationCompleted, r)
         releaseUnit(r)
         finishReservation(r, endedAt: now)
@@ -94,7 +94,7 @@ extension Simulation {
                 setActivity(w, workers[w].scheduledActivity)
             }
         }
-        endTask(slot)
+        endTask(slot, reason: .completed)
         if !fillWorker(w) { touchWorker(w) }
     }
 
@@ -107,17 +107,17 @@ extension Simulation {
         case .workflowSkipped: emitTask(.workflowSkipped, slot)
         default: break
         }
-        emitTask(.taskCanceled, slot, reason: reason.rawValue)
+        emitTask(.taskCanceled, slot, reason: .canceled(reason))
         cancelReservations(of: slot)
-        endTask(slot, reason: reason)
+        endTask(slot, reason: .canceled(reason))
     }
 
     /// Counts and sends the ended task's row and frees its slot.
-    private mutating func endTask(_ slot: Int, reason: CancelReason? = nil) {
+    private mutating func endTask(_ slot: Int, reason: TaskReason) {
         let task = tasks[slot]
         let answered = !task.assignedAt.isNaN
         let wait = (answered ? task.assignedAt : now) - task.createdAt
-        let outcome: TaskOutcome = answered ? .answered : (reason == .abandoned ? .abandoned : .otherCanceled)
+        let outcome: TaskOutcome = answered ? .answered : (reason == .canceled(.abandoned) ? .abandoned : .otherCanceled)
         kpis.taskEnded(
             createdAt: task.createdAt, queue: task.queue, wait: wait, outcome: outcome,
             handle: task.status == .completed ? now - task.assignedAt : nil)
@@ -133,7 +133,7 @@ extension Simulation {
                 wrapupAt: task.wrapupAt.isNaN ? nil : task.wrapupAt,
                 completedAt: task.status == .completed ? now : nil,
                 canceledAt: task.status == .canceled ? now : nil,
-                status: task.status, reason: reason.map { .canceled($0) } ?? .completed,
+                status: task.status, reason: reason,
                 reservationCount: Int(task.reservationCount), waitSeconds: wait, profile: Int(task.profile)))
         }
         tasksInFlight -= 1
