@@ -47,9 +47,17 @@ struct RowStatement {
     /// columns as in `INSERT INTO tasks (run_id, …)`, the first column being `run_id`: its
     /// value `runId` is written into the SQL, the other `columns` columns are parameters,
     /// those of row `r` numbered `r * columns + 1` through `(r + 1) * columns`.
+    ///
+    /// The insert is `INSERT OR FAIL`: a row that breaks a constraint stops it with the rows
+    /// before it kept, where the default (`ABORT`) would take them back. To take them back,
+    /// SQLite copies every page the insert changes that existed before it into a statement
+    /// journal, a temporary file once past 64 KiB: for case (b) of the benchmarks, 16 KiB
+    /// written to it per 12 callers. The rows a failed insert kept go when the run's
+    /// transaction is rolled back, as it is after any failed insert.
     init(_ db: Database, insertInto table: String, runId: Int64, columns: Int, rows: Int) throws {
         let row = "(\(runId), " + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
-        try self.init(db, sql: "INSERT INTO \(table)\nVALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+        try self.init(
+            db, sql: "INSERT OR FAIL INTO \(table)\nVALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
     }
 
     /// Binds an integer.

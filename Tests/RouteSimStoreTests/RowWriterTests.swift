@@ -4,8 +4,8 @@ import RouteSim
 @testable import RouteSimStore
 import Testing
 
-/// The row writer's multi-row inserts, its texts bound without a copy, and the foreign-key
-/// check that replaces SQLite's while a run is written.
+/// The row writer's multi-row inserts, its texts bound without a copy, what a failed insert
+/// leaves, and the foreign-key check that replaces SQLite's while a run is written.
 @Suite struct RowWriterTests {
     /// Records `tasks`, `reservations` and `spans` as one run into a new file; returns its path.
     func record(
@@ -144,6 +144,49 @@ import Testing
         #expect(try store.record(run: info, spec: StoreFixture.spec, level: .tasks) { StoreFixture.simulate($0) } == 1)
         let orphans = try DatabaseQueue(path: path).read { try Row.fetchAll($0, sql: "PRAGMA foreign_key_check") }
         #expect(orphans.isEmpty)
+    }
+
+    /// A multi-row insert stopped by a bad row keeps the rows before it (`INSERT OR FAIL`),
+    /// where SQLite's default would take them back, at the price of a statement journal.
+    @Test func aFailedGroupInsertKeepsTheRowsBeforeTheBadOne() throws {
+        try DatabaseQueue().write { db in
+            try db.execute(sql: "CREATE TABLE t (run_id INTEGER NOT NULL, k INTEGER NOT NULL, PRIMARY KEY (run_id, k))")
+            let group = try RowStatement(db, insertInto: "t (run_id, k)", runId: 7, columns: 1, rows: 3)
+            for (slot, key) in [1, 2, 2].enumerated() { group.bind(Int32(slot + 1), key) }
+            #expect(throws: DatabaseError.self) { try group.insert() }
+            #expect(try Int.fetchAll(db, sql: "SELECT k FROM t WHERE run_id = 7 ORDER BY k") == [1, 2])
+        }
+    }
+
+    /// So a run whose rows fail to insert halfway through a group is rolled back whole:
+    /// neither the rows before the bad one nor the `runs` row remain.
+    @Test func aRunWhoseInsertFailsLeavesNoRow() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("failed.sqlite").path
+        let store = try ResultStore(path: path)
+        let bad = RowWriter.rowsPerInsert + 5
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER bad_task BEFORE INSERT ON tasks WHEN NEW.task_index = \(bad)
+                BEGIN SELECT RAISE(FAIL, 'bad task'); END
+                """)
+        }
+        let tasks = (0..<RowWriter.rowsPerInsert * 2).map { index in
+            var task = StoreFixture.tasks[index % 2]
+            task.index = index
+            return task
+        }
+        let error = #expect(throws: StoreError.self) {
+            try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
+                for task in tasks { sink?.record(task) }
+                return StoreFixture.result
+            }
+        }
+        #expect(error?.description.contains("bad task") == true)
+        #expect(try store.runCount() == 0)
+        let rows = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM tasks") }
+        #expect(rows == 0)
     }
 
     @Test func statusAndReasonOrdinalsFollowAllCases() {
