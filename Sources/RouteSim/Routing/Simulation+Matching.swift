@@ -14,9 +14,9 @@ extension Simulation {
     /// Always inlined: called from mutating code, a call would copy the whole engine.
     @inline(__always)
     func isReady(_ w: Int, channel: Int) -> Bool {
-        let i = workerChannel(w, channel)
-        guard capacity[i] > 0, channelAvailable[i], activityAvailable[Int(workers[w].activity)] else { return false }
-        return multiTask ? active[i] < capacity[i] : workers[w].activeTotal == 0
+        let state = workerChannels[workerChannel(w, channel)]
+        guard state.capacity > 0, state.available, activityAvailable[Int(workers[w].activity)] else { return false }
+        return multiTask ? state.active < state.capacity : workers[w].activeTotal == 0
     }
 
     /// Re-files worker `w` in the idle heaps of its queues after its readiness or idle
@@ -27,11 +27,11 @@ extension Simulation {
         for position in groupChannels.range(group: group) {
             let c = Int(groupChannels[position])
             let i = workerChannel(w, c)
-            readyStamp[i] &+= 1
+            workerChannels[i].readyStamp &+= 1
             guard isReady(w, channel: c) else { continue }
             let entry = IdleEntry(
-                idleSince: channelOptimized[c] ? channelLastReserved[i] : workers[w].lastReservedAt,
-                worker: Int32(w), stamp: readyStamp[i])
+                idleSince: channelOptimized[c] ? workerChannels[i].lastReservedAt : workers[w].lastReservedAt,
+                worker: Int32(w), stamp: workerChannels[i].readyStamp)
             for q in queues {
                 let queue = Int(routing.memberQueues[q])
                 let k = queue * channelCount + c
@@ -43,7 +43,7 @@ extension Simulation {
 
     /// Drops the stale entries of idle heap `k`. O(n).
     private mutating func compactIdle(_ k: Int, channel c: Int) {
-        let valid = idle[k].unordered.filter { readyStamp[workerChannel(Int($0.worker), c)] == $0.stamp }
+        let valid = idle[k].unordered.filter { workerChannels[workerChannel(Int($0.worker), c)].readyStamp == $0.stamp }
         idle[k] = MinHeap(valid)
     }
 
@@ -125,7 +125,7 @@ extension Simulation {
     /// The smallest valid entry of idle heap `k`, removed; stale entries are dropped.
     private mutating func popValidIdle(_ k: Int, channel c: Int) -> IdleEntry? {
         while let entry = idle[k].popMin() {
-            if readyStamp[workerChannel(Int(entry.worker), c)] == entry.stamp {
+            if workerChannels[workerChannel(Int(entry.worker), c)].readyStamp == entry.stamp {
                 assert(isReady(Int(entry.worker), channel: c), "a valid idle entry names a worker that is not ready")
                 return entry
             }

@@ -37,9 +37,9 @@ extension Simulation {
         tasks[slot].liveReservations += 1
 
         let i = workerChannel(w, Int(tasks[slot].channel))
-        active[i] += 1
+        workerChannels[i].active += 1
         workers[w].activeTotal += 1
-        channelLastReserved[i] = now
+        workerChannels[i].lastReservedAt = now
         workers[w].lastReservedAt = now
         reservations[r] = reservation
         emitReservation(.reservationCreated, r)
@@ -196,7 +196,7 @@ extension Simulation {
     /// Gives back the capacity unit reservation `r` held.
     mutating func releaseUnit(_ r: Int) {
         let w = Int(reservations[r].worker)
-        active[workerChannel(w, Int(tasks[Int(reservations[r].task)].channel))] -= 1
+        workerChannels[workerChannel(w, Int(tasks[Int(reservations[r].task)].channel))].active -= 1
         workers[w].activeTotal -= 1
     }
 

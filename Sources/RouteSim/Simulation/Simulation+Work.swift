@@ -12,12 +12,12 @@ extension Simulation {
             scheduleWorkDone(slot, factor: 1)
             return
         }
-        let before = Int(handlingCount[i])
+        let before = Int(workerChannels[i].handlingCount)
         rescale(i, channel: c, from: before, to: before + 1)
-        let position = Int(handlingOffset[i]) + before
+        let position = Int(workerChannels[i].handlingOffset) + before
         handlingTasks[position] = Int32(slot)
         tasks[slot].handlingSlot = Int32(position)
-        handlingCount[i] += 1
+        workerChannels[i].handlingCount += 1
         scheduleWorkDone(slot, factor: spec.multitasking[c].factor(concurrent: before + 1))
     }
 
@@ -26,13 +26,13 @@ extension Simulation {
         let c = Int(tasks[slot].channel)
         if speedVaries[c] {
             let i = workerChannel(Int(tasks[slot].worker), c)
-            let last = Int(handlingOffset[i] + handlingCount[i] - 1)
+            let last = Int(workerChannels[i].handlingOffset + workerChannels[i].handlingCount - 1)
             let position = Int(tasks[slot].handlingSlot)
             let moved = handlingTasks[last]
             handlingTasks[position] = moved
             tasks[Int(moved)].handlingSlot = Int32(position)
-            handlingCount[i] -= 1
-            let after = Int(handlingCount[i])
+            workerChannels[i].handlingCount -= 1
+            let after = Int(workerChannels[i].handlingCount)
             rescale(i, channel: c, from: after + 1, to: after)
         }
         guard tasks[slot].wrapup >= 0 else {
@@ -55,8 +55,8 @@ extension Simulation {
         let speed = spec.multitasking[c]
         let oldFactor = speed.factor(concurrent: old)
         let newFactor = speed.factor(concurrent: new)
-        let start = Int(handlingOffset[i])
-        for position in start..<(start + Int(handlingCount[i])) {
+        let start = Int(workerChannels[i].handlingOffset)
+        for position in start..<(start + Int(workerChannels[i].handlingCount)) {
             let slot = Int(handlingTasks[position])
             tasks[slot].work = max(0, tasks[slot].work - (now - tasks[slot].workUpdatedAt) / oldFactor)
             tasks[slot].workUpdatedAt = now

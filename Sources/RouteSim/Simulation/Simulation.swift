@@ -60,21 +60,8 @@ public struct Simulation {
     var reservationsCreated = 0
 
     var workers = SlotArray<WorkerState>()
-    /// Per worker channel (`worker * channelCount + channel`): configured capacity.
-    var capacity = SlotArray<Int32>()
-    /// Per worker channel: TaskRouter's worker channel `available` switch.
-    var channelAvailable = SlotArray<Bool>()
-    /// Per worker channel: reservations pending, accepted or wrapping.
-    var active = SlotArray<Int32>()
-    /// Per worker channel: when its last reservation was created.
-    var channelLastReserved = SlotArray<Double>()
-    /// Per worker channel: moves whenever the worker's readiness or idle key may change;
-    /// idle entries with an older stamp are stale.
-    var readyStamp = SlotArray<UInt32>()
-    /// Per worker channel: start of its region in ``handlingTasks`` (rescaled channels).
-    var handlingOffset = SlotArray<Int32>()
-    /// Per worker channel: tasks in conversation (accepted, not wrapping).
-    var handlingCount = SlotArray<Int32>()
+    /// Per worker channel (`worker * channelCount + channel`): capacity, load, readiness.
+    var workerChannels = SlotArray<WorkerChannelState>()
     /// Task slots in conversation, a region of `capacity` entries per worker channel.
     var handlingTasks = SlotArray<Int32>()
 
@@ -152,19 +139,13 @@ public struct Simulation {
                 workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))
                 for c in 0..<channelCount {
                     let units = Int32(c < group.capacities.count ? group.capacities[c] : 0)
-                    capacity.append(units)
-                    channelAvailable.append(!group.unavailableChannels.contains(c))
-                    handlingOffset.append(offset)
+                    workerChannels.append(WorkerChannelState(
+                        capacity: units, available: !group.unavailableChannels.contains(c), handlingOffset: offset))
                     if speedVaries[c] { offset += units }
                 }
             }
         }
         groupStart.append(workers.count)
-        let slots = workers.count * channelCount
-        active = SlotArray(repeating: 0, count: slots)
-        channelLastReserved = SlotArray(repeating: 0, count: slots)
-        readyStamp = SlotArray(repeating: 0, count: slots)
-        handlingCount = SlotArray(repeating: 0, count: slots)
         handlingTasks = SlotArray(repeating: -1, count: Int(offset))
     }
 
@@ -230,13 +211,7 @@ public struct Simulation {
         reservations.makeUnique()
         freeReservations.makeUnique()
         workers.makeUnique()
-        capacity.makeUnique()
-        channelAvailable.makeUnique()
-        active.makeUnique()
-        channelLastReserved.makeUnique()
-        readyStamp.makeUnique()
-        handlingOffset.makeUnique()
-        handlingCount.makeUnique()
+        workerChannels.makeUnique()
         handlingTasks.makeUnique()
         pendingLive.makeUnique()
         queueWorkerCount.makeUnique()
