@@ -18,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        .target(name: "RouteSimKernel"),
+        .target(name: "CacheHints"),
+        .target(name: "RouteSimKernel", dependencies: ["CacheHints"]),
         .target(
             name: "RouteSim",
             dependencies: [

@@ -118,6 +118,14 @@ public struct EventList<Payload> {
     }
 
 
+    /// The event ``popNext()`` would return, left in the list; nil when empty. O(1).
+    @inlinable
+    public var next: ScheduledEvent<Payload>? {
+        guard nowHead < nowQueue.count else { return heap.min }
+        guard let timer = heap.min else { return nowQueue[nowHead] }
+        return nowQueue[nowHead] < timer ? nowQueue[nowHead] : timer
+    }
+
     /// Removes and returns the earliest event (ties by scheduling order), or nil when empty. O(log n).
     @inlinable
     public mutating func popNext() -> ScheduledEvent<Payload>? {

@@ -9,6 +9,7 @@ struct EventListTests {
         #expect(list.isEmpty)
         #expect(list.count == 0)
         #expect(list.nextTime == nil)
+        #expect(list.next == nil)
         #expect(list.scheduledCount == 0)
         #expect(list.popNext() == nil)
         let reserved = EventList<Int>(minimumCapacity: 1_000)
@@ -69,7 +70,7 @@ struct EventListTests {
         #expect(payloads == Array(0..<5_000))
     }
 
-    @Test("interleaved schedule and pop match a sorted reference")
+    @Test("interleaved schedule and pop match a sorted reference, and next is what pops")
     func interleavedMatchesReference() {
         var rng = RandomStream(seed: 11, replication: 0, name: "event-list-interleaved")
         var list = EventList<Int>()
@@ -87,7 +88,9 @@ struct EventListTests {
                     (reference[left].time, reference[left].sequence) < (reference[right].time, reference[right].sequence)
                 }!
                 let expected = reference.remove(at: smallest)
+                let next = list.next
                 let event = list.popNext()
+                #expect(next == event && next?.payload == event?.payload)
                 #expect(event?.payload == expected.payload)
                 #expect(event?.time == expected.time)
                 #expect(event?.sequence == expected.sequence)

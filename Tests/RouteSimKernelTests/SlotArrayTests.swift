@@ -25,6 +25,18 @@ struct SlotArrayTests {
         #expect(Array(SlotArray([5, 6, 7])) == [5, 6, 7])
     }
 
+    @Test("prefetching an element changes no element, for elements of one byte to several cache lines")
+    func prefetchChangesNothing() {
+        let bytes = SlotArray<UInt8>((0..<200).map { UInt8($0) })
+        let wide = SlotArray<(Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int)>(
+            (0..<50).map { ($0, $0, $0, $0, $0, $0, $0, $0, $0, $0, -$0) })
+        for index in bytes.indices { bytes.prefetch(index) }
+        for index in wide.indices { wide.prefetch(index) }
+        #expect(Array(bytes) == (0..<200).map { UInt8($0) })
+        #expect(wide.map { $0.0 + $0.10 } == Array(repeating: 0, count: 50))
+        #expect(wide.map(\.0) == Array(0..<50))
+    }
+
     @Test("a copy made unique no longer sees the original's writes, nor they its")
     func makeUniqueSeparatesCopies() {
         let original = SlotArray([1, 2, 3])
