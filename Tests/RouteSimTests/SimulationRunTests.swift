@@ -1,5 +1,5 @@
 import Testing
-import RouteSim
+@testable import RouteSim
 
 /// How a run treats the engine value and its events, beyond what routing decides.
 @Suite("Simulation runs")
@@ -25,6 +25,27 @@ struct SimulationRunTests {
         let secondResult = second.run()
         #expect(firstResult.tasksCreated > 300)
         #expect(secondResult == firstResult)
+    }
+
+    @Test("a workforce of prefetchWorkers agents prefetches, with the same results as without")
+    func prefetchingChangesNoResult() {
+        let agents = Simulation.prefetchWorkers
+        let spec = ValidationTests.center(
+            agents: agents, rate: 0.95 * Double(agents) / 180, handle: 180, patience: 120, horizon: 600, warmup: 0,
+            threshold: 20, replication: 1)
+        var prefetching = Simulation(spec: spec)
+        var plain = prefetching
+        plain.prefetches = false
+        #expect(prefetching.prefetches)
+        let prefetchingRows = RecordBuffer()
+        let plainRows = RecordBuffer()
+        let result = prefetching.run(sink: prefetchingRows)
+        #expect(result.tasksCreated > 10_000)
+        #expect(plain.run(sink: plainRows) == result)
+        #expect(plainRows.rows == prefetchingRows.rows)
+        let small = ValidationTests.center(
+            agents: agents - 1, rate: 1, handle: 180, patience: 120, horizon: 60, warmup: 0, threshold: 20, replication: 1)
+        #expect(!Simulation(spec: small).prefetches)
     }
 
     @Test("a caller answered in the instant it arrives leaves no hang-up event")

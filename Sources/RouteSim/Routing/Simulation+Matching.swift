@@ -127,6 +127,7 @@ extension Simulation {
         while let entry = idle[k].popMin() {
             if workerChannels[workerChannel(Int(entry.worker), c)].readyStamp == entry.stamp {
                 assert(isReady(Int(entry.worker), channel: c), "a valid idle entry names a worker that is not ready")
+                if prefetches { prefetchIdleHead(k, channel: c) }
                 return entry
             }
         }

@@ -34,6 +34,9 @@ public struct Simulation {
     /// Per worker group, whether its agents accept every reservation at once
     /// (``AnswerBehavior/immediate``), which needs no draw.
     let answersAtOnce: [Bool]
+    /// Whether the engine prefetches: set from the workforce's size (``prefetchWorkers``);
+    /// tests turn it off to compare.
+    var prefetches: Bool
 
     var now: Double = 0
     var events = EventList<EngineEvent>()
@@ -110,6 +113,7 @@ public struct Simulation {
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
         answersAtOnce = spec.workerGroups.map { $0.answer == .immediate }
+        prefetches = spec.workerGroups.reduce(0) { $0 + $1.count } >= Self.prefetchWorkers
         let channelCount = channelCount
         groupChannels = GroupLists(spec.workerGroups.map { group in
             group.capacities.prefix(channelCount).indices.filter { group.capacities[$0] > 0 }.map(Int32.init)
@@ -188,6 +192,10 @@ public struct Simulation {
             guard let event = events.popNext(), event.time <= spec.horizon || tasksInFlight > 0 else { break }
             now = event.time
             eventCount += 1
+            if prefetches {
+                if let next = events.next { prefetchEntity(of: next.payload) }
+                prefetchAssignment(of: event.payload)
+            }
             handle(event.payload)
         }
         let endTime = max(spec.horizon, now)
