@@ -1,10 +1,14 @@
 import RouteSim
 
 /// A run's rows on their way from the engine to the ``RowWriter``: each kind in the order
-/// the engine sent it.
+/// the engine sent it, with the SIDs of tasks and reservations already written.
 struct RowBatch: Sendable {
     var tasks: [TaskRecord] = []
+    /// The SID of each of ``tasks``, in the same order, ``SidGenerator/length`` bytes each.
+    var taskSids: [UInt8] = []
     var reservations: [ReservationRecord] = []
+    /// For each of ``reservations``, in the same order: its SID, then its task's SID.
+    var reservationSids: [UInt8] = []
     var spans: [ActivitySpanRecord] = []
     var events: [EventRecord] = []
 
@@ -19,6 +23,40 @@ extension RowBatch {
     init(reservingFor rows: Int) {
         self.init()
         tasks.reserveCapacity(rows)
+        taskSids.reserveCapacity(rows * SidGenerator.length)
         reservations.reserveCapacity(rows)
+        reservationSids.reserveCapacity(rows * 2 * SidGenerator.length)
+    }
+}
+
+extension RowBatch {
+    /// Appends the SIDs of ``tasks`` from position `start` on, made by `sids`.
+    mutating func appendSids(ofTasksFrom start: Int, _ sids: SidGenerator) {
+        for index in start..<tasks.count {
+            Self.append(.task, tasks[index].index, sids, to: &taskSids)
+        }
+    }
+
+    /// Appends the SIDs of ``reservations`` from position `start` on, each followed by its
+    /// task's, made by `sids`.
+    mutating func appendSids(ofReservationsFrom start: Int, _ sids: SidGenerator) {
+        for index in start..<reservations.count {
+            Self.append(.reservation, reservations[index].index, sids, to: &reservationSids)
+            Self.append(.task, reservations[index].task, sids, to: &reservationSids)
+        }
+    }
+
+    /// Whether every task and reservation has its SIDs.
+    var hasAllSids: Bool {
+        taskSids.count == tasks.count * SidGenerator.length
+            && reservationSids.count == reservations.count * 2 * SidGenerator.length
+    }
+
+    /// Appends the SID of the `index`-th resource of a kind to `bytes`.
+    private static func append(_ prefix: SidPrefix, _ index: Int, _ sids: SidGenerator, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: SidGenerator.length) { sid in
+            _ = sids.write(prefix, index, into: sid)
+            bytes.append(contentsOf: UnsafeBufferPointer(sid))
+        }
     }
 }

@@ -27,13 +27,17 @@ final class RowPipeline: RecordSink {
     /// key indexes instead of searching them.
     @exclusivity(unchecked) private var tasks = KeyOrderedRows<TaskRecord>()
     @exclusivity(unchecked) private var reservations = KeyOrderedRows<ReservationRecord>()
+    /// Writes the SIDs of the rows that enter ``batch``: here, on the engine's thread, which
+    /// waits for the writer's in runs that store rows, rather than on the writer's.
+    private let sids: SidGenerator
 
-    /// Starts the writer's thread.
+    /// Starts the writer's thread; task and reservation SIDs derive from `seed`.
     ///
     /// The thread holds the writer weakly: the pipeline owns it, so its statements are
     /// finalized on the thread that holds the transaction, never beside it.
-    init(writer: RowWriter) {
+    init(writer: RowWriter, seed: UInt64) {
         self.writer = writer
+        sids = SidGenerator(seed: seed)
         let queue = queue
         let thread = Thread { [weak writer] in
             while let batch = queue.take() { writer?.write(batch) }
@@ -43,12 +47,16 @@ final class RowPipeline: RecordSink {
     }
 
     func record(_ task: TaskRecord) {
+        let start = batch.tasks.count
         tasks.add(task, key: task.index, to: &batch.tasks)
+        batch.appendSids(ofTasksFrom: start, sids)
         handOverIfFull()
     }
 
     func record(_ reservation: ReservationRecord) {
+        let start = batch.reservations.count
         reservations.add(reservation, key: reservation.index, to: &batch.reservations)
+        batch.appendSids(ofReservationsFrom: start, sids)
         handOverIfFull()
     }
 
@@ -65,8 +73,12 @@ final class RowPipeline: RecordSink {
     /// Hands the rest over, waits until the writer has inserted every row, and throws the
     /// first insert that failed. Call once, whether or not the simulation succeeded.
     func finish() throws(DatabaseError) {
+        let taskStart = batch.tasks.count
         tasks.flush(to: &batch.tasks)
+        batch.appendSids(ofTasksFrom: taskStart, sids)
+        let reservationStart = batch.reservations.count
         reservations.flush(to: &batch.reservations)
+        batch.appendSids(ofReservationsFrom: reservationStart, sids)
         if batch.count > 0 { queue.put(batch) }
         batch = RowBatch()
         queue.close()

@@ -15,8 +15,9 @@ import RouteSim
 /// Statements are prepared once, with the run's `run_id` written into their SQL; names,
 /// statuses, and each task attribute set as JSON, come from ``RunLabels`` and are bound
 /// without a copy from ``StaticTexts``; task and
-/// reservation SIDs are written per row into buffers of the writer, event rows make their
-/// texts per row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
+/// reservation SIDs come written in the batch (``RowPipeline`` writes them on the engine's
+/// thread) and are copied into buffers of the writer, a group's worth; event rows make
+/// their texts per row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
 ///
 /// Used by one thread at a time: it is made on the thread that holds the transaction and
 /// then handed over (hence `@unchecked Sendable`).
@@ -32,7 +33,7 @@ final class RowWriter: @unchecked Sendable {
     private let runId: Int64
     /// Names and worker SIDs by index.
     private let labels: RunLabels
-    /// Makes task and reservation SIDs.
+    /// Makes the SIDs of event rows.
     private let sids: SidGenerator
     /// The `tasks` inserts: ``rowsPerInsert`` rows, and one row (for the rest at the end).
     private let tasks: RowStatement
@@ -69,11 +70,11 @@ final class RowWriter: @unchecked Sendable {
     private let taskStatuses = StaticTexts(TaskStatus.allCases.map(\.rawValue))
     private let reservationStatuses = StaticTexts(ReservationStatus.allCases.map(\.rawValue))
     private let reasons = StaticTexts(TaskReason.allCases.map(\.text))
-    /// Where the SIDs of the rows being inserted are written, ``SidGenerator/length`` bytes
-    /// per row of a group: the tasks' SIDs, the reservations' SIDs and their tasks' SIDs.
+    /// The SIDs of the rows of the groups being bound, a row's worth per slot, as in
+    /// ``RowBatch``: the tasks' SIDs; the reservations' SIDs each followed by its task's.
+    /// They stay put until the group is inserted, or the rows left over by ``finish()``.
     private let taskSids: UnsafeMutableBufferPointer<UInt8>
     private let reservationSids: UnsafeMutableBufferPointer<UInt8>
-    private let reservationTaskSids: UnsafeMutableBufferPointer<UInt8>
 
     /// Prepares the inserts of run `runId` on `db`; `seed` is the seed SIDs derive from;
     /// `events` says whether event rows are stored.
@@ -92,8 +93,7 @@ final class RowWriter: @unchecked Sendable {
         activities = StaticTexts(labels.activities)
         let group = Self.rowsPerInsert
         taskSids = .allocate(capacity: SidGenerator.length * group)
-        reservationSids = .allocate(capacity: SidGenerator.length * group)
-        reservationTaskSids = .allocate(capacity: SidGenerator.length * group)
+        reservationSids = .allocate(capacity: 2 * SidGenerator.length * group)
         pendingTasks.reserveCapacity(group)
         pendingReservations.reserveCapacity(group)
         pendingSpans.reserveCapacity(group)
@@ -127,7 +127,6 @@ final class RowWriter: @unchecked Sendable {
     deinit {
         taskSids.deallocate()
         reservationSids.deallocate()
-        reservationTaskSids.deallocate()
     }
 
     /// The number of parameters of each row kind: its columns but `run_id`, which is in the SQL.
@@ -136,11 +135,19 @@ final class RowWriter: @unchecked Sendable {
     private static let spanColumns = 8
 
     /// Inserts the rows of `batch`, each kind in the order the engine sent it; rows of a
-    /// group that is not full yet wait for the next batch or ``finish()``.
+    /// group that is not full yet wait for the next batch or ``finish()``. The batch's tasks
+    /// and reservations must have their SIDs (``RowBatch/appendSids(ofTasksFrom:_:)``).
     func write(_ batch: RowBatch) {
-        write(batch.tasks, pending: &pendingTasks, into: tasks) { bind($0, slot: $1, in: $2) }
-        write(batch.reservations, pending: &pendingReservations, into: reservations) { bind($0, slot: $1, in: $2) }
-        write(batch.spans, pending: &pendingSpans, into: spans) { bind($0, slot: $1, in: $2) }
+        precondition(batch.hasAllSids, "a batch's tasks and reservations come with their SIDs")
+        write(batch.tasks, pending: &pendingTasks, into: tasks) { index, slot, statement in
+            let sid = Self.copy(row: index, of: batch.taskSids, into: taskSids, slot: slot)
+            bind(batch.tasks[index], sids: sid, slot: slot, in: statement)
+        }
+        write(batch.reservations, pending: &pendingReservations, into: reservations) { index, slot, statement in
+            let sids = Self.copy(row: index, of: batch.reservationSids, into: reservationSids, slot: slot)
+            bind(batch.reservations[index], sids: sids, slot: slot, in: statement)
+        }
+        write(batch.spans, pending: &pendingSpans, into: spans) { bind(batch.spans[$0], slot: $1, in: $2) }
         for event in batch.events { insert(event) }
     }
 
@@ -148,12 +155,12 @@ final class RowWriter: @unchecked Sendable {
     /// failed, if any; call once, after the engine has finished and the last batch was written.
     func finish() throws(DatabaseError) {
         if failure == nil {
-            for row in pendingTasks {
-                bind(row, slot: 0, in: task)
+            for (slot, row) in pendingTasks.enumerated() {
+                bind(row, sids: Self.row(slot, of: taskSids), slot: 0, in: task)
                 insert(task)
             }
-            for row in pendingReservations {
-                bind(row, slot: 0, in: reservation)
+            for (slot, row) in pendingReservations.enumerated() {
+                bind(row, sids: Self.row(slot, of: reservationSids), slot: 0, in: reservation)
                 insert(reservation)
             }
             for row in pendingSpans {
@@ -173,14 +180,15 @@ final class RowWriter: @unchecked Sendable {
     ///
     /// Rows are bound straight from the batch: only the at most ``rowsPerInsert`` - 1 rows of
     /// the last group are copied. Nothing is bound once an insert has failed.
+    /// `bind` gets a row's position in `rows` and its slot.
     private func write<Row>(
-        _ rows: [Row], pending: inout [Row], into group: RowStatement, bind: (Row, Int, RowStatement) -> Void
+        _ rows: [Row], pending: inout [Row], into group: RowStatement, bind: (Int, Int, RowStatement) -> Void
     ) {
         guard failure == nil else { return }
         var slot = pending.count
         var groupStart = rows.startIndex
         for index in rows.indices {
-            bind(rows[index], slot, group)
+            bind(index, slot, group)
             slot += 1
             if slot == Self.rowsPerInsert {
                 insert(group)
@@ -209,11 +217,11 @@ final class RowWriter: @unchecked Sendable {
         insert(events)
     }
 
-    /// Binds a `tasks` row to the parameters of row `slot` of `statement`.
-    private func bind(_ task: TaskRecord, slot: Int, in statement: RowStatement) {
+    /// Binds a `tasks` row with its SID `sids` to the parameters of row `slot` of `statement`.
+    private func bind(_ task: TaskRecord, sids: UnsafeBufferPointer<UInt8>, slot: Int, in statement: RowStatement) {
         let base = Int32(slot * Self.taskColumns)
         statement.bind(base + 1, task.index)
-        statement.bind(base + 2, sid(.task, task.index, in: taskSids, slot: slot))
+        statement.bind(base + 2, sids)
         statement.bind(base + 3, stable: streams[task.stream])
         statement.bind(base + 4, stable: channels[task.channel])
         statement.bind(base + 5, stable: workflows[task.workflow])
@@ -234,13 +242,15 @@ final class RowWriter: @unchecked Sendable {
         statement.bind(base + 20, task.waitSeconds)
     }
 
-    /// Binds a `reservations` row to the parameters of row `slot` of `statement`.
-    private func bind(_ reservation: ReservationRecord, slot: Int, in statement: RowStatement) {
+    /// Binds a `reservations` row with its SID and its task's, `sids`, to the parameters
+    /// of row `slot` of `statement`.
+    private func bind(_ reservation: ReservationRecord, sids: UnsafeBufferPointer<UInt8>, slot: Int, in statement: RowStatement) {
         let base = Int32(slot * Self.reservationColumns)
+        let length = SidGenerator.length
         statement.bind(base + 1, reservation.index)
-        statement.bind(base + 2, sid(.reservation, reservation.index, in: reservationSids, slot: slot))
+        statement.bind(base + 2, UnsafeBufferPointer(rebasing: sids[..<length]))
         statement.bind(base + 3, reservation.task)
-        statement.bind(base + 4, sid(.task, reservation.task, in: reservationTaskSids, slot: slot))
+        statement.bind(base + 4, UnsafeBufferPointer(rebasing: sids[length...]))
         statement.bind(base + 5, stable: workerSids[reservation.worker])
         statement.bind(base + 6, stable: workerNames[reservation.worker])
         statement.bind(base + 7, stable: queues[reservation.queue])
@@ -263,15 +273,21 @@ final class RowWriter: @unchecked Sendable {
         statement.bind(base + 8, span.end - span.start)
     }
 
-    /// Writes the SID of the `index`-th resource of a kind into row `slot` of `buffers`
-    /// and returns it.
-    private func sid(
-        _ prefix: SidPrefix, _ index: Int, in buffers: UnsafeMutableBufferPointer<UInt8>, slot: Int
+    /// Copies row `row`'s SIDs from `batch`, laid out as `buffer` is, into slot `slot` of
+    /// `buffer`, and returns them there.
+    private static func copy(
+        row: Int, of batch: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, slot: Int
     ) -> UnsafeBufferPointer<UInt8> {
-        let start = slot * SidGenerator.length
-        let buffer = UnsafeMutableBufferPointer(rebasing: buffers[start..<start + SidGenerator.length])
-        sids.write(prefix, index, into: buffer)
-        return UnsafeBufferPointer(buffer)
+        let width = buffer.count / rowsPerInsert
+        let target = buffer.baseAddress! + slot * width
+        batch.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + row * width, count: width) }
+        return UnsafeBufferPointer(start: target, count: width)
+    }
+
+    /// The SIDs in slot `slot` of `buffer`.
+    private static func row(_ slot: Int, of buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let width = buffer.count / rowsPerInsert
+        return UnsafeBufferPointer(rebasing: buffer[slot * width..<(slot + 1) * width])
     }
 
     /// Runs `statement`, keeping its error if it is the first.

@@ -102,10 +102,14 @@ import Testing
             try db.inTransaction {
                 let writer = try RowWriter(
                     db, runId: 1, labels: RunLabels(spec: StoreFixture.spec), seed: StoreFixture.spec.seed, events: false)
+                let sids = SidGenerator(seed: StoreFixture.spec.seed)
                 var start = 0
                 for size in sizes {
-                    writer.write(RowBatch(
-                        tasks: Array(tasks[start..<start + size]), reservations: Array(reservations[start..<start + size])))
+                    var batch = RowBatch(
+                        tasks: Array(tasks[start..<start + size]), reservations: Array(reservations[start..<start + size]))
+                    batch.appendSids(ofTasksFrom: 0, sids)
+                    batch.appendSids(ofReservationsFrom: 0, sids)
+                    writer.write(batch)
                     start += size
                 }
                 try writer.finish()
