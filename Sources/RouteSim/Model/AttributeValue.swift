@@ -99,17 +99,26 @@ public enum AttributeValue: Sendable, Hashable {
         }
     }
 
-    /// Appends `value` as a JSON number (see `jsonText`).
-    private static func appendJSONNumber(_ value: Double, to output: inout [UInt8]) {
+    /// Appends `value` as a JSON number (see `jsonText`): an integral value as its digits
+    /// (written here, without making a `String`), another as Swift's shortest description.
+    static func appendJSONNumber(_ value: Double, to output: inout [UInt8]) {
         guard value.isFinite else {
             output += "null".utf8
             return
         }
-        if value.rounded(.towardZero) == value, value.magnitude < 9_223_372_036_854_775_808 {
-            output += String(Int64(value)).utf8
-        } else {
+        guard value.rounded(.towardZero) == value, value.magnitude < 9_223_372_036_854_775_808 else {
             output += value.description.utf8
+            return
         }
+        let integer = Int64(value)
+        if integer < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = integer.magnitude
+        let start = output.count
+        repeat {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        output[start...].reverse()
     }
 
     /// Whether `first` sorts before `second` by Unicode scalar values, which is the order of
@@ -123,7 +132,7 @@ public enum AttributeValue: Sendable, Hashable {
     }
 
     /// Appends `value` as a quoted, escaped JSON string (see `jsonText`).
-    private static func appendJSONString(_ value: String, to output: inout [UInt8]) {
+    static func appendJSONString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         if value.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {
             appendEscaped(Array(value.utf8), to: &output)

@@ -60,16 +60,14 @@ extension TaskRouterStatistics {
             documents.append(document(
                 .workflow, w, .cumulative, end, total.fields(.workflow, start: warmup, end: end, thresholdKey: key)))
         }
-        for w in workers.indices {
-            var fields: [String: AttributeValue] = ["start_time": .number(warmup), "end_time": .number(end)]
-            workerReservations[w].write(to: &fields)
-            fields["activity_durations"] = .array(workspace.activities.enumerated().map { a, activity in
-                var entry = activityDurations[w * activityCount + a].fields
-                entry["sid"] = .string(activity.sid)
-                entry["friendly_name"] = .string(activity.friendlyName)
-                return .object(entry)
-            })
-            documents.append(document(.worker, w, .cumulative, end, fields))
+        let workerJSON = WorkerStatisticsJSON(workspace: workspace, start: warmup, end: end)
+        for (w, worker) in workers.enumerated() {
+            let json = workerJSON.json(
+                workerSid: worker.sid, reservations: workerReservations[w],
+                durations: activityDurations[w * activityCount..<(w + 1) * activityCount])
+            documents.append(StatisticsDocument(
+                kind: .worker, entity: w, sid: worker.sid, name: worker.friendlyName, scope: .cumulative, time: end,
+                json: json))
         }
         return documents
     }
