@@ -92,10 +92,11 @@ struct RowStatement {
         sqlite3_bind_null(handle, index)
     }
 
-    /// Binds a text (UTF-8, copied by SQLite).
+    /// Binds a text (UTF-8, copied by SQLite), with its length, so SQLite does not count it.
     func bind(_ index: Int32, _ value: String) {
         bound.forget(index)
-        _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
+        let length = Int32(value.utf8.count)
+        _ = value.withCString { sqlite3_bind_text(handle, index, $0, length, Self.transient) }
     }
 
     /// Binds UTF-8 bytes as text, without a copy; they may change before the next bind (a
