@@ -128,7 +128,7 @@ public final class ResultStore: Sendable {
         let result: SimulationResult
         if level.keepsRows {
             let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
-            let pipeline = RowPipeline(writer: writer, seed: spec.seed)
+            let pipeline = RowPipeline(writer: writer)
             let writeback = EarlyWriteback(path: path)
             let simulated = Result { try simulate(pipeline) }
             let finished = Result { try pipeline.finish() }

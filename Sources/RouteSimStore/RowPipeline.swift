@@ -27,17 +27,18 @@ final class RowPipeline: RecordSink {
     /// key indexes instead of searching them.
     @exclusivity(unchecked) private var tasks = KeyOrderedRows<TaskRecord>()
     @exclusivity(unchecked) private var reservations = KeyOrderedRows<ReservationRecord>()
-    /// Writes the SIDs of the rows that enter ``batch``: here, on the engine's thread, which
-    /// waits for the writer's in runs that store rows, rather than on the writer's.
+    /// Writes the SIDs of the rows that enter ``batch``: on the engine's thread, which has
+    /// time to spare in runs that store rows, rather than on the writer's, which bounds them.
+    /// The writer's own generator, so that event rows name the same SIDs.
     private let sids: SidGenerator
 
-    /// Starts the writer's thread; task and reservation SIDs derive from `seed`.
+    /// Starts the writer's thread.
     ///
     /// The thread holds the writer weakly: the pipeline owns it, so its statements are
     /// finalized on the thread that holds the transaction, never beside it.
-    init(writer: RowWriter, seed: UInt64) {
+    init(writer: RowWriter) {
         self.writer = writer
-        sids = SidGenerator(seed: seed)
+        sids = writer.sids
         let queue = queue
         let thread = Thread { [weak writer] in
             while let batch = queue.take() { writer?.write(batch) }

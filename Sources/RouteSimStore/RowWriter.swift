@@ -33,8 +33,9 @@ final class RowWriter: @unchecked Sendable {
     private let runId: Int64
     /// Names and worker SIDs by index.
     private let labels: RunLabels
-    /// Makes the SIDs of event rows.
-    private let sids: SidGenerator
+    /// Makes the SIDs of event rows here, and those of task and reservation rows in
+    /// ``RowPipeline``, which takes it from here.
+    let sids: SidGenerator
     /// The `tasks` inserts: ``rowsPerInsert`` rows, and one row (for the rest at the end).
     private let tasks: RowStatement
     private let task: RowStatement
@@ -93,7 +94,9 @@ final class RowWriter: @unchecked Sendable {
         activities = StaticTexts(labels.activities)
         let group = Self.rowsPerInsert
         taskSids = .allocate(capacity: SidGenerator.length * group)
+        taskSids.initialize(repeating: 0)
         reservationSids = .allocate(capacity: 2 * SidGenerator.length * group)
+        reservationSids.initialize(repeating: 0)
         pendingTasks.reserveCapacity(group)
         pendingReservations.reserveCapacity(group)
         pendingSpans.reserveCapacity(group)

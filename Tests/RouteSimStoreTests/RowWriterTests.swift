@@ -123,9 +123,10 @@ import Testing
             let sids = SidGenerator(seed: StoreFixture.spec.seed)
             #expect(taskRows.map { $0["task_sid"] as String } == tasks.map { sids.sid(.task, $0.index) })
             let reservationRows = try Row.fetchAll(
-                db, sql: "SELECT reservation_index, task_sid FROM reservations ORDER BY rowid")
+                db, sql: "SELECT reservation_index, reservation_sid, task_sid FROM reservations ORDER BY rowid")
             #expect(reservationRows.map { $0["reservation_index"] as Int } == reservations.map(\.index))
             #expect(reservationRows.map { $0["task_sid"] as String } == reservations.map { sids.sid(.task, $0.task) })
+            #expect(reservationRows.map { $0["reservation_sid"] as String } == reservations.map { sids.sid(.reservation, $0.index) })
         }
     }
 
@@ -162,8 +163,8 @@ import Testing
         }
     }
 
-    /// So a run whose rows fail to insert halfway through a group is rolled back whole:
-    /// neither the rows before the bad one nor the `runs` row remain.
+    /// What makes `OR FAIL` safe: a run whose rows fail to insert halfway through a group is
+    /// rolled back whole, so neither the rows before the bad one nor the `runs` row remain.
     @Test func aRunWhoseInsertFailsLeavesNoRow() throws {
         let folder = StoreFixture.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -92,7 +92,7 @@ extension TaskRouterStatistics {
     }
 
     /// Wraps `fields` as the document of `kind` and `entity`, adding `workspace_sid` and
-    /// the resource's own SID field.
+    /// the resource's own SID field. Not for workers: ``WorkerStatisticsJSON`` writes theirs.
     private func document(
         _ kind: StatisticsDocument.Kind, _ entity: Int?, _ scope: StatisticsDocument.Scope, _ time: Double,
         _ fields: [String: AttributeValue]
@@ -113,9 +113,7 @@ extension TaskRouterStatistics {
             (sid, name) = (workflow.sid, workflow.friendlyName)
             fields["workflow_sid"] = .string(sid)
         case .worker:
-            let worker = workers[entity ?? 0]
-            (sid, name) = (worker.sid, worker.friendlyName)
-            fields["worker_sid"] = .string(sid)
+            preconditionFailure("worker documents are written by WorkerStatisticsJSON")
         }
         let json = AttributeValue.object(fields).jsonText
         return StatisticsDocument(

@@ -8,13 +8,13 @@
 /// sorts them, and everything that is the same for every worker (the keys, the activities'
 /// SIDs and names, the window, the workspace's SID) is written once.
 struct WorkerStatisticsJSON {
-    /// `{"activity_durations":[`, then per activity the bytes before each of its numbers.
+    /// `{"activity_durations":[`.
     private let opening: [UInt8]
     /// Per activity: `{"avg":`, `,"friendly_name":"…","max":`, `,"min":`, `,"sid":"…","total":`.
     private let activityParts: [[[UInt8]]]
-    /// From the end of the activities to the first reservation counter, with the window.
+    /// `],"end_time":…,"reservations_accepted":`, with the window's end.
     private let middle: [UInt8]
-    /// `,"start_time":…,"worker_sid":`.
+    /// `,"start_time":…,"worker_sid":`, with the window's start.
     private let beforeWorkerSid: [UInt8]
     /// `,"workspace_sid":"…"}`.
     private let closing: [UInt8]
