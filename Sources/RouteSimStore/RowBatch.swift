@@ -30,17 +30,13 @@ extension RowBatch {
 }
 
 extension RowBatch {
-    /// Appends the SIDs of ``tasks`` from position `start` on, made by `sids`.
-    mutating func appendSids(ofTasksFrom start: Int, _ sids: SidGenerator) {
-        for index in start..<tasks.count {
+    /// Writes, with `sids`, the SIDs of the tasks and reservations that do not have theirs
+    /// yet (those past the SIDs already written).
+    mutating func completeSids(_ sids: SidGenerator) {
+        for index in taskSids.count / SidGenerator.length..<tasks.count {
             Self.append(.task, tasks[index].index, sids, to: &taskSids)
         }
-    }
-
-    /// Appends the SIDs of ``reservations`` from position `start` on, each followed by its
-    /// task's, made by `sids`.
-    mutating func appendSids(ofReservationsFrom start: Int, _ sids: SidGenerator) {
-        for index in start..<reservations.count {
+        for index in reservationSids.count / (2 * SidGenerator.length)..<reservations.count {
             Self.append(.reservation, reservations[index].index, sids, to: &reservationSids)
             Self.append(.task, reservations[index].task, sids, to: &reservationSids)
         }

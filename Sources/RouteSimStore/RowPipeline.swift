@@ -48,16 +48,12 @@ final class RowPipeline: RecordSink {
     }
 
     func record(_ task: TaskRecord) {
-        let start = batch.tasks.count
         tasks.add(task, key: task.index, to: &batch.tasks)
-        batch.appendSids(ofTasksFrom: start, sids)
         handOverIfFull()
     }
 
     func record(_ reservation: ReservationRecord) {
-        let start = batch.reservations.count
         reservations.add(reservation, key: reservation.index, to: &batch.reservations)
-        batch.appendSids(ofReservationsFrom: start, sids)
         handOverIfFull()
     }
 
@@ -74,22 +70,25 @@ final class RowPipeline: RecordSink {
     /// Hands the rest over, waits until the writer has inserted every row, and throws the
     /// first insert that failed. Call once, whether or not the simulation succeeded.
     func finish() throws(DatabaseError) {
-        let taskStart = batch.tasks.count
         tasks.flush(to: &batch.tasks)
-        batch.appendSids(ofTasksFrom: taskStart, sids)
-        let reservationStart = batch.reservations.count
         reservations.flush(to: &batch.reservations)
-        batch.appendSids(ofReservationsFrom: reservationStart, sids)
-        if batch.count > 0 { queue.put(batch) }
+        if batch.count > 0 { handOver() }
         batch = RowBatch()
         queue.close()
         queue.waitUntilDrained()
         try writer.finish()
     }
 
+    /// Hands the batch to the writer once it is full, and starts another.
     private func handOverIfFull() {
         guard batch.count >= Self.batchSize else { return }
-        queue.put(batch)
+        handOver()
         batch = RowBatch(reservingFor: Self.batchSize)
+    }
+
+    /// Writes the SIDs the batch's rows lack and hands it to the writer.
+    private func handOver() {
+        batch.completeSids(sids)
+        queue.put(batch)
     }
 }

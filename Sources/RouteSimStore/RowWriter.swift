@@ -139,7 +139,7 @@ final class RowWriter: @unchecked Sendable {
 
     /// Inserts the rows of `batch`, each kind in the order the engine sent it; rows of a
     /// group that is not full yet wait for the next batch or ``finish()``. The batch's tasks
-    /// and reservations must have their SIDs (``RowBatch/appendSids(ofTasksFrom:_:)``).
+    /// and reservations must have their SIDs (``RowBatch/completeSids(_:)``).
     func write(_ batch: RowBatch) {
         precondition(batch.hasAllSids, "a batch's tasks and reservations come with their SIDs")
         write(batch.tasks, pending: &pendingTasks, into: tasks) { index, slot, statement in
@@ -159,11 +159,11 @@ final class RowWriter: @unchecked Sendable {
     func finish() throws(DatabaseError) {
         if failure == nil {
             for (slot, row) in pendingTasks.enumerated() {
-                bind(row, sids: Self.row(slot, of: taskSids), slot: 0, in: task)
+                bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: taskSids)), slot: 0, in: task)
                 insert(task)
             }
             for (slot, row) in pendingReservations.enumerated() {
-                bind(row, sids: Self.row(slot, of: reservationSids), slot: 0, in: reservation)
+                bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: reservationSids)), slot: 0, in: reservation)
                 insert(reservation)
             }
             for row in pendingSpans {
@@ -281,16 +281,15 @@ final class RowWriter: @unchecked Sendable {
     private static func copy(
         row: Int, of batch: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, slot: Int
     ) -> UnsafeBufferPointer<UInt8> {
-        let width = buffer.count / rowsPerInsert
-        let target = buffer.baseAddress! + slot * width
-        batch.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + row * width, count: width) }
-        return UnsafeBufferPointer(start: target, count: width)
+        let target = Self.row(slot, of: buffer)
+        batch.withUnsafeBufferPointer { target.baseAddress!.update(from: $0.baseAddress! + row * target.count, count: target.count) }
+        return UnsafeBufferPointer(target)
     }
 
     /// The SIDs in slot `slot` of `buffer`.
-    private static func row(_ slot: Int, of buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    private static func row(_ slot: Int, of buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8> {
         let width = buffer.count / rowsPerInsert
-        return UnsafeBufferPointer(rebasing: buffer[slot * width..<(slot + 1) * width])
+        return UnsafeMutableBufferPointer(rebasing: buffer[slot * width..<(slot + 1) * width])
     }
 
     /// Runs `statement`, keeping its error if it is the first.

@@ -107,8 +107,7 @@ import Testing
                 for size in sizes {
                     var batch = RowBatch(
                         tasks: Array(tasks[start..<start + size]), reservations: Array(reservations[start..<start + size]))
-                    batch.appendSids(ofTasksFrom: 0, sids)
-                    batch.appendSids(ofReservationsFrom: 0, sids)
+                    batch.completeSids(sids)
                     writer.write(batch)
                     start += size
                 }
