@@ -3,7 +3,8 @@
 ///
 /// Also knows the text of the scenario file and of the files it imports, so a position
 /// inside a string value (a column of an expression, a line of a workflow configuration
-/// pasted as JSON) can be placed in its file.
+/// pasted as JSON) can be placed in its file; and reads the other files the load needs, so
+/// that their text is part of the run's ``ConfigurationHash``.
 final class Diagnostics {
     /// The scenario file as given.
     let file: String
@@ -13,6 +14,8 @@ final class Diagnostics {
     private var files: [String] = []
     /// The errors so far, in the order reported.
     private var reported: [ScenarioError] = []
+    /// The text of every file read through ``read(_:)``, in the order read.
+    private(set) var filesRead = ConfigurationHash()
 
     /// Diagnostics for the scenario `file` whose text is `text`.
     init(file: String, text: String) {
@@ -27,6 +30,13 @@ final class Diagnostics {
         lines[path] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             Array(line.unicodeScalars.last == "\r" ? line.unicodeScalars.dropLast() : line.unicodeScalars[...])
         }
+    }
+
+    /// The text of the file at `path` (a TaskRouter export or a trace), added to ``filesRead``.
+    func read(_ path: String) throws(TextFile.Unreadable) -> String {
+        let text = try TextFile.read(path)
+        filesRead.add(file: text)
+        return text
     }
 
     /// True when nothing has been reported.

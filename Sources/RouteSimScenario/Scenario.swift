@@ -8,11 +8,14 @@ public struct Scenario: Sendable {
     public var path: String
     /// The file's `variants:` in file order; not applied to ``spec``.
     public var variants: [ScenarioVariant]
+    /// The fingerprint of what ``spec`` simulates, stored with each run to group replications.
+    public var configuration: ConfigurationHash
 
     /// Creates a scenario from its parts.
-    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant]) {
+    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant], configuration: ConfigurationHash) {
         self.spec = spec
         self.path = path
         self.variants = variants
+        self.configuration = configuration
     }
 }

@@ -53,6 +53,8 @@ public enum ScenarioLoader {
         guard let result, diagnostics.isEmpty else {
             throw ScenarioErrors(errors: diagnostics.errors)
         }
-        return Scenario(spec: result.spec, path: path, variants: result.variants)
+        var configuration = diagnostics.filesRead
+        configuration.add(document: root)
+        return Scenario(spec: result.spec, path: path, variants: result.variants, configuration: configuration)
     }
 }

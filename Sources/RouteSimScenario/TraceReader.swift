@@ -22,7 +22,7 @@ enum TraceReader {
         let path = TextFile.path(written, nextTo: field.diagnostics.file)
         let text: String
         do {
-            text = try TextFile.read(path)
+            text = try field.diagnostics.read(path)
         } catch {
             field.report(.unreadableTrace(path: path, reason: error.reason))
             return nil
