@@ -39,7 +39,9 @@ struct BatchCommand: ParsableCommand {
                 spec.replication = replication
                 return PlannedRun(
                     spec: spec,
-                    info: RunInfo(spec: spec, overrides: overrides + experiment.seedOverride, version: RouteSimVersion.current))
+                    info: RunInfo(
+                        spec: spec, overrides: overrides + experiment.seedOverride, version: RouteSimVersion.current,
+                        configuration: scenario.configuration.description))
             }
         }
         let running = try Experiment(.batch, options: experiment, path: path)

@@ -35,12 +35,12 @@ struct CompareCommand: ParsableCommand {
         }
         let common = try (input.overrides + experiment.seedOverride).map { try Override.parse($0) }
         let base = try ScenarioLoader.load(path: input.scenario, overrides: common)
-        var specs: [(name: String, spec: SimulationSpec, overrides: [String])] = []
+        var specs: [(name: String, spec: SimulationSpec, overrides: [String], configuration: ConfigurationHash)] = []
         for choice in choices {
             let overrides = try choice.overrides(in: base.variants, scenario: input.scenario)
             let scenario = try ScenarioLoader.load(path: input.scenario, overrides: overrides + common)
             let texts = overrides.map { $0.keyPath + "=" + $0.value } + input.overrides + experiment.seedOverride
-            specs.append((choice.name, scenario.spec, texts))
+            specs.append((choice.name, scenario.spec, texts, scenario.configuration))
         }
         let plan = (0..<experiment.replications).flatMap { replication in
             specs.map { variant -> PlannedRun in
@@ -48,7 +48,9 @@ struct CompareCommand: ParsableCommand {
                 spec.replication = replication
                 return PlannedRun(
                     spec: spec,
-                    info: RunInfo(spec: spec, variant: variant.name, overrides: variant.overrides, version: RouteSimVersion.current))
+                    info: RunInfo(
+                        spec: spec, variant: variant.name, overrides: variant.overrides, version: RouteSimVersion.current,
+                        configuration: variant.configuration.description))
             }
         }
         let path = experiment.output(name: base.spec.name, command: .compare)

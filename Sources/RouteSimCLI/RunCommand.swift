@@ -30,10 +30,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
-        let spec = try input.load(extra: seedOverride).spec
+        let scenario = try input.load(extra: seedOverride)
+        let spec = scenario.spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         let store = try ResultStore(path: path)
-        let info = RunInfo(spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
+        let info = RunInfo(
+            spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current,
+            configuration: scenario.configuration.description)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
         let level = events ? .events : record

@@ -45,7 +45,8 @@ struct StaffCommand: ParsableCommand {
     func run() throws {
         let goals = try targets.map(TargetSyntax.parse)
         guard !goals.isEmpty else { throw ExperimentError("staff needs at least one --target, e.g. --target service_level>=0.8") }
-        let base = try input.load(extra: experiment.seedOverride).spec
+        let loaded = try input.load(extra: experiment.seedOverride)
+        let base = loaded.spec
         let names = base.workerGroups.map(\.name)
         if let unknown = groups.first(where: { !names.contains($0) }) {
             throw ExperimentError("--group \(unknown): \(input.scenario) has no such worker group; expected one of \(names.joined(separator: ", "))")
@@ -58,7 +59,7 @@ struct StaffCommand: ParsableCommand {
         let path = experiment.output(name: base.name, command: .staff)
         let running = try Experiment(.staff, options: experiment, path: path)
         var evaluator = StaffingEvaluator(
-            base: base, experiment: running, targets: goals, groups: searched, maxReplications: most, perInterval: perInterval)
+            base: base, configuration: loaded.configuration, experiment: running, targets: goals, groups: searched, maxReplications: most, perInterval: perInterval)
         let intervalCount = max(1, Int((base.horizon / base.interval).rounded(.up)))
         var staffing = searched.map { Array(repeating: base.workerGroups[$0].count, count: perInterval ? intervalCount : 1) }
         if perInterval {

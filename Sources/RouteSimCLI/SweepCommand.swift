@@ -42,12 +42,12 @@ struct SweepCommand: ParsableCommand {
         let common = input.overrides + experiment.seedOverride
         let grid = SweepAxis.grid(axes)
         var problems: [ScenarioError] = []
-        var points: [(values: [String], spec: SimulationSpec)] = []
+        var points: [(values: [String], spec: SimulationSpec, configuration: ConfigurationHash)] = []
         for values in grid {
             let assignments = zip(axes, values).map { $0.key + "=" + $1 }
             do {
                 let scenario = try ScenarioLoader.load(path: input.scenario, overrides: (assignments + common).map(Override.parse))
-                points.append((values, scenario.spec))
+                points.append((values, scenario.spec, scenario.configuration))
             } catch {
                 problems += error.errors.filter { problem in !problems.contains { $0.description == problem.description } }
             }
@@ -62,7 +62,8 @@ struct SweepCommand: ParsableCommand {
                     spec: spec,
                     info: RunInfo(
                         spec: spec, overrides: assignments + common, version: RouteSimVersion.current,
-                        point: SweepPivot.pointJSON(axes: axes, values: point.values)))
+                        point: SweepPivot.pointJSON(axes: axes, values: point.values),
+                        configuration: point.configuration.description))
             }
         }
         let path = experiment.output(name: points[0].spec.name, command: .sweep)

@@ -27,6 +27,9 @@ enum ResultSchema {
         migrator.registerMigration("v3-run-start") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN start TEXT")
         }
+        migrator.registerMigration("v4-configuration-hash") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN configuration_hash TEXT")
+        }
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Reads runs back as KPI values and sums replications up: what batch, compare, sweep,
@@ -12,8 +13,10 @@ extension ResultStore {
         let (low, high) = (ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max)
         let columns = KPIColumns.list
         return try reading { db in
+            let hashed = try db.columns(in: "runs").contains { $0.name == "configuration_hash" }
             let runs = try Row.fetchAll(db, sql: """
                 SELECT runs.run_id, runs.experiment_id, experiments.command, scenario, variant, point, replication,
+                    seed, \(hashed ? "configuration_hash" : "NULL"), overrides,
                     \(KPIColumns.names.map { "runs.\($0)" }.joined(separator: ", "))
                 FROM runs LEFT JOIN experiments USING (experiment_id)
                 WHERE (? IS NULL OR runs.experiment_id = ?) AND runs.run_id BETWEEN ? AND ?
@@ -34,7 +37,9 @@ extension ResultStore {
                 return StoredRunKPIs(
                     runID: runID, experimentID: row["experiment_id"], command: row["command"],
                     scenario: row["scenario"], variant: row["variant"], point: row["point"],
-                    replication: row["replication"], kpis: Self.kpiValues(row, from: 7), queues: queues[runID] ?? [])
+                    replication: row["replication"], seed: UInt64(bitPattern: row["seed"]), configuration: row[8],
+                    overrides: Self.overrides(row["overrides"]), kpis: Self.kpiValues(row, from: 10),
+                    queues: queues[runID] ?? [])
             }
         }
     }
@@ -50,10 +55,15 @@ extension ResultStore {
     }
 
     /// Mean and 95 % CI of every KPI over the replications of each group of runs (of
-    /// experiment `experiment`, or all), grouped by experiment, scenario, variant and
-    /// point, in run order.
+    /// experiment `experiment`, or all), grouped by experiment, scenario, variant, point
+    /// and configuration (``RunGroupSummary/summaries(of:confidence:)``), in run order.
     public func summaries(experiment: Int64? = nil) throws(StoreError) -> [RunGroupSummary] {
         RunGroupSummary.summaries(of: try runKPIs(experiment: experiment))
+    }
+
+    /// The `overrides` column's JSON list of strings; empty when it is not one.
+    private static func overrides(_ json: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
     /// The KPI columns of `row` starting at column `offset`, as doubles.

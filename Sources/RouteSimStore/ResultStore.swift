@@ -203,15 +203,15 @@ public final class ResultStore: Sendable {
             sql: """
                 INSERT INTO runs (run_id, scenario, variant, replication, seed, horizon, warmup, interval, service_level,
                     multi_task_enabled, overrides, routesim_version, workspace_sid, record_level, started_at,
-                    experiment_id, point, start)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    experiment_id, point, start, configuration_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 run.runID, run.scenario, run.variant, run.replication, Int64(bitPattern: run.seed), run.horizon,
                 run.warmup, run.interval, run.serviceLevel, run.multiTaskEnabled,
                 AttributeValue.array(run.overrides.map(AttributeValue.string)).jsonText, run.version,
                 spec.workspace.sid, level.rawValue, Date().ISO8601Format(), run.experimentID, run.point,
-                spec.start,
+                spec.start, run.configuration,
             ])
         return db.lastInsertedRowID
     }

@@ -34,6 +34,10 @@ public struct RunInfo: Sendable, Equatable {
     /// The values varied at this run's point of a sweep or staffing search, as a JSON
     /// object (`{"workers.agents.count": 13}`); nil elsewhere.
     public var point: String?
+    /// The fingerprint of the configuration simulated (the scenario layer's
+    /// `ConfigurationHash`, 16 hex digits); runs group as replications only when it is the
+    /// same. Nil when unknown.
+    public var configuration: String?
     /// The `run_id` to record the run under, nil for the next free one. Replications run in
     /// parallel take ids reserved in advance (``ResultStore/nextRunID()``) so that their ids
     /// do not depend on which finishes first.
@@ -44,7 +48,7 @@ public struct RunInfo: Sendable, Equatable {
         scenario: String, variant: String? = nil, replication: Int, seed: UInt64, horizon: Double,
         warmup: Double, interval: Double, serviceLevel: Double, multiTaskEnabled: Bool,
         overrides: [String] = [], version: String, experimentID: Int64? = nil, point: String? = nil,
-        runID: Int64? = nil
+        configuration: String? = nil, runID: Int64? = nil
     ) {
         self.scenario = scenario
         self.variant = variant
@@ -59,6 +63,7 @@ public struct RunInfo: Sendable, Equatable {
         self.version = version
         self.experimentID = experimentID
         self.point = point
+        self.configuration = configuration
         self.runID = runID
     }
 
@@ -66,12 +71,12 @@ public struct RunInfo: Sendable, Equatable {
     /// replication and `multi_task_enabled` from the spec.
     public init(
         spec: SimulationSpec, variant: String? = nil, overrides: [String], version: String,
-        experimentID: Int64? = nil, point: String? = nil
+        experimentID: Int64? = nil, point: String? = nil, configuration: String?
     ) {
         self.init(
             scenario: spec.name, variant: variant, replication: spec.replication, seed: spec.seed,
             horizon: spec.horizon, warmup: spec.warmup, interval: spec.interval, serviceLevel: spec.serviceLevel,
             multiTaskEnabled: spec.workspace.multiTaskEnabled, overrides: overrides, version: version,
-            experimentID: experimentID, point: point)
+            experimentID: experimentID, point: point, configuration: configuration)
     }
 }

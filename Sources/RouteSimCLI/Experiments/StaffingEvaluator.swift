@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimScenario
 import RouteSimStore
 
 /// Runs a staffing in replications until the targets are decided, for `routesim staff`.
@@ -13,6 +14,8 @@ import RouteSimStore
 /// staffing reuses them.
 struct StaffingEvaluator {
     var base: SimulationSpec
+    /// The configuration of `base`; a staffing's runs store it with the staffing added.
+    var configuration: ConfigurationHash
     var experiment: Experiment
     var targets: [StaffingTarget]
     /// The indexes of the searched groups in `base.workerGroups`.
@@ -28,8 +31,9 @@ struct StaffingEvaluator {
     /// The latest evaluation of each staffing and judged interval, in the order made.
     private(set) var log: [StaffingEvaluation] = []
 
-    init(base: SimulationSpec, experiment: Experiment, targets: [StaffingTarget], groups: [Int], maxReplications: Int, perInterval: Bool) {
+    init(base: SimulationSpec, configuration: ConfigurationHash, experiment: Experiment, targets: [StaffingTarget], groups: [Int], maxReplications: Int, perInterval: Bool) {
         self.base = base
+        self.configuration = configuration
         self.experiment = experiment
         self.targets = targets
         self.groups = groups
@@ -98,7 +102,9 @@ struct StaffingEvaluator {
         let plan = (first..<min(first + experiment.options.replications, maxReplications)).map { replication -> PlannedRun in
             var run = spec
             run.replication = replication
-            return PlannedRun(spec: run, info: RunInfo(spec: run, overrides: [], version: RouteSimVersion.current, point: point))
+            return PlannedRun(spec: run, info: RunInfo(
+                spec: run, overrides: [], version: RouteSimVersion.current, point: point,
+                configuration: configuration.adding(point).description))
         }
         let made = (runs[point] ?? []) + (try experiment.run(plan))
         runs[point] = made

@@ -50,13 +50,19 @@ struct ExportTable {
 
     /// The `summary` table: per group of replications (``RunGroupSummary``), one row per KPI
     /// of the whole run and of each queue, with mean, confidence interval and replications;
-    /// the interval's ends are empty for a single replication.
+    /// the interval's ends are empty for a single replication. Each row ends with the group's
+    /// configuration hash (empty for runs stored without one) and the runs left out as
+    /// repeats, separated by spaces.
     static func summary(_ groups: [RunGroupSummary]) -> ExportTable {
         var rows: [[CellValue]] = []
         for group in groups {
             let key: [CellValue] = [
                 group.experimentID.map { .integer($0) } ?? .empty, group.command.map { .text($0) } ?? .empty,
                 .text(group.scenario), group.variant.map { .text($0) } ?? .empty, group.point.map { .text($0) } ?? .empty,
+            ]
+            let repeated = group.repeatedRuns.map { String($0.runID) }.joined(separator: " ")
+            let identity: [CellValue] = [
+                group.configuration.map { .text($0) } ?? .empty, repeated.isEmpty ? .empty : .text(repeated),
             ]
             let scopes = [(CellValue.empty, group.kpis)] + group.queues.map { (CellValue.text($0.queue), $0.kpis) }
             for (queue, kpis) in scopes {
@@ -65,14 +71,14 @@ struct ExportTable {
                     let interval: [CellValue] = estimate.halfWidth.isFinite
                         ? [.number(estimate.low), .number(estimate.high)] : [.empty, .empty]
                     rows.append(key + [queue, .text(kpi.name), .number(estimate.mean)] + interval
-                        + [.integer(Int64(estimate.count))])
+                        + [.integer(Int64(estimate.count))] + identity)
                 }
             }
         }
         return ExportTable(
             name: "summary",
             columns: ["experiment_id", "command", "scenario", "variant", "point", "queue", "kpi", "mean", "ci_low",
-                      "ci_high", "replications"],
+                      "ci_high", "replications", "configuration", "repeated_runs"],
             source: .rows(rows))
     }
 
