@@ -1,16 +1,18 @@
 import Foundation
 import RouteSimStore
 
-/// One group of runs in a results file (the replications of one experiment, scenario,
-/// variant and point) with everything the report shows of it.
+/// One group of runs in a results file (the replications of one configuration:
+/// experiment, scenario, variant, point and configuration hash) with everything the report
+/// shows of it.
 public struct ReportGroup: Sendable {
     /// The KPI estimates over the group's replications.
     public var summary: RunGroupSummary
-    /// The group's runs, in run order.
+    /// The group's runs counted in the estimates (repeats left out), in run order.
     public var runIDs: [Int64]
     /// A short name for legends and column heads, unique in the file: the variant and the
-    /// point's values, the scenario when the file holds several, the experiment when
-    /// that is all that tells two groups apart.
+    /// point's values, the scenario when the file holds several; where that leaves two
+    /// groups alike, the experiment, then the `--set` overrides (the seed's left out), then
+    /// the configuration hash, whichever first tells them apart.
     public var label: String
     /// The group's intervals summed over its runs, all queues first, then per queue.
     public var intervals: [IntervalTotals]
@@ -32,8 +34,22 @@ public struct ReportGroup: Sendable {
             let label = parts.compactMap { $0 }.joined(separator: " ")
             return label.isEmpty ? summary.scenario : label
         }
-        for (index, label) in labels.enumerated() where labels.filter({ $0 == label }).count > 1 {
-            labels[index] = label + (summaries[index].experimentID.map { " (experiment \($0))" } ?? " (single runs)")
+        let qualifiers: [(RunGroupSummary) -> String] = [
+            { $0.experimentID.map { "experiment \($0)" } ?? "single runs" },
+            { summary in
+                let overrides = summary.overrides.filter { !$0.hasPrefix("seed=") }
+                return overrides.isEmpty ? "no --set" : "--set " + overrides.joined(separator: " ")
+            },
+            { $0.configuration.map { "configuration \($0)" } ?? "configuration not recorded" },
+        ]
+        for qualifier in qualifiers {
+            let distinct = labels.indices.filter { labels.firstIndex(of: labels[$0]) == $0 }.map { labels[$0] }
+            for label in distinct {
+                let alike = labels.indices.filter { labels[$0] == label }
+                let texts = alike.map { qualifier(summaries[$0]) }
+                guard Set(texts).count > 1 else { continue }
+                for (index, text) in zip(alike, texts) { labels[index] = label + " (\(text))" }
+            }
         }
         var groups: [ReportGroup] = []
         for (summary, label) in zip(summaries, labels) {
@@ -44,6 +60,24 @@ public struct ReportGroup: Sendable {
                 activities: try store.activityAgents(runs: ids), thresholds: try store.serviceLevelThresholds(runs: ids)))
         }
         return groups
+    }
+
+    /// What a reader must know about how the group was formed: that its runs' configuration
+    /// was not recorded (an older file), and which runs were counted once as repeats.
+    public var notes: [String] {
+        var notes: [String] = []
+        if summary.configuration == nil {
+            notes.append("stored before routesim recorded each run's configuration: grouped by experiment, scenario, "
+                + "variant and point only, so runs given different --set values are pooled as replications")
+        }
+        let repeated = summary.repeatedRuns
+        if !repeated.isEmpty {
+            let shown = repeated.prefix(5).map { "run \($0.runID) repeats run \($0.original)" }
+            let more = repeated.count > 5 ? ", and \(repeated.count - 5) more" : ""
+            notes.append(shown.joined(separator: ", ") + more + " (same configuration, seed and replication): "
+                + (repeated.count == 1 ? "one sample, counted once" : "the same samples, each counted once"))
+        }
+        return notes
     }
 
     /// A point's JSON object as `key=value` pairs, keys sorted: `workers.agents.count=13`.

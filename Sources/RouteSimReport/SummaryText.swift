@@ -2,7 +2,8 @@ import RouteSim
 import RouteSimStore
 
 /// The terminal report: per group of runs, every KPI's mean and 95 % confidence interval,
-/// then a table of the headline KPIs per queue, aligned in columns.
+/// then a table of the headline KPIs per queue, aligned in columns. A group's
+/// ``ReportGroup/notes`` follow its heading.
 public struct SummaryText: Sendable {
     public var path: String
     public var groups: [ReportGroup]
@@ -20,6 +21,7 @@ public struct SummaryText: Sendable {
         for group in groups {
             lines.append("")
             lines.append(Self.heading(group))
+            lines += group.notes.map { "note: " + $0 }
             let rows = group.summary.kpis.map { kpi in
                 let format = KPIFormat.of(kpi.name)
                 return [format.label, format.text(kpi.estimate.mean), format.interval(kpi.estimate)]

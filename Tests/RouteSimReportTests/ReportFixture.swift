@@ -36,13 +36,14 @@ enum ReportFixture {
         for variant in variants {
             for replication in 0..<replications {
                 let scenario = repository.appendingPathComponent("scenarios/quickstart.yaml").path
-                var spec = try ScenarioLoader.load(path: scenario, overrides: variant.overrides.map(Override.parse)).spec
+                let loaded = try ScenarioLoader.load(path: scenario, overrides: variant.overrides.map(Override.parse))
+                var spec = loaded.spec
                 spec.replication = replication
                 let info = RunInfo(
                     scenario: spec.name, variant: variant.name, replication: replication, seed: spec.seed,
                     horizon: spec.horizon, warmup: spec.warmup, interval: spec.interval, serviceLevel: spec.serviceLevel,
                     multiTaskEnabled: spec.workspace.multiTaskEnabled, overrides: variant.overrides, version: "test",
-                    experimentID: experiment)
+                    experimentID: experiment, configuration: loaded.configuration.description)
                 _ = try store.record(run: info, spec: spec, level: level) { sink in
                     var simulation = Simulation(spec: spec)
                     return simulation.run(sink: sink)
