@@ -15,14 +15,15 @@ struct Axis: Sendable {
 
     /// A linear axis over `values` with round ticks: from zero (or the smallest value if
     /// `fromZero` is false) to a round number above the largest. A domain without spread
-    /// is widened to one unit.
-    static func linear(over values: [Double], fromZero: Bool = true, title: String,
+    /// is widened to one unit. For a count (`integers`: agents, tasks), ticks fall on whole
+    /// numbers even where the values are means and so fractions.
+    static func linear(over values: [Double], fromZero: Bool = true, integers: Bool = false, title: String,
                        label: @escaping (Double) -> String = Axis.number) -> Axis {
         let finite = values.filter(\.isFinite)
         var low = fromZero ? min(0, finite.min() ?? 0) : (finite.min() ?? 0)
         var high = max(finite.max() ?? 1, low)
         if high - low < 1e-9 { high = low + 1 }
-        let step = niceStep((high - low) / 5)
+        let step = niceStep((high - low) / 5, integers: integers)
         low = (low / step).rounded(.down) * step
         high = (high / step).rounded(.up) * step
         let count = Int(((high - low) / step).rounded())
@@ -57,12 +58,14 @@ struct Axis: Sendable {
         from + (value - low) / (high - low) * (to - from)
     }
 
-    /// A round step near `raw`: 1, 2, 2.5 or 5 times a power of ten.
-    private static func niceStep(_ raw: Double) -> Double {
+    /// A round step near `raw`: 1, 2, 2.5 or 5 times a power of ten; with `integers`, a whole
+    /// number (at least 1, and 2 or 5 where 2.5 would leave a fraction).
+    private static func niceStep(_ raw: Double, integers: Bool = false) -> Double {
         let magnitude = pow(10, (log10(raw)).rounded(.down))
         let fraction = raw / magnitude
-        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10
-        return nice * magnitude
+        let quarter = integers && magnitude < 10
+        let nice: Double = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 && !quarter ? 2.5 : fraction <= 5 ? 5 : 10
+        return integers ? max(1, nice * magnitude) : nice * magnitude
     }
 
     /// A tick label: an integer without decimals, else up to two.
