@@ -24,16 +24,24 @@ public struct HTMLReport: Sendable {
     public func render() -> String {
         let scenarios = Array(Set(groups.map(\.summary.scenario))).sorted()
         var body = "<h1>routesim report: \(SVGChart.escape(scenarios.joined(separator: ", ")))</h1>\n"
-        let runs = groups.reduce(0) { $0 + $1.runIDs.count }
+        let runs = groups.reduce(0) { $0 + $1.runIDs.count + $1.summary.repeatedRuns.count }
         body += "<p class=\"meta\">\(SVGChart.escape(path)): \(runs) run\(runs == 1 ? "" : "s") in \(groups.count) "
-            + "group\(groups.count == 1 ? "" : "s") (replications of one scenario, variant and point). "
+            + "group\(groups.count == 1 ? "" : "s") (replications of one configuration: scenario, variant, point and overrides). "
             + "Means over replications; ± is the half-width of the 95 % confidence interval (Student t).</p>\n"
+        body += notes()
         body += kpiTable()
         body += queueTables()
         if groups.count > 1 { body += comparison() }
         body += throughTheDay()
         body += agents()
         return Self.page(title: "routesim report: " + scenarios.joined(separator: ", "), body: body)
+    }
+
+    /// Each group's ``ReportGroup/notes``, one paragraph each; nothing when there are none.
+    private func notes() -> String {
+        groups.flatMap { group in
+            group.notes.map { "<p class=\"note\">Note on \(SVGChart.escape(group.label)): \(SVGChart.escape($0)).</p>\n" }
+        }.joined()
     }
 
     /// The headline KPIs, one row each, one column per group.
@@ -154,7 +162,8 @@ public struct HTMLReport: Sendable {
                 let title = "Offered, answered, abandoned per interval, \(name)" + (groups.count > 1 ? ", \(group.label)" : "")
                 html += Self.figure(BarChart(
                     frame: SVGChart(title: title, x: axis,
-                                    y: Axis.linear(over: bars.flatMap(\.values).compactMap { $0 }, title: "tasks per interval"),
+                                    y: Axis.linear(
+                                        over: bars.flatMap(\.values).compactMap { $0 }, integers: true, title: "tasks per interval"),
                                     legend: bars, shade: shade),
                     spans: rows.map { ($0.start / 3600)...($0.end / 3600) }, series: bars, layout: .grouped).render(),
                     caption: "Tasks created in each interval, and how many of those were answered and abandoned; mean per replication.")
@@ -193,7 +202,7 @@ public struct HTMLReport: Sendable {
         let name = scope ?? "all queues"
         return Self.figure(LineChart(
             frame: SVGChart(title: "Tasks waiting at each interval boundary, \(name)", x: axis,
-                            y: Axis.linear(over: series.flatMap(\.values).compactMap { $0 }, title: "tasks waiting"),
+                            y: Axis.linear(over: series.flatMap(\.values).compactMap { $0 }, integers: true, title: "tasks waiting"),
                             legend: series, shade: shade),
             xs: times.map { $0 / 3600 }, series: series).render(),
             caption: "Tasks \(what) (tasks_by_status) in the real-time statistics snapshot taken at each interval boundary"
@@ -239,7 +248,9 @@ public struct HTMLReport: Sendable {
             let stackTops = rows.indices.map { position in series.reduce(0) { $0 + ($1.values[position] ?? 0) } }
             let title = what + (groups.count > 1 ? ", \(group.label)" : "")
             html += Self.figure(BarChart(
-                frame: SVGChart(title: title, x: axis, y: Axis.linear(over: stackTops, title: "agents"), legend: series, shade: shade),
+                frame: SVGChart(
+                    title: title, x: axis, y: Axis.linear(over: stackTops, integers: true, title: "agents"), legend: series,
+                    shade: shade),
                 spans: spans, series: series, layout: .stacked).render(), caption: caption)
 
             occupancy.append(ChartSeries(name: group.label, color: ChartPalette.color(index), values: rows.map { $0.kpis.occupancy }))
@@ -305,6 +316,7 @@ public struct HTMLReport: Sendable {
         body { font-family: Helvetica, Arial, sans-serif; color: #222; margin: 24px; max-width: 1440px; }
         h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; } h3 { font-size: 15px; }
         .meta { color: #555; }
+        .note { color: #8a4b00; }
         table { border-collapse: collapse; margin: 8px 0 16px; }
         th, td { border: 1px solid #ddd; padding: 4px 10px; vertical-align: top; }
         th { background: #f4f4f4; text-align: left; }

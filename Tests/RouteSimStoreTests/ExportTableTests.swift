@@ -13,7 +13,9 @@ import Testing
                 runIDs: [1], kpis: [one], queues: [QueueKPIs(queue: "Support", kpis: [one])]),
             RunGroupSummary(
                 experimentID: 2, command: "sweep", scenario: "erlang-c", variant: "multi",
-                point: #"{"workers.agents.count":13}"#, replications: 3, runIDs: [2, 3, 4], kpis: [three], queues: []),
+                point: #"{"workers.agents.count":13}"#, configuration: "0123456789abcdef", replications: 3,
+                runIDs: [2, 3, 4], repeatedRuns: [RepeatedRun(runID: 5, original: 2), RepeatedRun(runID: 6, original: 3)],
+                kpis: [three], queues: []),
         ]
         let table = ExportTable.summary(groups)
         guard case .rows(let rows) = table.source else {
@@ -22,12 +24,13 @@ import Testing
         }
         #expect(table.columns.count == rows[0].count)
         #expect(rows[0] == [.empty, .empty, .text("quickstart"), .empty, .empty, .empty, .text("offered"), .number(100),
-                            .empty, .empty, .integer(1)])
+                            .empty, .empty, .integer(1), .empty, .empty])
         #expect(rows[1][5] == .text("Support"))
         let estimate = three.estimate
         #expect(rows[2] == [.integer(2), .text("sweep"), .text("erlang-c"), .text("multi"),
                             .text(#"{"workers.agents.count":13}"#), .empty, .text("sl"), .number(estimate.mean),
-                            .number(estimate.low), .number(estimate.high), .integer(3)])
+                            .number(estimate.low), .number(estimate.high), .integer(3), .text("0123456789abcdef"),
+                            .text("5 6")])
         #expect(rows.count == 3)
     }
 }
