@@ -10,9 +10,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarize a results file: each KPI's mean and 95 % CI per group of runs, per queue; --html for a page with charts.",
         discussion: """
-            Runs are grouped by experiment, scenario, variant and sweep point; a group's runs are its \
-            replications. --html writes one HTML file with inline SVG charts (no script, nothing fetched) \
-            and still prints the text summary.
+            Runs are grouped by experiment, scenario, variant, sweep point and configuration (the \
+            scenario after overrides, and the files it reads); a group's runs are its replications, a run \
+            repeating another's seed and replication counted once (docs/experiments.md). --html writes \
+            one HTML file with inline SVG charts (no script, nothing fetched) and still prints the text \
+            summary.
             """
     )
 
