@@ -11,8 +11,9 @@ public struct ReportGroup: Sendable {
     public var runIDs: [Int64]
     /// A short name for legends and column heads, unique in the file: the variant and the
     /// point's values, the scenario when the file holds several; where that leaves two
-    /// groups alike, the experiment, then the `--set` overrides (the seed's left out), then
-    /// the configuration hash, whichever first tells them apart.
+    /// groups alike, the experiment, then the `--set` overrides (the seed's left out; none
+    /// for runs without a configuration hash, which may differ in them), then the
+    /// configuration hash, whichever first tells them apart.
     public var label: String
     /// The group's intervals summed over its runs, all queues first, then per queue.
     public var intervals: [IntervalTotals]
@@ -38,6 +39,7 @@ public struct ReportGroup: Sendable {
             { $0.experimentID.map { "experiment \($0)" } ?? "single runs" },
             { summary in
                 let overrides = summary.overrides.filter { !$0.hasPrefix("seed=") }
+                guard summary.configuration != nil else { return "configuration not recorded" }
                 return overrides.isEmpty ? "no --set" : "--set " + overrides.joined(separator: " ")
             },
             { $0.configuration.map { "configuration \($0)" } ?? "configuration not recorded" },

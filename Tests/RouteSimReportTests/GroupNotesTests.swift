@@ -52,5 +52,13 @@ import Testing
         let groups = try ReportGroup.groups(in: ResultStore(path: path))
         #expect(groups.map(\.label) == ["quickstart (no --set)", "quickstart (--set workers.late-lunch.count=4)"])
         #expect(groups.allSatisfy { $0.notes.isEmpty })
+
+        for count in [3, 2] {
+            try ReportFixture.record(
+                into: path, variants: [(nil, ["workers.late-lunch.count=\(count)"])], replications: 1, level: .summary,
+                hashed: false)
+        }
+        let mixed = try ReportGroup.groups(in: ResultStore(path: path))
+        #expect(mixed.map(\.label).last == "quickstart (configuration not recorded)", "not the overrides of one of its runs")
     }
 }
