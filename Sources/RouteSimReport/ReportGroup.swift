@@ -38,8 +38,8 @@ public struct ReportGroup: Sendable {
         let qualifiers: [(RunGroupSummary) -> String] = [
             { $0.experimentID.map { "experiment \($0)" } ?? "single runs" },
             { summary in
-                let overrides = summary.overrides.filter { !$0.hasPrefix("seed=") }
                 guard summary.configuration != nil else { return "configuration not recorded" }
+                let overrides = summary.overrides.filter { !$0.hasPrefix("seed=") }
                 return overrides.isEmpty ? "no --set" : "--set " + overrides.joined(separator: " ")
             },
             { $0.configuration.map { "configuration \($0)" } ?? "configuration not recorded" },

@@ -151,8 +151,10 @@ import Testing
 
         let summary = try #require(book.detail["summary"])
         #expect(summary.header == ["experiment_id", "command", "scenario", "variant", "point", "queue", "kpi", "mean",
-                                   "ci_low", "ci_high", "replications"])
+                                   "ci_low", "ci_high", "replications", "configuration", "repeated_runs"])
         #expect(summary.value(0, "kpi")?.text == "offered")
+        #expect(summary.value(0, "configuration")?.text?.count == 16)
+        #expect(summary.value(0, "repeated_runs") == .null)
         #expect(summary.value(0, "mean")?.number == run["offered"])
         #expect(summary.value(0, "ci_low") == .null, "one replication has no interval")
         #expect(summary.value(0, "replications")?.number == 1)
@@ -191,7 +193,8 @@ import Testing
         #expect(lines[1].hasPrefix("1,0,\(firstTask["task_sid"] as String),voice,voice,Inbound,0,\"\(attributes)\","))
         #expect(lines[1].contains(",2025-03-03 08:0"))
         let summary = try String(contentsOfFile: runner.path("csv/summary.csv"), encoding: .utf8)
-        #expect(summary.hasPrefix("experiment_id,command,scenario,variant,point,queue,kpi,mean,ci_low,ci_high,replications\r\n"))
+        #expect(summary.hasPrefix(
+            "experiment_id,command,scenario,variant,point,queue,kpi,mean,ci_low,ci_high,replications,configuration,repeated_runs\r\n"))
     }
 
     @Test func badInputIsOneLineAndWritesNothing() throws {
