@@ -59,7 +59,8 @@ struct StaffCommand: ParsableCommand {
         let path = experiment.output(name: base.name, command: .staff)
         let running = try Experiment(.staff, options: experiment, path: path)
         var evaluator = StaffingEvaluator(
-            base: base, configuration: loaded.configuration, experiment: running, targets: goals, groups: searched, maxReplications: most, perInterval: perInterval)
+            base: base, configuration: loaded.configuration, experiment: running, targets: goals, groups: searched,
+            maxReplications: most, perInterval: perInterval)
         let intervalCount = max(1, Int((base.horizon / base.interval).rounded(.up)))
         var staffing = searched.map { Array(repeating: base.workerGroups[$0].count, count: perInterval ? intervalCount : 1) }
         if perInterval {

@@ -31,7 +31,10 @@ struct StaffingEvaluator {
     /// The latest evaluation of each staffing and judged interval, in the order made.
     private(set) var log: [StaffingEvaluation] = []
 
-    init(base: SimulationSpec, configuration: ConfigurationHash, experiment: Experiment, targets: [StaffingTarget], groups: [Int], maxReplications: Int, perInterval: Bool) {
+    init(
+        base: SimulationSpec, configuration: ConfigurationHash, experiment: Experiment, targets: [StaffingTarget],
+        groups: [Int], maxReplications: Int, perInterval: Bool
+    ) {
         self.base = base
         self.configuration = configuration
         self.experiment = experiment
