@@ -61,4 +61,28 @@ import Testing
         let pooled = try runner.run("report", database)
         #expect(pooled.stdout.contains("quickstart: scenario quickstart, 2 replications"), "another seed is another sample")
     }
+
+    @Test func sweepPointsCompareVariantsAndStaffingsHaveTheirOwnHash() throws {
+        let runner = try CommandRunner()
+        let database = runner.path("s.sqlite")
+        let quickstart = CommandRunner.scenario("quickstart.yaml")
+        #expect(try runner.run("run", quickstart, "--out", database, "--record", "summary").status == 0)
+        let sweep = try runner.run(
+            "sweep", quickstart, "--vary", "workers.early-lunch.count=4,5", "--replications", "2", "--record", "summary",
+            "--out", database)
+        #expect(sweep.status == 0, "\(sweep.stderr)")
+        let compare = try runner.run(
+            "compare", CommandRunner.scenario("single-vs-multi.yaml"), "--variant", "single", "--variant", "multi",
+            "--replications", "1", "--record", "summary", "--out", database)
+        #expect(compare.status == 0, "\(compare.stderr)")
+        let rows = try DatabaseQueue(path: database).read {
+            try Row.fetchAll($0, sql: "SELECT point, variant, replication, configuration_hash FROM runs ORDER BY run_id")
+        }
+        let hashes: [String] = rows.map { $0["configuration_hash"] }
+        #expect(rows.count == 7)
+        #expect(hashes[1] == hashes[3] && hashes[2] == hashes[4], "the replications of a point share its hash")
+        #expect(hashes[1] != hashes[2], "points 4 and 5 differ")
+        #expect(hashes[2] == hashes[0], "point 5 is the value the file has: the run of the scenario as written")
+        #expect(hashes[5] != hashes[6], "the variants set different values")
+    }
 }

@@ -83,4 +83,12 @@ struct ConfigurationHashTests {
         #expect(try Self.hash("imported/production-day.yaml") == hashes[0])
         #expect(hashes[0] != hashes[1])
     }
+
+    @Test func aStaffingAddedToTheHashChangesIt() throws {
+        let path = Self.repository.appendingPathComponent("scenarios/erlang-c.yaml").path
+        let base = try ScenarioLoader.load(path: path).configuration
+        let thirteen = base.adding(#"{"workers.agents.count":13}"#)
+        #expect(thirteen == base.adding(#"{"workers.agents.count":13}"#))
+        #expect(Set([base, thirteen, base.adding(#"{"workers.agents.count":14}"#)]).count == 3)
+    }
 }
