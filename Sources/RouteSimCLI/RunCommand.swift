@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let spec = try input.load(extra: seedOverride).spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
-        let store = try ResultStore(path: path)
+        let store = try ResultStore.forWriting(path)
         let info = RunInfo(spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?

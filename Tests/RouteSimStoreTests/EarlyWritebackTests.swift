@@ -19,9 +19,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
 
         let direct = try #require(EarlyWriteback(path: path))
-        direct.stop()
+        try direct.stop()
         let throughLink = try #require(EarlyWriteback(path: link + "/open.sqlite"))
-        throughLink.stop()
+        try throughLink.stop()
 
         let closed = folder.appendingPathComponent("closed.sqlite").path
         try DatabaseQueue(path: closed).write { try $0.execute(sql: "CREATE TABLE t (x)") }
