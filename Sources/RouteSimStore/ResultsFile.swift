@@ -21,8 +21,9 @@ enum ResultsFile {
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
+            let code = errno
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            throw StoreError(.open, path: path, reason: "cannot create a file in the folder \(folder): \(reason(errno))")
+            throw StoreError(.open, path: path, reason: "cannot create a file in the folder \(folder): \(reason(code))")
         }
         close(descriptor)
     }
@@ -36,8 +37,9 @@ enum ResultsFile {
         }
         let descriptor = open(path, mode)
         guard descriptor >= 0 else {
+            let code = errno
             let access = mode == O_RDONLY ? "readable" : "writable"
-            throw StoreError(.open, path: path, reason: "the file is not \(access): \(reason(errno))")
+            throw StoreError(.open, path: path, reason: "the file is not \(access): \(reason(code))")
         }
         defer { close(descriptor) }
         var start = [UInt8](repeating: 0, count: header.count)

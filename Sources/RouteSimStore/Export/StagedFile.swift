@@ -30,7 +30,8 @@ struct StagedFile {
         temporaryURL = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let probe = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard probe >= 0 else {
-            throw ExportError(path: path, reason: "cannot create a file in the folder \(folder.path): \(String(cString: strerror(errno)))")
+            let code = errno
+            throw ExportError(path: path, reason: "cannot create a file in the folder \(folder.path): \(String(cString: strerror(code)))")
         }
         close(probe)
         unlink(temporaryURL.path)
