@@ -6,7 +6,7 @@ import Testing
 
 /// What opening a results file may change: a file that is not routesim's is refused as it
 /// was, reading changes nothing, a closed file stands alone, a reader reads while a run is
-/// written, a second writer says that it waits, and a write left unfinished is rolled back.
+/// written and a second writer says that it waits.
 @Suite struct ResultsFileTests {
     /// A scratch folder, created.
     func folder() throws -> URL {
@@ -161,50 +161,5 @@ import Testing
     final class SecondWriter: @unchecked Sendable {
         var result: Result<Int64, any Error>?
         let done = DispatchSemaphore(value: 0)
-    }
-
-    /// A write left unfinished in rollback-journal mode (a file of an earlier routesim, whose
-    /// process was killed mid-run: the file's pages half overwritten, the journal holding
-    /// their old content) is rolled back when the file is read, and the store says so.
-    @Test func aLeftoverJournalIsRolledBackWhenRead() throws {
-        let folder = try folder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = try resultsFile(in: folder)
-        let crashed = folder.appendingPathComponent("crashed.sqlite").path
-        try Self.copyMidTransaction(of: path, to: crashed)
-        #expect(FileManager.default.fileExists(atPath: crashed + "-journal"))
-
-        let store = try ResultStore(existing: crashed)
-        #expect(store.rolledBackJournal)
-        #expect(try store.runCount() == 1)
-        #expect(try store.summaries().count == 1)
-        #expect(!FileManager.default.fileExists(atPath: crashed + "-journal"))
-        let check = try DatabaseQueue(path: crashed).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
-        #expect(check == "ok")
-        #expect(try !ResultStore(existing: path).rolledBackJournal)
-    }
-
-    /// Copies the results file `path` (turned to rollback-journal mode) and its journal to
-    /// `copy` while a transaction that adds many tasks and deletes the run's own is under way,
-    /// its pages spilled into the file: what a process killed then leaves.
-    static func copyMidTransaction(of path: String, to copy: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-            try db.execute(sql: "PRAGMA cache_size = 8")
-            try db.inTransaction {
-                try db.execute(sql: """
-                    WITH RECURSIVE n(i) AS (SELECT 100 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
-                    INSERT INTO tasks SELECT 1, i, hex(randomblob(17)), stream, channel, workflow, priority, attributes,
-                        created_at, first_queue, queue, worker_sid, worker_name, assigned_at, wrapup_at, completed_at,
-                        canceled_at, status, reason, reservation_count, wait_seconds
-                    FROM n, (SELECT * FROM tasks LIMIT 1)
-                    """)
-                try db.execute(sql: "DELETE FROM tasks WHERE task_index < 100")
-                try FileManager.default.copyItem(atPath: path, toPath: copy)
-                try FileManager.default.copyItem(atPath: path + "-journal", toPath: copy + "-journal")
-                return .rollback
-            }
-        }
     }
 }
