@@ -84,6 +84,44 @@ import Testing
         #expect(runs == 1)
     }
 
+    /// A second `run` into a file another routesim is writing to says that it waits, and
+    /// records its run once the first is gone (killed here, so its run is not in the file).
+    @Test func aSecondWriterSaysThatItWaits() throws {
+        let runner = try CommandRunner()
+        let file = runner.path("w.sqlite")
+        let first = Process()
+        first.executableURL = CommandRunner.binary
+        first.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file]
+        first.currentDirectoryURL = runner.folder
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        // The first run is under way once its pages spill into the WAL.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline,
+            ((try? FileManager.default.attributesOfItem(atPath: file + "-wal")[.size] as? Int) ?? 0) < 1 << 20 {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        let second = Process()
+        second.executableURL = CommandRunner.binary
+        second.arguments = ["run", CommandRunner.scenario("quickstart.yaml"), "--out", file]
+        second.currentDirectoryURL = runner.folder
+        second.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        second.standardError = errors
+        try second.run()
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(first.isRunning, "the long run ended before the second one waited for it")
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        second.waitUntilExit()
+        #expect(stderr == "routesim: waiting for \(file): another routesim is writing\n")
+        #expect(second.terminationStatus == 0)
+        let scenarios = try DatabaseQueue(path: file).read { try String.fetchAll($0, sql: "SELECT scenario FROM runs") }
+        #expect(scenarios == ["quickstart"])
+    }
+
     /// A rollback journal left by a write that did not finish (a file of an earlier
     /// routesim, killed mid-run) is rolled back by `report`, which says so on stderr; the run
     /// committed before is reported.
