@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RouteSim
+import Synchronization
 
 /// A results database file: many runs, each recorded in one transaction.
 ///
@@ -25,6 +26,8 @@ public final class ResultStore: Sendable {
     /// Whether opening the file rolled back a write that had not finished (a rollback
     /// journal left by a routesim that was killed, or ran out of disk, before this one).
     public let rolledBackJournal: Bool
+    /// Experiments begun whose row awaits their first run (``beginExperiment(_:arguments:)``).
+    private let pendingExperiments = Mutex<[PendingExperiment]>([])
 
     /// How long a write waits for another connection's lock on the file (s).
     public static let busyTimeout: Double = 30
@@ -39,17 +42,14 @@ public final class ResultStore: Sendable {
     /// Opens the results database at `path` for writing, creating its parent folder, the
     /// file and the schema if missing, and upgrading an older schema.
     ///
-    /// Throws a ``StoreError`` naming `path` when the folder cannot be created, the file
+    /// Throws a ``StoreError`` (`.open`) naming `path` when the folder cannot be created, the file
     /// cannot be created or written (with the reason), or the file is not a routesim results
     /// file (another kind of file, or another program's SQLite database: an empty file is
     /// taken), or it was written by a newer routesim. A file refused is left as it was.
     public init(path: String, waiting: @escaping @Sendable () -> Void = {}) throws(StoreError) {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(.createFolder, path: path, reason: error.localizedDescription)
+        if let failure = ResultsFile.createFolder((path as NSString).deletingLastPathComponent) {
+            throw StoreError(.open, path: path, reason: failure)
         }
         try ResultsFile.checkWritable(path)
         let journal = ResultsFile.hasJournal(path)
@@ -97,7 +97,8 @@ public final class ResultStore: Sendable {
             try database.writeWithoutTransaction { db in
                 try ResultsFile.checkRoutesim(db, path: path)
                 guard try db.tableExists("runs") else {
-                    throw StoreError(.open, path: path, reason: "not a routesim results file (an empty SQLite database)")
+                    let empty = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0
+                    throw StoreError(.open, path: path, reason: "not a routesim results file (an empty \(empty ? "file" : "SQLite database"))")
                 }
                 if try ResultSchema.migrator.hasBeenSuperseded(db) {
                     throw StoreError(.open, path: path, reason: "it was written by a newer routesim")
@@ -136,7 +137,8 @@ public final class ResultStore: Sendable {
 
     /// Records one run: runs `simulate` inside one transaction and returns the new run id.
     ///
-    /// Inserts the `runs` row (with `started_at`), hands `simulate` a sink that inserts
+    /// Inserts the run's experiment's row if this is its first run, the `runs` row (with
+    /// `started_at`), hands `simulate` a sink that inserts
     /// task, reservation, worker-activity and event rows (as far as `level` keeps them; no
     /// sink at the summary level, so the engine builds no rows) on a second thread, in
     /// batches, and waits for the last of them; then inserts the intervals, the per-queue summaries and the
@@ -163,11 +165,14 @@ public final class ResultStore: Sendable {
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var runId: Int64 = 0
+                let experiment = pendingExperiments.withLock { $0.first { $0.id == run.experimentID } }
                 try db.inTransaction {
+                    try experiment?.insert(db)
                     runId = try Self.recordRun(
                         run, spec: spec, level: level, since: since, simulate: simulate, path: path, db)
                     return .commit
                 }
+                if let experiment { pendingExperiments.withLock { $0.removeAll { $0.id == experiment.id } } }
                 return runId
             }
         } catch let error as DatabaseError {
@@ -220,40 +225,21 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Records the start of an experiment (a batch, comparison, sweep or staffing search)
-    /// in its own transaction and returns its id, for ``RunInfo/experimentID``.
+    /// Starts an experiment (a batch, comparison, sweep or staffing search) and returns its
+    /// id, for ``RunInfo/experimentID``: one more than the largest in the file.
     ///
-    /// `arguments` are the command line's, stored as a JSON array. An experiment that fails
-    /// or is stopped before its first run commits is removed with
-    /// ``removeExperimentWithoutRuns(_:)``.
+    /// The `experiments` row is written in the transaction of the experiment's first run, so
+    /// an experiment that fails, is stopped or crashes before a run commits leaves no row.
+    /// Like run ids (``nextRunID()``), the id is reserved in this store only: two processes
+    /// starting experiments in one file at once may reserve the same, and the second to
+    /// commit a run fails. `arguments` are the command line's, stored as a JSON array.
     public func beginExperiment(_ command: ExperimentCommand, arguments: [String]) throws(StoreError) -> Int64 {
-        do {
-            return try database.write { db in
-                try db.execute(
-                    sql: "INSERT INTO experiments (command, arguments, started_at) VALUES (?, ?, ?)",
-                    arguments: [
-                        command.rawValue, AttributeValue.array(arguments.map(AttributeValue.string)).jsonText,
-                        Date().ISO8601Format(),
-                    ])
-                return db.lastInsertedRowID
-            }
-        } catch {
-            throw StoreError(.write, path: path, reason: Self.reason(error))
-        }
-    }
-
-    /// Deletes experiment `id` if no run belongs to it (it failed or was stopped before its
-    /// first run committed), so that the file keeps no experiment without runs.
-    public func removeExperimentWithoutRuns(_ id: Int64) throws(StoreError) {
-        do {
-            try database.write { db in
-                try db.execute(
-                    sql: "DELETE FROM experiments WHERE experiment_id = ? AND NOT EXISTS (SELECT 1 FROM runs WHERE experiment_id = ?)",
-                    arguments: [id, id])
-            }
-        } catch {
-            throw StoreError(.write, path: path, reason: Self.reason(error))
-        }
+        let id = try reading { (try Int64.fetchOne($0, sql: "SELECT MAX(experiment_id) FROM experiments") ?? 0) + 1 }
+        let row = PendingExperiment(
+            id: id, command: command, arguments: AttributeValue.array(arguments.map(AttributeValue.string)).jsonText,
+            startedAt: Date().ISO8601Format())
+        pendingExperiments.withLock { $0.append(row) }
+        return id
     }
 
     /// The `run_id` the next run will get unless it is given one: one more than the largest.

@@ -22,8 +22,8 @@ enum ResultsFile {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
             let code = errno
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            throw StoreError(.open, path: path, reason: "cannot create a file in the folder \(folder): \(reason(code))")
+            let folder = (path as NSString).deletingLastPathComponent
+            throw StoreError(.open, path: path, reason: "cannot create a file in the folder \(folder.isEmpty ? "." : folder): \(reason(code))")
         }
         close(descriptor)
     }
@@ -62,6 +62,21 @@ enum ResultsFile {
             throw StoreError(
                 .open, path: path, reason: "not a routesim results file (another program's SQLite database, with tables \(shown))")
         }
+    }
+
+    /// Creates the folder `path` (the current folder when empty) and the folders above it
+    /// that are missing; returns nil, or why not, naming the folder that could not be made.
+    static func createFolder(_ path: String) -> String? {
+        var isFolder: ObjCBool = false
+        if path.isEmpty || FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            return path.isEmpty || isFolder.boolValue ? nil : "\(path) is a file, not a folder"
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if parent != path, let failure = createFolder(parent) { return failure }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            return "cannot create the folder \(path) (\(reason(errno)))"
+        }
+        return nil
     }
 
     /// The path of SQLite's rollback journal of the database at `path`.

@@ -9,8 +9,8 @@ struct Experiment {
     /// What each run stores.
     let level: RecordLevel
 
-    /// Opens the results file at `path`, records the experiment with the command line, and
-    /// catches Ctrl-C from now on.
+    /// Opens the results file at `path`, begins the experiment with the command line (its row
+    /// is written with its first run), and catches Ctrl-C from now on.
     init(_ command: ExperimentCommand, options: ExperimentOptions, path: String) throws {
         store = try ResultStore.forWriting(path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
@@ -21,8 +21,7 @@ struct Experiment {
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
     /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order (the
-    /// executor reserves consecutive run ids in plan order). When the runs fail or are stopped
-    /// before the experiment's first run commits, the experiment's row is removed.
+    /// executor reserves consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
         let stamped = plan.map { run -> PlannedRun in
             var run = run
@@ -30,14 +29,7 @@ struct Experiment {
             return run
         }
         let executor = RunExecutor(store: store, level: level, jobs: options.jobs)
-        let ids: [Int64]
-        do {
-            ids = try executor.execute(stamped, progress: ProgressBar.forTerminal(total: plan.count))
-        } catch {
-            // Best effort: the error that stopped the runs is the one to report.
-            try? store.removeExperimentWithoutRuns(id)
-            throw error
-        }
+        let ids = try executor.execute(stamped, progress: ProgressBar.forTerminal(total: plan.count))
         guard let first = ids.first, let last = ids.last else { return [] }
         return try store.runKPIs(experiment: id, ids: first...last)
     }

@@ -38,14 +38,8 @@ extension ResultStore {
     /// written. Every file is written under a temporary name and all are renamed once all
     /// are complete.
     public func exportCSV(to folder: String, replacing: Bool = false) throws {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
-            throw ExportError(path: folder, reason: "it is a file, not a folder to write CSV files into")
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
+        if let failure = ResultsFile.createFolder(folder) {
+            throw ExportError(path: folder, reason: failure)
         }
         let groups = try summaries()
         var files: [StagedFile] = []
