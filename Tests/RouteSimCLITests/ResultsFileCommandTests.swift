@@ -56,12 +56,14 @@ import Testing
         #expect(try files(runner) == ["notes.txt", "other.sqlite"])
     }
 
-    /// A run killed while it writes (SIGKILL) leaves the runs committed before it readable
-    /// by `report` and `export`, and once read the file stands alone again.
+    /// A run that ends leaves its file alone (no `-wal` or `-shm` beside it); a run killed
+    /// while it writes (SIGKILL) leaves the runs committed before it readable by `report` and
+    /// `export`, and once read the file stands alone again.
     @Test func aKilledRunLeavesAFileTheReadCommandsRead() throws {
         let runner = try CommandRunner()
         let file = runner.path("k.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
+        #expect(try files(runner) == ["k.sqlite"], "a run that ended leaves its file alone")
         let process = Process()
         process.executableURL = CommandRunner.binary
         process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file]
@@ -227,7 +229,6 @@ import Testing
         }
         let batch = try runner.run(
             "batch", CommandRunner.scenario("quickstart.yaml"), "--replications", "2", "--record", "summary", "--out", file)
-        // Not 1 alone: a batch that fails may still crash as it stops its threads (issue 13, item 1).
         #expect(batch.status != 0)
         let experiments = try DatabaseQueue(path: file).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM experiments") }
         #expect(experiments == 0)
