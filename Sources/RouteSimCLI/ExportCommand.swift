@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RouteSimStore
 
 /// `routesim export RESULTS.sqlite --xlsx FILE | --csv DIR`: the results file's tables for
@@ -23,6 +24,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The folder to write CSV files into (created if missing).")
     var csv: String?
 
+    @Flag(help: "Replace the workbook or CSV files if they exist (without it, export refuses to).")
+    var force = false
+
     /// Rows per sheet, header included; a test's way to see a table cut without a million rows.
     @Option(name: .customLong("max-rows"), help: ArgumentHelp(visibility: .private))
     var maxRows = XLSXWriter.maxRows
@@ -34,8 +38,20 @@ struct ExportCommand: ParsableCommand {
         if maxRows < 3 {
             throw ExportRequestError(problem: "--max-rows must be at least 3 (a header, a row and the note)")
         }
-        let store = try ResultStore(existing: database)
-        if let xlsx { try store.exportWorkbook(to: xlsx, maxRows: maxRows) }
-        if let csv { try store.exportCSV(to: csv) }
+        if let xlsx, xlsx.lowercased().hasSuffix(".csv") {
+            warn("--xlsx \(xlsx) writes an Excel workbook, but the name ends in .csv (for CSV files give --csv DIR)")
+        }
+        if let csv, [".csv", ".xlsx"].contains(where: csv.lowercased().hasSuffix) {
+            warn("--csv \(csv) is the folder the CSV files go into (summary.csv, …), but the name looks like a file's")
+        }
+        let store = try ResultStore.forReading(database)
+        guard try store.runCount() > 0 else { throw ExportRequestError(problem: "\(database): the file holds no run") }
+        if let xlsx { try store.exportWorkbook(to: xlsx, maxRows: maxRows, replacing: force) }
+        if let csv { try store.exportCSV(to: csv, replacing: force) }
+    }
+
+    /// One warning line on stderr.
+    private func warn(_ text: String) {
+        FileHandle.standardError.write(Data("routesim: warning: \(text)\n".utf8))
     }
 }

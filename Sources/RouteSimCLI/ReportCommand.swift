@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: database) else {
             throw ReportError(problem: "\(database): no such results file")
         }
-        let store = try ResultStore.existing(at: database)
+        let store = try ResultStore.forReading(database)
         let groups = try ReportGroup.groups(in: store)
         guard !groups.isEmpty else { throw ReportError(problem: "\(database): the file holds no run") }
         if let html {

@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
         let scenario = try input.load(extra: seedOverride)
         let spec = scenario.spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
-        let store = try ResultStore(path: path)
+        let store = try ResultStore.forWriting(path)
         let info = RunInfo(
             spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current,
             configuration: scenario.configuration.description)

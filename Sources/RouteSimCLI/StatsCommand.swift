@@ -49,7 +49,7 @@ struct StatsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: database) else {
             throw StatsError(problem: "\(database): no such results file")
         }
-        let store = try ResultStore(path: database)
+        let store = try ResultStore.forReading(database)
         guard let runId = try runID ?? store.lastRunID() else {
             throw StatsError(problem: "\(database): the file holds no run")
         }

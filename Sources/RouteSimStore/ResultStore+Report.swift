@@ -6,27 +6,6 @@ import RouteSim
 ///
 /// Every query takes the group's run ids; an empty list reads nothing.
 extension ResultStore {
-    /// Opens the existing results file at `path` without creating anything.
-    ///
-    /// Throws a ``StoreError`` (`open`) when the file is missing, is not SQLite, or has no
-    /// `runs` table (not written by routesim); a file of an older schema is upgraded as
-    /// ``init(path:)`` does.
-    public static func existing(at path: String) throws(StoreError) -> ResultStore {
-        let hasRuns: Bool
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let probe = try DatabaseQueue(path: path, configuration: configuration)
-            hasRuns = try probe.read { try $0.tableExists("runs") && $0.tableExists("grdb_migrations") }
-            try probe.close()
-        } catch {
-            let reason = (error as? DatabaseError)?.message ?? String(describing: error)
-            throw StoreError(.open, path: path, reason: reason)
-        }
-        guard hasRuns else { throw StoreError(.open, path: path, reason: "not a routesim results file (no runs table)") }
-        return try ResultStore(path: path)
-    }
-
     /// The intervals of runs `runIDs` summed over the runs, per queue (nil first) and
     /// interval, in interval order.
     public func intervalTotals(runs runIDs: [Int64]) throws(StoreError) -> [IntervalTotals] {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RouteSim
+import Synchronization
 
 /// A results database file: many runs, each recorded in one transaction.
 ///
@@ -8,14 +9,25 @@ import RouteSim
 /// instance rather than opening the file twice. ``record(run:spec:level:since:simulate:)``
 /// holds the write transaction while the simulation runs, so two runs recorded into the
 /// same store take turns. To run replications in parallel into one file, let each
-/// simulate into memory and replay its rows inside `simulate`. Another connection (a
-/// notebook reading, another routesim writing) that holds the file is waited for up to
-/// ``busyTimeout`` seconds before a write fails with "database is locked".
+/// simulate into memory and replay its rows inside `simulate`.
+///
+/// Files are in SQLite's WAL mode: a run's pages go to `FILE-wal` and are copied into the
+/// file once it commits, so other connections (`report`, a notebook) read the runs
+/// committed before while a run is written. When the last connection closes, SQLite copies
+/// what is left and removes `FILE-wal` and `FILE-shm`, so a closed file stands alone; after
+/// a crash they stay, holding committed runs, until the file is next opened. Another
+/// writer (another routesim) is waited for up to ``busyTimeout``, and `waiting` is called
+/// once a wait passes a second.
 public final class ResultStore: Sendable {
     /// The path the store was opened with, as given.
     public let path: String
-    /// The writer connection.
+    /// The connection.
     private let database: DatabaseQueue
+    /// Whether opening the file rolled back a write that had not finished (a rollback
+    /// journal left by a routesim that was killed, or ran out of disk, before this one).
+    public let rolledBackJournal: Bool
+    /// Experiments begun whose row awaits their first run (``beginExperiment(_:arguments:)``).
+    private let pendingExperiments = Mutex<[PendingExperiment]>([])
 
     /// How long a write waits for another connection's lock on the file (s).
     public static let busyTimeout: Double = 30
@@ -27,54 +39,106 @@ public final class ResultStore: Sendable {
     /// instructions (14,966 against 15,243 per caller in case (b)).
     static let pageSize = 16_384
 
-    /// Opens the results database at `path`, creating its parent folder, the file and the
-    /// schema if missing, and upgrading an older schema.
+    /// Opens the results database at `path` for writing, creating its parent folder, the
+    /// file and the schema if missing, and upgrading an older schema.
     ///
-    /// Throws a ``StoreError`` naming `path` when the folder cannot be created, the file
-    /// cannot be opened as SQLite, or it was written by a newer routesim.
-    public init(path: String) throws(StoreError) {
+    /// Throws a ``StoreError`` (`.open`) naming `path` when the folder cannot be created, the file
+    /// cannot be created or written (with the reason), or the file is not a routesim results
+    /// file (another kind of file, or another program's SQLite database: an empty file is
+    /// taken), or it was written by a newer routesim. A file refused is left as it was.
+    public init(path: String, waiting: @escaping @Sendable () -> Void = {}) throws(StoreError) {
         self.path = path
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(.createFolder, path: path, reason: error.localizedDescription)
+        if let failure = ResultsFile.createFolder((path as NSString).deletingLastPathComponent) {
+            throw StoreError(.open, path: path, reason: failure)
         }
+        try ResultsFile.checkWritable(path)
+        let journal = ResultsFile.hasJournal(path)
+        database = try Self.connect(path, waiting: waiting)
         do {
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(Self.busyTimeout)
-            configuration.prepareDatabase { db in
-                // Debian's SQLite is built to overwrite freed space with zeros (SECURE_DELETE);
-                // SQLite's own default is not to, and a results file holds nothing secret. Every
-                // page split of an index zeroed the space its cells left.
-                try db.execute(sql: "PRAGMA secure_delete = OFF")
-                // Takes effect only when the file is created (SQLite keeps a file's page size).
+            try database.writeWithoutTransaction { db in
+                try ResultsFile.checkRoutesim(db, path: path)
+                if try ResultSchema.migrator.hasBeenSuperseded(db) {
+                    throw StoreError(.migrate, path: path, reason: "it was written by a newer routesim")
+                }
+                // Takes effect only when the file is created (SQLite keeps a file's page size,
+                // and a file in WAL mode cannot change it), so it comes before WAL mode.
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
-                // The page cache stays SQLite's default, 2,000 KiB: rows arrive in key order
-                // (`KeyOrderedRows`), so an insert touches only the right edge of each B-tree,
-                // and a larger cache took as many instructions per row (case (b): 14,961 per
-                // caller with 2 MiB, 14,966 with 8 MiB) for more memory (a peak of 43 MB, 68 MB).
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw StoreError(.open, path: path, reason: Self.reason(error))
-        }
-        do {
-            let migrator = ResultSchema.migrator
-            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw StoreError(.migrate, path: path, reason: "it was written by a newer routesim")
-            }
-            try migrator.migrate(database)
+            try ResultSchema.migrator.migrate(database)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError(.migrate, path: path, reason: Self.reason(error))
         }
+        rolledBackJournal = journal && !ResultsFile.hasJournal(path)
+    }
+
+    /// Opens the existing results file at `path` for reading, for the commands that report
+    /// on one: nothing in the file changes, and a file of an older schema is read as it is
+    /// (``OlderSchema``), not upgraded.
+    ///
+    /// A write that had not finished (a rollback journal left beside the file) is rolled back
+    /// to the last commit, as SQLite does, and ``rolledBackJournal`` says so. Throws a
+    /// ``StoreError`` (`.open`) when the file is missing, unreadable, not a routesim results
+    /// file, or written by a newer routesim.
+    public init(existing path: String, waiting: @escaping @Sendable () -> Void = {}) throws(StoreError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.open, path: path, reason: "no such file")
+        }
+        try ResultsFile.checkSQLite(path, mode: O_RDONLY)
+        let journal = ResultsFile.hasJournal(path)
+        // Not SQLite's read-only mode: a read-only connection can neither roll a journal back
+        // nor remove the `-wal` and `-shm` files it makes beside a file in WAL mode. GRDB
+        // reads with `PRAGMA query_only`, so nothing is written through it.
+        database = try Self.connect(path, waiting: waiting)
+        do {
+            try database.writeWithoutTransaction { db in
+                try ResultsFile.checkRoutesim(db, path: path)
+                guard try db.tableExists("runs") else {
+                    let empty = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0
+                    throw StoreError(.open, path: path, reason: "not a routesim results file (an empty \(empty ? "file" : "SQLite database"))")
+                }
+                if try ResultSchema.migrator.hasBeenSuperseded(db) {
+                    throw StoreError(.open, path: path, reason: "it was written by a newer routesim")
+                }
+                try OlderSchema.adapt(db)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.open, path: path, reason: Self.reason(error))
+        }
+        rolledBackJournal = journal && !ResultsFile.hasJournal(path)
+    }
+
+    /// Opens a connection to `path` that waits for other connections' locks.
+    private static func connect(_ path: String, waiting: @escaping @Sendable () -> Void) throws(StoreError) -> DatabaseQueue {
+        do {
+            var configuration = Configuration()
+            let wait = BusyWait(limit: .seconds(busyTimeout), notice: waiting)
+            configuration.busyMode = .callback { wait.retry($0) }
+            configuration.prepareDatabase { db in
+                // Debian's SQLite is built to overwrite freed space with zeros (SECURE_DELETE);
+                // SQLite's own default is not to, and a results file holds nothing secret. Every
+                // page split of an index zeroed the space its cells left.
+                try db.execute(sql: "PRAGMA secure_delete = OFF")
+                // The page cache stays SQLite's default, 2,000 KiB: rows arrive in key order
+                // (`KeyOrderedRows`), so an insert touches only the right edge of each B-tree,
+                // and a larger cache took as many instructions per row (case (b): 14,961 per
+                // caller with 2 MiB, 14,966 with 8 MiB) for more memory (a peak of 43 MB, 68 MB).
+            }
+            return try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(.open, path: path, reason: Self.reason(error))
+        }
     }
 
     /// Records one run: runs `simulate` inside one transaction and returns the new run id.
     ///
-    /// Inserts the `runs` row (with `started_at`), hands `simulate` a sink that inserts
+    /// Inserts the run's experiment's row if this is its first run, the `runs` row (with
+    /// `started_at`), hands `simulate` a sink that inserts
     /// task, reservation, worker-activity and event rows (as far as `level` keeps them; no
     /// sink at the summary level, so the engine builds no rows) on a second thread, in
     /// batches, and waits for the last of them; then inserts the intervals, the per-queue summaries and the
@@ -101,11 +165,14 @@ public final class ResultStore: Sendable {
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
                 var runId: Int64 = 0
+                let experiment = pendingExperiments.withLock { $0.first { $0.id == run.experimentID } }
                 try db.inTransaction {
+                    try experiment?.insert(db)
                     runId = try Self.recordRun(
                         run, spec: spec, level: level, since: since, simulate: simulate, path: path, db)
                     return .commit
                 }
+                if let experiment { pendingExperiments.withLock { $0.removeAll { $0.id == experiment.id } } }
                 return runId
             }
         } catch let error as DatabaseError {
@@ -115,8 +182,8 @@ public final class ResultStore: Sendable {
 
     /// The body of ``record(run:spec:level:since:simulate:)``, inside its transaction.
     ///
-    /// While the rows are written, ``EarlyWriteback`` has the kernel write the file at `path`
-    /// to disk, so the commit waits less.
+    /// While the rows are written, ``EarlyWriteback`` has the kernel write the file's WAL
+    /// (`path` + `-wal`) to disk, so the commit waits less; a failed sync fails the run.
     private static func recordRun(
         _ run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant?,
         simulate: ((any RecordSink)?) throws -> SimulationResult, path: String, _ db: Database
@@ -129,11 +196,12 @@ public final class ResultStore: Sendable {
         if level.keepsRows {
             let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
             let pipeline = RowPipeline(writer: writer)
-            let writeback = EarlyWriteback(path: path)
+            let writeback = EarlyWriteback(path: path + "-wal")
             let simulated = Result { try simulate(pipeline) }
             let finished = Result { try pipeline.finish() }
-            writeback?.stop()
+            let synced = Result { try writeback?.stop() }
             try finished.get()
+            try synced.get()
             result = try simulated.get()
         } else {
             result = try simulate(nil)
@@ -157,25 +225,21 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// Records the start of an experiment (a batch, comparison, sweep or staffing search)
-    /// in its own transaction and returns its id, for ``RunInfo/experimentID``.
+    /// Starts an experiment (a batch, comparison, sweep or staffing search) and returns its
+    /// id, for ``RunInfo/experimentID``: one more than the largest in the file.
     ///
-    /// `arguments` are the command line's, stored as a JSON array. An experiment stopped
-    /// before its first run committed keeps its row and has no runs.
+    /// The `experiments` row is written in the transaction of the experiment's first run, so
+    /// an experiment that fails, is stopped or crashes before a run commits leaves no row.
+    /// Like run ids (``nextRunID()``), the id is reserved in this store only: two processes
+    /// starting experiments in one file at once may reserve the same, and the second to
+    /// commit a run fails. `arguments` are the command line's, stored as a JSON array.
     public func beginExperiment(_ command: ExperimentCommand, arguments: [String]) throws(StoreError) -> Int64 {
-        do {
-            return try database.write { db in
-                try db.execute(
-                    sql: "INSERT INTO experiments (command, arguments, started_at) VALUES (?, ?, ?)",
-                    arguments: [
-                        command.rawValue, AttributeValue.array(arguments.map(AttributeValue.string)).jsonText,
-                        Date().ISO8601Format(),
-                    ])
-                return db.lastInsertedRowID
-            }
-        } catch {
-            throw StoreError(.write, path: path, reason: Self.reason(error))
-        }
+        let id = try reading { (try Int64.fetchOne($0, sql: "SELECT MAX(experiment_id) FROM experiments") ?? 0) + 1 }
+        let row = PendingExperiment(
+            id: id, command: command, arguments: AttributeValue.array(arguments.map(AttributeValue.string)).jsonText,
+            startedAt: Date().ISO8601Format())
+        pendingExperiments.withLock { $0.append(row) }
+        return id
     }
 
     /// The `run_id` the next run will get unless it is given one: one more than the largest.
@@ -275,8 +339,13 @@ public final class ResultStore: Sendable {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
-    /// SQLite's own message for a database error, the description of any other.
+    /// SQLite's own message for a database error (for a lock held past ``busyTimeout``,
+    /// who holds it), the description of any other.
     private static func reason(_ error: any Error) -> String {
-        (error as? DatabaseError)?.message ?? String(describing: error)
+        guard let error = error as? DatabaseError else { return String(describing: error) }
+        if error.resultCode == .SQLITE_BUSY {
+            return "another program (another routesim?) kept it locked for \(Int(busyTimeout)) s; try again when it is done"
+        }
+        return error.message ?? error.description
     }
 }

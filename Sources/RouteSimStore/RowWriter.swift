@@ -154,22 +154,21 @@ final class RowWriter: @unchecked Sendable {
         for event in batch.events { insert(event) }
     }
 
-    /// Inserts the rows still waiting, one insert each, and throws the first insert that
-    /// failed, if any; call once, after the engine has finished and the last batch was written.
+    /// Inserts the rows still waiting, one insert each, up to the first that fails, and throws
+    /// the first insert that failed, if any; call once, after the engine has finished and the
+    /// last batch was written.
     func finish() throws(DatabaseError) {
-        if failure == nil {
-            for (slot, row) in pendingTasks.enumerated() {
-                bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: taskSids)), slot: 0, in: task)
-                insert(task)
-            }
-            for (slot, row) in pendingReservations.enumerated() {
-                bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: reservationSids)), slot: 0, in: reservation)
-                insert(reservation)
-            }
-            for row in pendingSpans {
-                bind(row, slot: 0, in: span)
-                insert(span)
-            }
+        for (slot, row) in pendingTasks.enumerated() where failure == nil {
+            bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: taskSids)), slot: 0, in: task)
+            insert(task)
+        }
+        for (slot, row) in pendingReservations.enumerated() where failure == nil {
+            bind(row, sids: UnsafeBufferPointer(Self.row(slot, of: reservationSids)), slot: 0, in: reservation)
+            insert(reservation)
+        }
+        for row in pendingSpans where failure == nil {
+            bind(row, slot: 0, in: span)
+            insert(span)
         }
         pendingTasks.removeAll()
         pendingReservations.removeAll()
@@ -297,7 +296,7 @@ final class RowWriter: @unchecked Sendable {
         do {
             try statement.insert()
         } catch {
-            failure = error
+            failure = failure ?? error
         }
     }
 }

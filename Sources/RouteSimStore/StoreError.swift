@@ -1,12 +1,10 @@
 /// A results database that could not be created, opened, migrated, written or read.
 ///
 /// The description names the file and passes on SQLite's (or the file system's) reason,
-/// e.g. `cannot open results/x.sqlite: unable to open database file`.
+/// e.g. `cannot open results/x.sqlite: cannot create a file in the folder results: Permission denied`.
 public struct StoreError: Error, CustomStringConvertible, Equatable {
     /// What the store was doing when it failed.
     public enum Operation: Sendable, Equatable {
-        /// Creating the folder the database file goes in.
-        case createFolder
         /// Opening (or creating) the database file.
         case open
         /// Creating or upgrading the schema.
@@ -34,7 +32,6 @@ public struct StoreError: Error, CustomStringConvertible, Equatable {
     /// One line: what failed, on which file, and why.
     public var description: String {
         switch operation {
-        case .createFolder: "cannot create the folder for \(path): \(reason)"
         case .open: "cannot open \(path): \(reason)"
         case .migrate: "cannot set up the results schema in \(path): \(reason)"
         case .write: "cannot record the run in \(path): \(reason)"

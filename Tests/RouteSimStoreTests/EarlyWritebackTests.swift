@@ -19,9 +19,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: folder.path)
 
         let direct = try #require(EarlyWriteback(path: path))
-        direct.stop()
+        try direct.stop()
         let throughLink = try #require(EarlyWriteback(path: link + "/open.sqlite"))
-        throughLink.stop()
+        try throughLink.stop()
 
         let closed = folder.appendingPathComponent("closed.sqlite").path
         try DatabaseQueue(path: closed).write { try $0.execute(sql: "CREATE TABLE t (x)") }
@@ -31,5 +31,28 @@ import Testing
         // The store's descriptor is still its own: the next run is recorded as before.
         _ = try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { StoreFixture.simulate($0) }
         #expect(try store.runCount() == 2)
+    }
+
+    /// A sync that fails (the kernel's write-back error, reported once per open file
+    /// description, so the commit's own sync would miss it) is kept, and stopping throws it;
+    /// the store syncs the file's WAL, where a run's pages go.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd")))
+    func aFailedSyncIsKeptAndThrown() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("open.sqlite").path
+        let store = try ResultStore(path: path)
+        _ = try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { StoreFixture.simulate($0) }
+        let failing = try #require(EarlyWriteback(path: path + "-wal") { _ in
+            errno = EIO
+            return -1
+        })
+        Thread.sleep(forTimeInterval: 0.6)
+        let error = #expect(throws: DatabaseError.self) { try failing.stop() }
+        #expect(error?.extendedResultCode == .SQLITE_IOERR_FSYNC)
+        #expect(error?.message == "the system could not write it to disk (fsync: Input/output error); the run is not recorded")
+        let working = try #require(EarlyWriteback(path: path + "-wal"))
+        Thread.sleep(forTimeInterval: 0.3)
+        try working.stop()
     }
 }

@@ -63,4 +63,29 @@ import Testing
         #expect(try store.runKPIs().map(\.replication) == [0, 1])
         #expect(try store.nextRunID() == 3)
     }
+
+    /// An experiment's row is written with its first run: none while no run is committed (a
+    /// first run that fails leaves none), then one, whatever the number of runs.
+    @Test func anExperimentIsWrittenWithItsFirstRun() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("x.sqlite").path
+        let store = try ResultStore(path: path)
+        let experiments = { try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT command FROM experiments") } }
+        let experiment = try store.beginExperiment(.batch, arguments: ["batch", "tiny.yaml"])
+        #expect(try experiments() == [])
+        var info = StoreFixture.run
+        info.experimentID = experiment
+        struct DiskFull: Error {}
+        #expect(throws: DiskFull.self) {
+            try store.record(run: info, spec: StoreFixture.spec, level: .summary) { _ in throw DiskFull() }
+        }
+        #expect(try experiments() == [])
+        for replication in 0..<2 {
+            _ = try record(store, variant: nil, replication: replication, experiment: experiment)
+        }
+        #expect(try experiments() == ["batch"])
+        #expect(try store.runKPIs(experiment: experiment).count == 2)
+        #expect(try store.beginExperiment(.sweep, arguments: []) == experiment + 1)
+    }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import RouteSim
-import RouteSimStore
+@testable import RouteSimStore
 import Testing
 
 /// The results database through ``ResultStore``'s public API, read back with GRDB.
@@ -30,8 +30,8 @@ import Testing
         }
     }
 
-    /// A new file gets 16 KiB pages (cheaper writes); a file made with another page size
-    /// keeps it and takes runs as before.
+    /// A new file gets 16 KiB pages (cheaper writes); a results file made with another page
+    /// size (and the first schema) keeps it and takes runs as before.
     @Test func newFilesHave16KiBPagesAndOlderFilesKeepTheirs() throws {
         try withStore { store, path in
             _ = try recordFixture(store)
@@ -41,7 +41,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("old.sqlite").path
-        try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "CREATE TABLE older (x)") }
+        let older = try DatabaseQueue(path: path)
+        try older.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 4096") }
+        try ResultSchema.migrator.migrate(older, upTo: "v1")
+        try older.close()
         let store = try ResultStore(path: path)
         #expect(try recordFixture(store) == 1)
         let reader = try DatabaseQueue(path: path)

@@ -193,6 +193,40 @@ import Testing
         #expect(rows == 0)
     }
 
+    /// When several of the rows left for ``RowWriter/finish()`` fail, the first failure is the
+    /// one thrown and no row after it is tried.
+    @Test func theFirstFailedInsertIsThrownAndNothingAfterIt() throws {
+        let folder = StoreFixture.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("failed.sqlite").path
+        let store = try ResultStore(path: path)
+        let first = RowWriter.rowsPerInsert
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER first_bad BEFORE INSERT ON tasks WHEN NEW.task_index = \(first)
+                BEGIN SELECT RAISE(FAIL, 'first bad task'); END;
+                CREATE TRIGGER second_bad BEFORE INSERT ON tasks WHEN NEW.task_index = \(first + 2)
+                BEGIN SELECT RAISE(FAIL, 'second bad task'); END;
+                CREATE TRIGGER bad_span BEFORE INSERT ON worker_activity
+                BEGIN SELECT RAISE(FAIL, 'bad span'); END
+                """)
+        }
+        let tasks = (0..<first + 3).map { index in
+            var task = StoreFixture.tasks[index % 2]
+            task.index = index
+            return task
+        }
+        let error = #expect(throws: StoreError.self) {
+            try store.record(run: StoreFixture.run, spec: StoreFixture.spec, level: .tasks) { sink in
+                for task in tasks { sink?.record(task) }
+                for span in StoreFixture.spans { sink?.record(span) }
+                return StoreFixture.result
+            }
+        }
+        #expect(error?.description.contains("first bad task") == true, "\(String(describing: error))")
+        #expect(try store.runCount() == 0)
+    }
+
     @Test func statusAndReasonOrdinalsFollowAllCases() {
         #expect(TaskStatus.allCases.map(\.ordinal) == Array(0..<TaskStatus.allCases.count))
         #expect(ReservationStatus.allCases.map(\.ordinal) == Array(0..<ReservationStatus.allCases.count))

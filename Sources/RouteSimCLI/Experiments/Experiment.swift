@@ -9,10 +9,10 @@ struct Experiment {
     /// What each run stores.
     let level: RecordLevel
 
-    /// Opens the results file at `path`, records the experiment with the command line, and
-    /// catches Ctrl-C from now on.
+    /// Opens the results file at `path`, begins the experiment with the command line (its row
+    /// is written with its first run), and catches Ctrl-C from now on.
     init(_ command: ExperimentCommand, options: ExperimentOptions, path: String) throws {
-        store = try ResultStore(path: path)
+        store = try ResultStore.forWriting(path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
         level = options.level(for: command)

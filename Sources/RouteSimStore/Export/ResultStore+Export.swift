@@ -10,36 +10,12 @@ import GRDB
 /// `tasks` are followed by clock times. Reading errors are ``StoreError``s, writing errors
 /// ``ExportError``s.
 extension ResultStore {
-    /// Opens a results file that must already exist and have been written by routesim
-    /// (upgrading an older schema), for commands that read one.
-    ///
-    /// Unlike ``init(path:)`` it creates nothing: a missing file, or a file that is not
-    /// SQLite or has no routesim schema, is a ``StoreError`` (`.open`) and stays untouched.
-    public convenience init(existing path: String) throws(StoreError) {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(.open, path: path, reason: "no such file")
-        }
-        let isResults: Bool
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            isResults = try DatabaseQueue(path: path, configuration: configuration).read { db in
-                try db.tableExists("grdb_migrations") && db.tableExists("runs")
-                    && String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1'") != nil
-            }
-        } catch {
-            let reason = (error as? DatabaseError)?.message ?? "\(error)"
-            throw StoreError(.open, path: path, reason: "not a routesim results file (\(reason))")
-        }
-        guard isResults else { throw StoreError(.open, path: path, reason: "not a routesim results file") }
-        try self.init(path: path)
-    }
-
     /// Writes the workbook `path`, one sheet per table. A table with more rows than a sheet
     /// of `maxRows` rows holds (header included; Excel's limit by default) is cut, and its
-    /// last row says how many rows were left out.
-    public func exportWorkbook(to path: String, maxRows: Int = XLSXWriter.maxRows) throws {
-        let workbook = try XLSXWriter(path: path)
+    /// last row says how many rows were left out. An existing file at `path` is replaced only
+    /// when `replacing`.
+    public func exportWorkbook(to path: String, maxRows: Int = XLSXWriter.maxRows, replacing: Bool = false) throws {
+        let workbook = try XLSXWriter(path: path, replacing: replacing)
         let groups = try summaries()
         try exporting { db in
             for table in try Self.exportTables(groups, db) {
@@ -58,20 +34,20 @@ extension ResultStore {
     }
 
     /// Writes one CSV file per table into `folder` (created if missing), `summary.csv`,
-    /// `intervals.csv`, …, replacing older ones. Every file is written under a temporary name
-    /// and all are renamed once all are complete.
-    public func exportCSV(to folder: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError(path: folder, reason: error.localizedDescription)
+    /// `intervals.csv`, …; older ones are replaced only when `replacing`, else nothing is
+    /// written. Every file is written under a temporary name and all are renamed once all
+    /// are complete.
+    public func exportCSV(to folder: String, replacing: Bool = false) throws {
+        if let failure = ResultsFile.createFolder(folder) {
+            throw ExportError(path: folder, reason: failure)
         }
         let groups = try summaries()
         var files: [StagedFile] = []
         defer { files.forEach { $0.discard() } }
         try exporting { db in
             for table in try Self.exportTables(groups, db) {
-                let file = try StagedFile(path: URL(fileURLWithPath: folder).appendingPathComponent(table.name + ".csv").path)
+                let file = try StagedFile(
+                    path: URL(fileURLWithPath: folder).appendingPathComponent(table.name + ".csv").path, replacing: replacing)
                 files.append(file)
                 let output = try BufferedOutput(url: file.temporaryURL, path: file.path)
                 let csv = CSVWriter(output: output)

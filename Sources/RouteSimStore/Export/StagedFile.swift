@@ -11,8 +11,9 @@ struct StagedFile {
     /// Where it is written meanwhile.
     let temporaryURL: URL
 
-    /// Stages `path`; throws when its folder does not exist or is not a folder.
-    init(path: String) throws(ExportError) {
+    /// Stages `path`; throws when its folder does not exist, is not a folder or does not
+    /// take a new file, or when `path` exists and may not be replaced (`replacing` false).
+    init(path: String, replacing: Bool) throws(ExportError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -20,7 +21,20 @@ struct StagedFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ExportError(path: path, reason: "no such folder \(folder.path)")
         }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard !isFolder.boolValue else { throw ExportError(path: path, reason: "it is a folder") }
+            guard replacing else {
+                throw ExportError(path: path, reason: "the file exists; routesim replaces a file only when given --force")
+            }
+        }
         temporaryURL = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let probe = open(temporaryURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard probe >= 0 else {
+            let code = errno
+            throw ExportError(path: path, reason: "cannot create a file in the folder \(folder.path): \(String(cString: strerror(code)))")
+        }
+        close(probe)
+        unlink(temporaryURL.path)
     }
 
     /// A sibling scratch file of this one (e.g. a sheet spooled before zipping), removed by

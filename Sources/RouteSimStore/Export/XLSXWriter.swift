@@ -26,9 +26,10 @@ public final class XLSXWriter {
     /// The date every entry carries: 2025-01-01 00:00 UTC.
     private static let entryDate = Date(timeIntervalSince1970: 1_735_689_600)
 
-    /// Starts a workbook that ``finish()`` will put at `path`.
-    public init(path: String) throws(ExportError) {
-        staged = try StagedFile(path: path)
+    /// Starts a workbook that ``finish()`` will put at `path`, replacing a file there only
+    /// when `replacing`.
+    public init(path: String, replacing: Bool = false) throws(ExportError) {
+        staged = try StagedFile(path: path, replacing: replacing)
         do {
             archive = try Archive(url: staged.temporaryURL, accessMode: .create)
         } catch {
