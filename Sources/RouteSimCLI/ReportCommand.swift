@@ -20,7 +20,7 @@ struct ReportCommand: ParsableCommand, CommandExamples {
         ("Each KPI's mean and 95 % CI per group of runs, and per queue",
          "routesim report results/quickstart.sqlite"),
         ("Also a self-contained page of charts",
-         "routesim report results/single-vs-multi.sqlite --html results/single-vs-multi.html"),
+         "routesim report results/single-vs-multi-compare.sqlite --html results/single-vs-multi.html"),
         ("The same summary for scripts",
          "routesim report results/quickstart.sqlite --json"),
     ]

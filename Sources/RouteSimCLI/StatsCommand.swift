@@ -21,7 +21,7 @@ struct StatsCommand: ParsableCommand, CommandExamples {
         ("One queue's real-time snapshot at 4 h into run 1",
          "routesim stats results/quickstart.sqlite --run 1 --queue Support --at 14400"),
         ("One worker's cumulative statistics",
-         "routesim stats results/bilingual.sqlite --worker english-1"),
+         "routesim stats results/bilingual.sqlite --worker english-001"),
     ]
 
     @Argument(help: "A results file written by `routesim run`.")

@@ -19,8 +19,8 @@ struct SweepCommand: ParsableCommand, CommandExamples {
     )
 
     static let examples: [(purpose: String, command: String)] = [
-        ("Erlang C from 12 to 15 agents, five replications per point",
-         "routesim sweep scenarios/erlang-c.yaml --vary workers.agents.count=12...15 --replications 5"),
+        ("Erlang C from 12 to 15 agents, five replications per point, runs and intervals only",
+         "routesim sweep scenarios/erlang-c.yaml --vary workers.agents.count=12...15 --replications 5 --record summary"),
         ("A grid of two groups' counts, service level and ASA only",
          "routesim sweep scenarios/quickstart.yaml --vary workers.early-lunch.count=4,5,6 --vary workers.late-lunch.count=4,6 --kpi sl --kpi asa"),
     ]
