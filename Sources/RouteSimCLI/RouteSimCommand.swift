@@ -28,7 +28,7 @@ struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            _ = try HelpRequest.command(arguments)
+            _ = try HelpRequest.command(arguments)  // refuses `help NAME` when NAME is no command
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -47,6 +47,7 @@ struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
             fflush(nil)
             _exit(error.exitCode)
         } catch {
+            // Help asked for: ArgumentParser's, then the command's worked examples.
             if exitCode(for: error) == .success, let topic = try? HelpRequest.command(arguments) {
                 print(fullMessage(for: error).trimmingCharacters(in: .newlines) + "\n\n" + HelpRequest.examples(of: topic))
                 Foundation.exit(0)
