@@ -6,11 +6,20 @@ import RouteSimStore
 
 /// `routesim batch SCENARIO... --replications N`: independent replications of each
 /// scenario into one file, with each KPI's mean and confidence interval.
-struct BatchCommand: ParsableCommand {
+struct BatchCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Run independent replications of one or more scenarios and summarise each KPI with its 95 % CI."
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("Twenty replications of the quickstart day: each KPI's mean and 95 % CI",
+         "routesim batch scenarios/quickstart.yaml --replications 20"),
+        ("Two scenarios into one file, two replications at a time",
+         "routesim batch scenarios/quickstart.yaml scenarios/bilingual-support.yaml --replications 10 --jobs 2 --out results/two-centers.sqlite"),
+        ("Runs and intervals only (no task rows), the summary as JSON",
+         "routesim batch scenarios/erlang-c.yaml --replications 5 --record summary --json"),
+    ]
 
     @Argument(help: "The scenario files (YAML or JSON).")
     var scenarios: [String]
@@ -49,7 +58,7 @@ struct BatchCommand: ParsableCommand {
         if experiment.json {
             print(SummaryJSON(path: path, groups: groups).render())
         } else {
-            print("batch: \(plan.count) runs (experiment \(running.id)); KPIs exclude the warm-up\n")
+            print("batch: \(plan.count.counted("run")) (experiment \(running.id)); KPIs exclude the warm-up\n")
             print(SummaryText(path: path, groups: groups).render())
         }
     }

@@ -6,7 +6,7 @@ import RouteSimStore
 
 /// `routesim compare SCENARIO --variant A --variant B`: variants of one scenario on common
 /// random numbers, with each variant's KPIs and the paired differences from the first.
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare variants of a scenario on the same callers: each KPI per variant and the paired difference with its 95 % CI.",
@@ -17,6 +17,13 @@ struct CompareCommand: ParsableCommand {
             replication by replication. A difference marked * has a 95 % CI that excludes zero.
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("The scenario's own variants on the same ten days of callers",
+         "routesim compare scenarios/single-vs-multi.yaml --variant single --variant multi --replications 10"),
+        ("Variants written inline: as shipped against one agent more in each group",
+         "routesim compare scenarios/quickstart.yaml --variant 'now:' --variant 'plus-one:workers.early-lunch.count=6;workers.late-lunch.count=6'"),
+    ]
 
     @OptionGroup var input: ScenarioOptions
 
@@ -60,7 +67,7 @@ struct CompareCommand: ParsableCommand {
         if experiment.json {
             print(KPIFormat.jsonText(report.json(database: path, experiment: running.id)))
         } else {
-            print("compare: \(base.spec.name), \(experiment.replications) replications of \(specs.count) variants on common random numbers -> \(path) (experiment \(running.id))\n")
+            print("compare: \(base.spec.name), \(experiment.replications.counted("replication")) of \(specs.count) variants on common random numbers -> \(path) (experiment \(running.id))\n")
             print(report.text())
         }
     }

@@ -4,7 +4,7 @@ import RouteSimStore
 
 /// `routesim export RESULTS.sqlite --xlsx FILE | --csv DIR`: the results file's tables for
 /// spreadsheets.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a results file's tables to an Excel workbook or CSV files.",
@@ -14,6 +14,13 @@ struct ExportCommand: ParsableCommand {
             1,048,576 rows; a longer tasks table is cut with a note in its last row (the CSV files have every row).
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("Every table as a sheet of one workbook",
+         "routesim export results/quickstart.sqlite --xlsx results/quickstart.xlsx"),
+        ("Every table as a CSV file in a folder",
+         "routesim export results/quickstart.sqlite --csv results/quickstart-csv"),
+    ]
 
     @Argument(help: "A results file written by routesim.")
     var database: String

@@ -5,7 +5,7 @@ import RouteSimStore
 
 /// `routesim report RESULTS.sqlite`: the KPIs of every group of runs with confidence
 /// intervals, as aligned text, JSON, or a self-contained HTML page with charts.
-struct ReportCommand: ParsableCommand {
+struct ReportCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Summarize a results file: each KPI's mean and 95 % CI per group of runs, per queue; --html for a page with charts.",
@@ -17,6 +17,15 @@ struct ReportCommand: ParsableCommand {
             summary.
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("Each KPI's mean and 95 % CI per group of runs, and per queue",
+         "routesim report results/quickstart.sqlite"),
+        ("Also a self-contained page of charts",
+         "routesim report results/single-vs-multi-compare.sqlite --html results/single-vs-multi.html"),
+        ("The same summary for scripts",
+         "routesim report results/quickstart.sqlite --json"),
+    ]
 
     @Argument(help: "A results file written by routesim (run, batch, compare, sweep, staff).")
     var database: String

@@ -7,7 +7,7 @@ import Foundation
 /// ``UserFacingError`` and are printed here, one line per problem, with exit code 1;
 /// argument errors are ArgumentParser's.
 @main
-struct RouteSimCommand: AsyncParsableCommand {
+struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "routesim",
         abstract: "A discrete-event simulator of a contact center routed by Twilio TaskRouter.",
@@ -18,8 +18,17 @@ struct RouteSimCommand: AsyncParsableCommand {
         ]
     )
 
+    static let examples: [(purpose: String, command: String)] = [
+        ("Simulate the quickstart day; the rows go to results/quickstart.sqlite", "routesim run scenarios/quickstart.yaml"),
+        ("Read it: KPIs with confidence intervals, and a page of charts",
+         "routesim report results/quickstart.sqlite --html results/quickstart.html"),
+        ("Check the engine against Erlang C, Erlang A and the multitasking extremes", "routesim selftest"),
+    ]
+
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
+            _ = try HelpRequest.command(arguments)  // refuses `help NAME` when NAME is no command
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -38,6 +47,11 @@ struct RouteSimCommand: AsyncParsableCommand {
             fflush(nil)
             _exit(error.exitCode)
         } catch {
+            // Help asked for: ArgumentParser's, then the command's worked examples.
+            if exitCode(for: error) == .success, let topic = try? HelpRequest.command(arguments) {
+                print(fullMessage(for: error).trimmingCharacters(in: .newlines) + "\n\n" + HelpRequest.examples(of: topic))
+                Foundation.exit(0)
+            }
             exit(withError: error)
         }
     }

@@ -5,15 +5,25 @@ import RouteSimScenario
 import RouteSimStore
 
 /// `routesim run SCENARIO`: one simulation run into a SQLite file, with a summary.
-struct RunCommand: ParsableCommand {
+struct RunCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a scenario once and store every task, reservation and activity span in SQLite."
     )
 
+    static let examples: [(purpose: String, command: String)] = [
+        ("One day of the quickstart center into results/quickstart.sqlite, and its summary",
+         "routesim run scenarios/quickstart.yaml"),
+        ("Another seed with one agent more in a group, the summary as JSON",
+         "routesim run scenarios/quickstart.yaml --seed 7 --set workers.late-lunch.count=6 --json"),
+        ("Also keep TaskRouter's events, in a file of your choice",
+         "routesim run scenarios/bilingual-support.yaml --events --out results/bilingual.sqlite"),
+    ]
+
     @OptionGroup var input: ScenarioOptions
 
-    @Option(help: "The run seed (default: the scenario's `seed`); the same as --set seed=N.")
+    @Option(parsing: .unconditional, help: "The run seed (default: the scenario's `seed`); the same as --set seed=N.",
+            transform: SeedArgument.parse)
     var seed: UInt64?
 
     @Option(help: "The SQLite file to add the run to (default: results/<scenario name>.sqlite).")

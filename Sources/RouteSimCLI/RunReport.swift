@@ -43,7 +43,12 @@ struct RunReport {
     func text() -> String {
         var out = "\(spec.name): run \(runID) -> \(database)\n"
         out += "  seed \(spec.seed), horizon \(Self.number(spec.horizon)) s, warm-up \(Self.number(spec.warmup)) s, "
-        out += "\(result.tasksCreated) tasks, \(result.eventCount) events, \(String(format: "%.2f", wallSeconds)) s wall\n"
+        out += "\(result.tasksCreated.counted("task")) created, \(result.eventCount.counted("event")), "
+        out += "\(String(format: "%.2f", wallSeconds)) s wall\n"
+        if spec.warmup > 0 {
+            out += "  KPIs exclude the warm-up: they count the tasks created from \(Self.number(spec.warmup)) s on, "
+            out += "and worker time after it\n"
+        }
         for line in lines(result.summary) {
             out += "  " + line.label.padding(toLength: 24, withPad: " ", startingAt: 0) + line.text + "\n"
         }

@@ -37,7 +37,7 @@ struct SelftestReport {
 
     func text() -> String {
         let decision = decision
-        var out = "routesim selftest: \(cases.count) cases, \(replications) replications each, seed \(seed); "
+        var out = "routesim selftest: \(cases.count.counted("case")), \(replications) replications each, seed \(seed); "
         out += "simulated = mean of the replications with its \(Self.percent(confidence)) % confidence interval (Student t)\n"
         out += "decision: all \(quantityCount) quantities together at \(Self.percent(confidence)) % (Bonferroni), "
         out += "each in its \(Self.percent(decision.quantityConfidence)) % interval; "

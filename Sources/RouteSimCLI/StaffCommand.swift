@@ -7,7 +7,7 @@ import RouteSimStore
 
 /// `routesim staff SCENARIO --target KPI>=BOUND`: the fewest agents per group (or per
 /// interval of the day) meeting every target, decided on confidence intervals.
-struct StaffCommand: ParsableCommand {
+struct StaffCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "staff",
         abstract: "Find the fewest agents per group (or per interval) that meet every target, judged on 95 % CIs.",
@@ -22,6 +22,15 @@ struct StaffCommand: ParsableCommand {
             it), with later intervals at the scenario's count.
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("The fewest agents answering 80 % within the scenario's threshold",
+         "routesim staff scenarios/erlang-c.yaml --target 'service_level>=80%' --replications 5"),
+        ("Two targets, one group searched, never more than 20 agents",
+         "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --target 'abandoned<=5%' --group late-lunch --max-agents 20"),
+        ("A count per interval of the day",
+         "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --per-interval --replications 5"),
+    ]
 
     @OptionGroup var input: ScenarioOptions
 
@@ -85,7 +94,7 @@ struct StaffCommand: ParsableCommand {
         if experiment.json {
             print(KPIFormat.jsonText(try report.json(database: path, experiment: running.id)))
         } else {
-            print("staff: \(base.name), targets \(goals.map(\.description).joined(separator: ", ")) -> \(path) (experiment \(running.id))\n")
+            print("staff: \(base.name), targets \(goals.map(StaffingReport.describe).joined(separator: ", ")) -> \(path) (experiment \(running.id))\n")
             print(try report.text())
         }
     }

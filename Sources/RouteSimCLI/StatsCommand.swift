@@ -4,7 +4,7 @@ import RouteSim
 import RouteSimStore
 
 /// `routesim stats RESULTS.sqlite`: one TaskRouter-shaped statistics document of a run.
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Print a run's TaskRouter statistics: the workspace's, or one queue's, workflow's or worker's.",
@@ -14,6 +14,15 @@ struct StatsCommand: ParsableCommand {
             at or before a time.
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("The workspace's cumulative statistics of the file's last run",
+         "routesim stats results/quickstart.sqlite"),
+        ("One queue's real-time snapshot at 4 h into run 1",
+         "routesim stats results/quickstart.sqlite --run 1 --queue Support --at 14400"),
+        ("One worker's cumulative statistics",
+         "routesim stats results/bilingual.sqlite --worker english-001"),
+    ]
 
     @Argument(help: "A results file written by `routesim run`.")
     var database: String
@@ -50,8 +59,12 @@ struct StatsCommand: ParsableCommand {
             throw StatsError(problem: "\(database): no such results file")
         }
         let store = try ResultStore.forReading(database)
-        guard let runId = try runID ?? store.lastRunID() else {
+        let runs = try store.runIDs()
+        guard let runId = runID ?? runs.last else {
             throw StatsError(problem: "\(database): the file holds no run")
+        }
+        guard runs.contains(runId) else {
+            throw StatsError(problem: "\(database): there is no run \(runId); the file holds \(Self.describe(runs))")
         }
         let (kind, name): (StatisticsDocument.Kind, String?) =
             if let queue { (.taskQueue, queue) } else if let worker { (.worker, worker) }
@@ -73,5 +86,19 @@ struct StatsCommand: ParsableCommand {
         let value: Any = scope == .cumulative || at != nil ? objects[0] : objects
         let data = try JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys])
         print(String(decoding: data, as: UTF8.self))
+    }
+
+    /// Run ids as `run 1`, `runs 1-3, 7`: consecutive ids as one range.
+    private static func describe(_ runs: [Int64]) -> String {
+        var ranges: [ClosedRange<Int64>] = []
+        for id in runs {
+            if let last = ranges.last, last.upperBound + 1 == id {
+                ranges[ranges.count - 1] = last.lowerBound...id
+            } else {
+                ranges.append(id...id)
+            }
+        }
+        let text = ranges.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
+        return (runs.count == 1 ? "run " : "runs ") + text.joined(separator: ", ")
     }
 }

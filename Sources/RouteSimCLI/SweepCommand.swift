@@ -6,7 +6,7 @@ import RouteSimStore
 
 /// `routesim sweep SCENARIO --vary KEY=VALUES`: the grid of every combination of the
 /// varied keys, replicated, into one file, with a pivot table of the KPIs.
-struct SweepCommand: ParsableCommand {
+struct SweepCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Run a scenario over a grid of values and print a pivot table of the KPIs with 95 % CIs.",
@@ -17,6 +17,13 @@ struct SweepCommand: ParsableCommand {
             by what was varied. Each run's point is stored in runs.point as a JSON object.
             """
     )
+
+    static let examples: [(purpose: String, command: String)] = [
+        ("Erlang C from 12 to 15 agents, five replications per point, runs and intervals only",
+         "routesim sweep scenarios/erlang-c.yaml --vary workers.agents.count=12...15 --replications 5 --record summary"),
+        ("A grid of two groups' counts, service level and ASA only",
+         "routesim sweep scenarios/quickstart.yaml --vary workers.early-lunch.count=4,5,6 --vary workers.late-lunch.count=4,6 --kpi sl --kpi asa"),
+    ]
 
     @OptionGroup var input: ScenarioOptions
 
@@ -73,7 +80,7 @@ struct SweepCommand: ParsableCommand {
         if experiment.json {
             print(KPIFormat.jsonText(pivot.json(database: path, experiment: running.id)))
         } else {
-            print("sweep: \(points[0].spec.name), \(points.count) points × \(experiment.replications) replications -> \(path) (experiment \(running.id))\n")
+            print("sweep: \(points[0].spec.name), \(points.count.counted("point")) × \(experiment.replications.counted("replication")) -> \(path) (experiment \(running.id))\n")
             print(pivot.text())
         }
     }

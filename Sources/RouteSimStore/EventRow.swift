@@ -2,7 +2,7 @@ import RouteSim
 
 /// One `events` row: a TaskRouter event as the Event resource shows it, with the
 /// resource it is about, a description and `event_data` in TaskRouter's snake_case names
-/// (TASKROUTER.md §11.3).
+/// (docs/taskrouter-fidelity.md, Events).
 struct EventRow {
     var sid: String
     var resourceType: String

@@ -2,9 +2,9 @@ import GRDB
 
 /// Reads back what runs stored: the read level under the commands that report on a file.
 extension ResultStore {
-    /// The id of the last run recorded, nil for an empty file.
-    public func lastRunID() throws(StoreError) -> Int64? {
-        try reading { try Int64.fetchOne($0, sql: "SELECT MAX(run_id) FROM runs") }
+    /// The ids of the file's runs, in increasing order.
+    public func runIDs() throws(StoreError) -> [Int64] {
+        try reading { try Int64.fetchAll($0, sql: "SELECT run_id FROM runs ORDER BY run_id") }
     }
 
     /// The statistics documents of run `runId` of one `kind` and `scope`, for the resource

@@ -4,7 +4,7 @@ import Testing
 
 /// Scenario texts and load helpers shared by the tests.
 enum Fixtures {
-    /// DESIGN.md §5's sketch, as a planner would write it.
+    /// A bilingual center using most of the format, as a planner would write it.
     static let sketch = """
         name: bilingual-support
         horizon: 8h                 # arrivals stop here

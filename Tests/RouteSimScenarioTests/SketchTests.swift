@@ -3,7 +3,8 @@ import RouteSimKernel
 import RouteSimScenario
 import Testing
 
-/// DESIGN.md §5's sketch loads into the spec it describes, from YAML and from JSON.
+/// The bilingual sketch of ``Fixtures/sketch`` loads into the spec it describes, from YAML
+/// and from JSON.
 struct SketchTests {
     @Test func runSettings() throws {
         let spec = try Fixtures.load(Fixtures.sketch).spec

@@ -2,8 +2,8 @@ import RouteSim
 import RouteSimKernel
 import Testing
 
-/// TASKROUTER.md "What matters most": one test per behaviour, each a tiny center whose
-/// TaskRouter event timeline is asserted in full. docs/taskrouter-fidelity.md maps each
+/// The fifteen behaviours of docs/taskrouter-fidelity.md: one test per behaviour, each a tiny
+/// center whose TaskRouter event timeline is asserted in full. That document maps each
 /// behaviour to its test.
 @Suite struct TaskRouterBehaviourTests {
     typealias C = TestCenter

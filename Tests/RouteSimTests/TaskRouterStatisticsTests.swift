@@ -2,7 +2,7 @@ import RouteSim
 import RouteSimKernel
 import Testing
 
-/// TaskRouter's statistics documents (TASKROUTER.md §12) on tiny hand-built centers:
+/// TaskRouter's statistics documents (docs/taskrouter-fidelity.md, Statistics) on tiny hand-built centers:
 /// cumulative counters and waits, `split_by_wait_time`, the warm-up window, real-time
 /// snapshots (task statuses, longest waiting task, eligible and available workers,
 /// activities), worker activity durations, and determinism.

@@ -2,7 +2,7 @@ import RouteSim
 import RouteSimKernel
 import Testing
 
-/// The engine against exact queueing results (../shared/VALIDATION.md): each case is run
+/// The engine against exact queueing results (docs/validation.md, The cases): each case is run
 /// for several independent replications with a warm-up, and the known value must lie in
 /// the 95 % confidence interval of the replication means.
 @Suite struct ValidationTests {
@@ -20,7 +20,7 @@ import Testing
         return spec
     }
 
-    /// VALIDATION.md E1, 14 agents: P(wait > 0) = 0.174132, SL(20 s) = 0.888350,
+    /// E1, 14 agents: P(wait > 0) = 0.174132, SL(20 s) = 0.888350,
     /// ASA = 7.836 s, occupancy = 10/14.
     @Test func erlangCFourteenAgents() {
         var waited: [Double] = []
@@ -50,7 +50,7 @@ import Testing
         #expect(pWait.halfWidth < 0.01)
     }
 
-    /// VALIDATION.md E3: M/M/c+M with theta = mu turns into M/M/infinity: with lambda 10,
+    /// E3: M/M/c+M with theta = mu turns into M/M/infinity: with lambda 10,
     /// mu = theta = 1 and c = 10, P(wait > 0) = P(Poisson(10) >= 10) = 0.542070 and
     /// P(abandon) = 0.125110; and the mean wait of all arrivals equals P(abandon) / theta.
     @Test func erlangAIdentities() {
@@ -77,7 +77,7 @@ import Testing
         #expect(pAbandon.halfWidth < 0.005)
     }
 
-    /// VALIDATION.md E4: one agent with up to 3 chats, single-chat handle 6 min
+    /// E4: one agent with up to 3 chats, single-chat handle 6 min
     /// exponential, 0.15 arrivals per minute. beta 0 is M/M/3 (A = 0.9): P(wait > 0)
     /// 0.07003, mean number in system 0.93001, mean queue wait 0.20008 min. beta 1 is
     /// processor sharing at one agent's speed, i.e. M/M/1 with rho 0.9: mean number in

@@ -2,7 +2,7 @@
 /// the resources involved at that moment (indexes; SIDs and names are made when the row
 /// is stored).
 ///
-/// Events of one instant come in TaskRouter's documented order (TASKROUTER.md §11.4):
+/// Events of one instant come in TaskRouter's documented order (docs/taskrouter-fidelity.md, Events):
 /// at creation `workflow.entered`, `task-queue.entered`, `task.created`,
 /// `workflow.target-matched`; on completion `task.completed` before
 /// `reservation.completed`; a reservation time-out before the worker's activity update.

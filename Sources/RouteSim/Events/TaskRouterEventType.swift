@@ -1,4 +1,4 @@
-/// Every event type TaskRouter documents (TASKROUTER.md §11.1), by its wire name.
+/// Every event type TaskRouter documents (docs/taskrouter-fidelity.md, Events), by its wire name.
 ///
 /// The raw value is a dense index (for per-type tables such as the `events_filter`
 /// mask); ``name`` is TaskRouter's `event_type`. routesim emits the routing events of

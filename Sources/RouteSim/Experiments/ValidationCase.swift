@@ -1,9 +1,10 @@
-/// One case of VALIDATION.md as the engine runs it: a center built in code, the numbers
-/// known for it from closed-form formulas, and how each is measured.
+/// One case of docs/validation.md (The cases) as the engine runs it: a center built in
+/// code, the numbers known for it from closed-form formulas, and how each is measured.
 ///
-/// Each replication is one long run with a warm-up (steady-state values, VALIDATION.md E5);
-/// the replication means give a Student-t interval that should contain each known value
-/// (``ValidationDecision`` says at which confidence).
+/// Each replication is one long run with a warm-up (Erlang values are steady-state values,
+/// and a day that starts empty answers better); the replication means give a Student-t
+/// interval that should contain each known value (``ValidationDecision`` says at which
+/// confidence).
 /// Agents answer at once, so a wait is 0 exactly when an agent was free.
 public struct ValidationCase: Sendable {
     /// `E1` … `E4`.
@@ -56,7 +57,7 @@ public struct ValidationCase: Sendable {
 
     // MARK: - The cases
 
-    /// VALIDATION.md's cases as `routesim selftest` runs them: E1 with 12–15 agents, E2 with
+    /// The cases E1–E4 as `routesim selftest` runs them: E1 with 12–15 agents, E2 with
     /// 54–56, E3, E4 with beta 0 and 1. Horizons are long enough that the steady-state bias is
     /// small against the interval width with 10 replications.
     public static let standard: [ValidationCase] =

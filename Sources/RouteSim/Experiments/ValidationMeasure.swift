@@ -1,5 +1,5 @@
 /// How one replication of a validation case yields one number, and which definition that
-/// number follows (VALIDATION.md asks every number to say so).
+/// number follows (service levels differ between tools, so every number says which it is).
 public enum ValidationMeasure: Sendable, Equatable {
     /// Tasks that waited at all / tasks created after the warm-up.
     case probabilityOfWait

@@ -1,4 +1,4 @@
-/// A parsed and compiled TaskRouter expression (TASKROUTER.md 7): parse once, evaluate many times.
+/// A parsed and compiled TaskRouter expression (docs/taskrouter-fidelity.md, Expressions): parse once, evaluate many times.
 ///
 /// Parsing resolves aliases, splits references into steps, converts literals and array literals to values and
 /// folds constant comparisons and AND/OR, so `evaluate` only walks a small tree and allocates nothing.
@@ -22,7 +22,7 @@ public struct Expression: Sendable, Equatable, Hashable, CustomStringConvertible
     ///
     /// O(length of source). Throws `ExpressionError` (column in `Character`s) for an empty or malformed expression,
     /// a hyphenated key, an unterminated string, unbalanced parentheses, standalone `NOT` / `NOT HAS` /
-    /// `NOT CONTAINS` / `<>` (TASKROUTER.md 7.5), or a reference the scope does not allow.
+    /// `NOT CONTAINS` / `<>` (docs/taskrouter-fidelity.md, Expressions), or a reference the scope does not allow.
     public static func parse(_ source: String, scope: ExpressionScope) throws(ExpressionError) -> Expression {
         let tokens = try ExpressionLexer(source: source).tokenize()
         var parser = ExpressionParser(tokens: tokens, scope: scope, source: source)

@@ -8,7 +8,8 @@ public struct ExpressionContext: Sendable {
     /// Read by `task.` references in `.taskAndWorker` scope: the task's attributes.
     public var task: AttributeValue
     /// Read by `worker.` references in `.taskAndWorker` scope: the candidate worker's attributes, plus whatever
-    /// the engine adds (`sid`, `friendly_name`, `activity_sid`, `activity_name`, `channel`; TASKROUTER.md 7.1).
+    /// the engine adds (TaskRouter's `sid`, `friendly_name`, `activity_sid`, `activity_name` and `channel` are not
+    /// modelled: docs/taskrouter-fidelity.md, What routesim does not model).
     public var worker: AttributeValue
     /// Read by `workers.` references in `.workerCounts` scope: an object of counts such as
     /// `{"available": 2, "unavailable": 5}`.

@@ -1,10 +1,10 @@
-/// Splits an expression's source into tokens (TASKROUTER.md 7.2).
+/// Splits an expression's source into tokens (docs/taskrouter-fidelity.md, Expressions).
 ///
 /// Lexical choices:
 /// - Operators are read longest first, so `x<-3` is `x IN 3` and `x>-3` is `x HAS 3`, as an ANTLR lexer would
 ///   read them [inf]; write `x < -3` (with a space) to compare with a negative number.
 /// - Identifiers start with a letter (Unicode letters accepted [inf]) or `_`, then letters, ASCII digits, `_`, `$`.
-///   A hyphen is not part of one: `skill-level` lexes as `skill`, an invalid `-`, `level` (TASKROUTER.md 7.2).
+///   A hyphen is not part of one: `skill-level` lexes as `skill`, an invalid `-`, `level` (docs/taskrouter-fidelity.md, Expressions).
 /// - A reference is an identifier followed, without spaces, by `.identifier` and `[digits]` steps. After a dot any
 ///   identifier is a key, keywords included (`task.in`); a bare keyword never starts a reference.
 /// - Keywords (`AND`, `OR`, `NOT`, `IN`, `HAS`, `CONTAINS`, `true`, `false`, `null`) are case-insensitive [inf].

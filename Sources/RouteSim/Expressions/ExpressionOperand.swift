@@ -7,7 +7,7 @@ enum ExpressionOperand: Sendable, Hashable {
     case reference(ReferenceRoot, [ReferenceStep])
 
     /// The operand's value in `context`: the literal, or the referenced value, `.null` when any step cannot be
-    /// followed (missing key, index out of range, step into a scalar; TASKROUTER.md 7.3).
+    /// followed (missing key, index out of range, step into a scalar; docs/taskrouter-fidelity.md, Expressions).
     ///
     /// O(steps), one dictionary lookup per key step; allocates nothing.
     func resolve(in context: ExpressionContext) -> AttributeValue {

@@ -1,4 +1,4 @@
-/// A comparison operator of the expression language and its semantics (TASKROUTER.md 7.3).
+/// A comparison operator of the expression language and its semantics (docs/taskrouter-fidelity.md, Expressions).
 ///
 /// Shared rules, stated once:
 /// - A scalar is `null`, a bool, a number or a string; arrays and objects are not.
@@ -7,10 +7,10 @@
 ///   different types are not equal [inf].
 /// - A `null` operand (a literal `null` or a missing key) turns `==` / `!=` into presence tests: `x == null` is true
 ///   when `x` is missing or null, `x != null` when it is present with any value, arrays and objects included, so
-///   the documented `preferred_agents != null` works on an array (TASKROUTER.md 7.3). Thus `NULL != "x"` is true
+///   the documented `preferred_agents != null` works on an array (docs/taskrouter-fidelity.md, Expressions). Thus `NULL != "x"` is true
 ///   [inf].
 /// - Otherwise any scalar operator (`==`, `!=`, `<`, `>`, `<=`, `>=`, `CONTAINS`) with an array or object operand
-///   is false, `!=` included (TASKROUTER.md 7.3).
+///   is false, `!=` included (docs/taskrouter-fidelity.md, Expressions).
 enum ExpressionOperator: Sendable, Hashable {
     /// `==` or `=`: scalar equality.
     case equal
@@ -25,17 +25,17 @@ enum ExpressionOperator: Sendable, Hashable {
     /// `>=`: as `greater`, or equal numbers / identical strings.
     case greaterOrEqual
     /// `IN` or `<-`: the left scalar equals some element of the right array; false when the right is not an array
-    /// or the left is not a scalar (TASKROUTER.md 7.3).
+    /// or the left is not a scalar (docs/taskrouter-fidelity.md, Expressions).
     case `in`
     /// `NOT IN`: the left scalar equals no element of the right array; false (not true) when the right is not an
     /// array or the left is not a scalar [inf]. A missing left key is `null`, which is a scalar: `missing NOT IN
     /// ["a"]` is true.
     case notIn
     /// `HAS` or `>-`: the left array has an element equal to the right scalar; false on a non-array left
-    /// (TASKROUTER.md 7.3 [obs]) or a non-scalar right.
+    /// (docs/taskrouter-fidelity.md, Expressions) or a non-scalar right.
     case has
     /// `CONTAINS`: the left string contains the right string as a substring of Unicode scalars (the empty string
-    /// is contained in every string); false unless both are strings (TASKROUTER.md 7.3).
+    /// is contained in every string); false unless both are strings (docs/taskrouter-fidelity.md, Expressions).
     case contains
 
     /// Whether `lhs <operator> rhs` holds. O(1) for scalar operators except strings (O(length); `CONTAINS`

@@ -1,9 +1,9 @@
-/// Recursive-descent parser from tokens to a compiled, constant-folded `ExpressionNode` (TASKROUTER.md 7.2).
+/// Recursive-descent parser from tokens to a compiled, constant-folded `ExpressionNode` (docs/taskrouter-fidelity.md, Expressions).
 ///
 /// Grammar: `or := and { OR and }`, `and := unary { AND unary }`, `unary := "(" or ")" | comparison`,
 /// `comparison := operand operator operand`, `operand := literal | reference | "[" [literal { "," literal }] "]"`.
 /// AND binds tighter than OR. Array elements are literals only (no references, no nested arrays), as in the
-/// documented grammar. Standalone `NOT`, `NOT HAS`, `NOT CONTAINS` and `<>` are rejected (TASKROUTER.md 7.5).
+/// documented grammar. Standalone `NOT`, `NOT HAS`, `NOT CONTAINS` and `<>` are rejected (docs/taskrouter-fidelity.md, Expressions).
 /// Every error names what was expected, the token it followed and what was found (nothing, at the end).
 struct ExpressionParser {
     /// The tokens, ending with `.end`.

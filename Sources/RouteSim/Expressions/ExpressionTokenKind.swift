@@ -23,7 +23,7 @@ enum ExpressionTokenKind: Sendable, Equatable {
     case rightBracket
     /// `,`, separating array elements.
     case comma
-    /// `<>`, recognised only to reject it with a pointer to `!=` (TASKROUTER.md 7.5).
+    /// `<>`, recognised only to reject it with a pointer to `!=` (docs/taskrouter-fidelity.md, Expressions).
     case unsupportedNotEqual
     /// A character that starts no token (`-` not followed by a digit, `!` alone, `$`, ...).
     case invalid

@@ -4,7 +4,7 @@
 /// the same `Double`, and `.array`/`.object` compare element-wise. The expression language's comparison rules
 /// (type mismatch is false, arrays never equal scalars, ...) are not these; they live in `ExpressionOperator`.
 public enum AttributeValue: Sendable, Hashable {
-    /// JSON `null`; also what a missing key or an out-of-range index resolves to (TASKROUTER.md 7.3).
+    /// JSON `null`; also what a missing key or an out-of-range index resolves to (docs/taskrouter-fidelity.md, Expressions).
     case null
     /// JSON `true` / `false`.
     case bool(Bool)
@@ -32,7 +32,7 @@ public enum AttributeValue: Sendable, Hashable {
     ///
     /// On an object a component is a member name; on an array a component made only of ASCII digits is a 0-based
     /// index (`["languages", "0"]` is `languages[0]`); any other step (a name on an array, an out-of-range index, a
-    /// step into a scalar) yields `.null`, like a missing key (TASKROUTER.md 7.3). O(path length); no allocation.
+    /// step into a scalar) yields `.null`, like a missing key (docs/taskrouter-fidelity.md, Expressions). O(path length); no allocation.
     /// Compiled expressions do not call this: they follow pre-parsed `ReferenceStep`s with the same rules.
     public func value(at path: [String]) -> AttributeValue {
         var current = self

@@ -1,4 +1,4 @@
-/// The two-letter prefixes of TaskRouter SIDs (TASKROUTER.md §0.2).
+/// The two-letter prefixes of TaskRouter SIDs (docs/taskrouter-fidelity.md, SIDs and a new workspace).
 public enum SidPrefix: String, Sendable, CaseIterable {
     case workspace = "WS"
     case activity = "WA"

@@ -9,7 +9,7 @@ public struct TaskChannel: Sendable, Equatable {
     /// TaskRouter's `friendly_name`.
     public var friendlyName: String
     /// When true, the longest-idle worker is judged by its last reservation on this
-    /// channel rather than on any channel (TASKROUTER.md §10.3).
+    /// channel rather than on any channel (docs/taskrouter-fidelity.md, Matching).
     public var channelOptimizedRouting: Bool
 
     public init(sid: String, uniqueName: String, friendlyName: String, channelOptimizedRouting: Bool = true) {

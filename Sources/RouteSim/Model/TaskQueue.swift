@@ -1,7 +1,7 @@
 /// A TaskRouter TaskQueue (`WQ…`).
 ///
 /// Membership is decided by ``targetWorkers`` over worker attributes alone, whatever the
-/// worker's activity (TASKROUTER.md §5.2).
+/// worker's activity (docs/taskrouter-fidelity.md, Matching).
 public struct TaskQueue: Sendable, Equatable {
     /// The `WQ…` SID.
     public var sid: String

@@ -1,4 +1,4 @@
-/// A task's `assignment_status` (TASKROUTER.md §8.4).
+/// A task's `assignment_status` (docs/taskrouter-fidelity.md, Task and reservation states).
 public enum TaskStatus: String, Sendable, Equatable, CaseIterable, BitwiseCopyable {
     case pending, reserved, assigned, wrapping, completed, canceled
 }

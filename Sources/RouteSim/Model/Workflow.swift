@@ -9,7 +9,7 @@ public struct Workflow: Sendable, Equatable {
     /// `task_routing.filters`, evaluated top to bottom.
     public var filters: [WorkflowFilter]
     /// `task_routing.default_filter`: used only when no filter matched, never as a
-    /// time-out fallback (TASKROUTER.md §6.3, rule 6).
+    /// time-out fallback (docs/taskrouter-fidelity.md, Workflow rules item 5).
     public var defaultFilter: WorkflowTarget?
 
     public init(

@@ -2,7 +2,7 @@
 /// waits there.
 ///
 /// The queue is already resolved: a target that omits `queue` inherits the previous
-/// target's when the scenario is loaded (TASKROUTER.md §6.3, rule 3). The other fields
+/// target's when the scenario is loaded (docs/taskrouter-fidelity.md, Workflow rules item 3). The other fields
 /// apply to this target only.
 public struct WorkflowTarget: Sendable, Equatable {
     /// Index of the queue in ``Workspace/taskQueues``.

@@ -47,7 +47,7 @@ public struct Workspace: Sendable, Equatable {
         self.workflows = workflows
     }
 
-    /// The activities every new workspace has, in TaskRouter's order (TASKROUTER.md §1.6):
+    /// The activities every new workspace has, in TaskRouter's order (docs/taskrouter-fidelity.md, SIDs and a new workspace):
     /// `Offline`, `Available`, `Unavailable`.
     public static let defaultActivities: [(friendlyName: String, available: Bool)] = [
         ("Offline", false), ("Available", true), ("Unavailable", false),

@@ -1,6 +1,6 @@
 /// A worker that can take a task of one channel, keyed by how long it has been idle:
 /// the smallest entry is the worker whose last reservation is oldest, then the lowest
-/// worker index (TASKROUTER.md §10.3). Valid only while its stamp equals the worker
+/// worker index (docs/taskrouter-fidelity.md, Matching). Valid only while its stamp equals the worker
 /// channel's ready stamp.
 struct IdleEntry: Comparable {
     var idleSince: Double

@@ -1,5 +1,5 @@
 /// A task waiting in a queue, keyed so that the smallest entry is the one TaskRouter
-/// offers first (TASKROUTER.md §10.2).
+/// offers first (docs/taskrouter-fidelity.md, Matching).
 ///
 /// FIFO queues: higher priority first, then older; LIFO queues: newer first, priority
 /// ignored. The queue kind that the workspace's `prioritize_queue_order` names comes

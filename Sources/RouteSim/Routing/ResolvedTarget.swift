@@ -7,8 +7,9 @@ struct ResolvedTarget {
     /// Position among the filter's targets.
     var position: Int32
     var target: WorkflowTarget
-    /// Sum of this and the earlier targets' timeouts (cumulative on the task-age clock,
-    /// TASKROUTER.md §6.3 rule 5); nil when this target or an earlier one has none.
+    /// Sum of this and the earlier targets' timeouts (cumulative on the task-age clock:
+    /// docs/taskrouter-fidelity.md, Workflow rules item 4); nil when this target or an
+    /// earlier one has none.
     var deadline: Double?
     /// Id of the next target in the same filter; -1 for the last one.
     var next: Int32

@@ -1,6 +1,6 @@
 import RouteSimKernel
 
-/// Who gets which task (TASKROUTER.md §10).
+/// Who gets which task (docs/taskrouter-fidelity.md, Matching).
 ///
 /// The engine keeps one invariant between events: no pending task has a ready worker it
 /// could be offered to. So a newly pending task only needs the workers ready now

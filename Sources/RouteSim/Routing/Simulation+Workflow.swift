@@ -87,7 +87,7 @@ extension Simulation {
     }
 
     /// The current target's deadline passed: a pending task moves on at once, a reserved
-    /// one when its reservations end without acceptance (TASKROUTER.md §6.3 rule 10).
+    /// one when its reservations end without acceptance (docs/taskrouter-fidelity.md, Workflow rules item 8).
     mutating func targetTimedOut(_ slot: Int, stamp: UInt32) {
         guard tasks[slot].targetStamp == stamp else { return }
         switch tasks[slot].status {

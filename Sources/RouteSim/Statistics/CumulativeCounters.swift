@@ -1,5 +1,5 @@
-/// The cumulative task and reservation statistics of a set of events (TASKROUTER.md
-/// §12.2, §12.4, §12.5): those of one (queue, workflow) pair, or, added up, those of the
+/// The cumulative task and reservation statistics of a set of events
+/// (docs/taskrouter-fidelity.md, Statistics): those of one (queue, workflow) pair, or, added up, those of the
 /// workspace, one queue or one workflow. Which events reach which counters is decided by
 /// ``TaskRouterStatistics``.
 ///

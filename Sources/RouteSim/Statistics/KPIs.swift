@@ -1,8 +1,8 @@
 /// The planner's KPIs over a set of tasks and worker time: one interval and queue, or a
 /// whole run.
 ///
-/// Service level follows DESIGN.md §6: ``serviceLevel`` = answered within the threshold /
-/// (answered + abandoned after the threshold); ``slOffered`` = answered within / offered;
+/// Service level as docs/schema.md (KPI columns) defines it: ``serviceLevel`` = answered
+/// within the threshold / (answered + abandoned after the threshold); ``slOffered`` = answered within / offered;
 /// ``slAnswered`` = answered within / answered. "Within" means wait < threshold.
 /// Ratios with a zero denominator are nil.
 public struct KPIs: Sendable, Equatable, BitwiseCopyable {

@@ -1,4 +1,4 @@
-/// The task half of one real-time document (TASKROUTER.md §12.2, §12.4, §12.5): the
+/// The task half of one real-time document (docs/taskrouter-fidelity.md, Statistics): the
 /// active tasks of the workspace, one queue or one workflow at one instant.
 struct RealtimeTally {
     /// Active tasks (`total_tasks`).

@@ -1,4 +1,4 @@
-/// One TaskRouter statistics document (TASKROUTER.md §12): a real-time snapshot or the
+/// One TaskRouter statistics document (docs/taskrouter-fidelity.md, Statistics): a real-time snapshot or the
 /// cumulative statistics of the workspace, one queue, one workflow or one worker.
 ///
 /// ``json`` is the document itself with TaskRouter's snake_case field names, compact and

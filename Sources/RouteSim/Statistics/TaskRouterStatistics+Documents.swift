@@ -1,4 +1,4 @@
-/// The documents: TaskRouter's field names (TASKROUTER.md §12), plus `workspace_sid` and
+/// The documents: TaskRouter's field names (docs/taskrouter-fidelity.md, Statistics), plus `workspace_sid` and
 /// the resource's own `<kind>_sid` as TaskRouter's statistics resources carry them.
 extension TaskRouterStatistics {
     /// The real-time documents at `time`: the workspace, each queue, each workflow.

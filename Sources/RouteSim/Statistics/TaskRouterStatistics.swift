@@ -1,4 +1,4 @@
-/// TaskRouter's statistics (TASKROUTER.md §12) rebuilt from the run's own event stream:
+/// TaskRouter's statistics (docs/taskrouter-fidelity.md, Statistics) rebuilt from the run's own event stream:
 /// real-time snapshots of the workspace, each queue and each workflow at every interval
 /// boundary, and cumulative documents of the workspace, queues, workflows and workers.
 ///

@@ -57,7 +57,7 @@ struct ComparisonReport {
                 guard let estimate = difference.estimate else { return "-" }
                 return Self.signed(kpi, estimate) + (difference.isSignificant ? " *" : "  ")
             }
-            table.rows.append([kpi] + means + differences)
+            table.rows.append([KPIFormat.of(kpi).label] + means + differences)
         }
         return table.render()
     }

@@ -7,10 +7,11 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "Independent replications of each configuration.")
     var replications: Int = 10
 
-    @Option(help: "Replications simulated at a time (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: "Replications simulated at a time (default: the number of cores).")
+    var jobsOption: Int?
 
-    @Option(help: "The run seed of every replication (default: the scenario's `seed`).")
+    @Option(parsing: .unconditional, help: "The run seed of every replication (default: the scenario's `seed`).",
+            transform: SeedArgument.parse)
     var seed: UInt64?
 
     @Option(help: "The SQLite file to add the runs to (default: results/<scenario>-<command>.sqlite).")
@@ -26,6 +27,9 @@ struct ExperimentOptions: ParsableArguments {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
     }
+
+    /// Replications simulated at a time: `--jobs`, else the number of cores.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// The recording level: `--record`, else `tasks` for every command but `staff`, whose
     /// many evaluations keep `summary` (their rows would fill the file with staffings that were

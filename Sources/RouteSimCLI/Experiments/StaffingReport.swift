@@ -39,7 +39,7 @@ struct StaffingReport {
     func text() throws -> String {
         var blocks: [String] = []
         if !perInterval {
-            var trail = TextTable(header: ["staffing", "replications"] + targets.map(\.kpi) + ["verdict"])
+            var trail = TextTable(header: ["staffing", "replications"] + targets.map { KPIFormat.of($0.kpi).label } + ["verdict"])
             for evaluation in log {
                 trail.rows.append(
                     [describe(evaluation.staffing), String(evaluation.runs.count)]
@@ -48,7 +48,7 @@ struct StaffingReport {
             }
             blocks.append("staffings tried (95 % CI over replications):\n" + trail.render())
         } else {
-            var table = TextTable(header: ["interval", "start"] + groups.indices.map(name) + targets.map(\.kpi))
+            var table = TextTable(header: ["interval", "start"] + groups.indices.map(name) + targets.map { KPIFormat.of($0.kpi).label })
             let means = try targets.map { try intervalMeans($0.kpi) }
             for interval in result.staffing[0].indices {
                 table.rows.append(
@@ -67,6 +67,12 @@ struct StaffingReport {
             + (result.byMean ? " (decided by the means: the intervals still straddle a target)" : ""))
         blocks.append(SummaryText(path: store.path, groups: try ReportGroup.groups(in: store, runs: result.runs)).render())
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// A target as a person reads it: `service level >= 80.0 %`, `ASA <= 20.0 s`.
+    static func describe(_ target: StaffingTarget) -> String {
+        let format = KPIFormat.of(target.kpi)
+        return format.label + " " + target.direction.rawValue + " " + format.text(target.bound)
     }
 
     /// Time from the start as `h:mm`.

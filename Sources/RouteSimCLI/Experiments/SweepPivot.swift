@@ -38,7 +38,7 @@ struct SweepPivot {
     func text() -> String {
         let cell = { (values: [String], kpi: String) in self.estimate(values, kpi).map { KPIFormat.of(kpi).text($0) } ?? "-" }
         guard axes.count > 1 else {
-            var table = TextTable(header: [axes[0].key] + kpis)
+            var table = TextTable(header: [axes[0].key] + kpis.map { KPIFormat.of($0).label })
             table.rows = points.map { values in [values[0]] + kpis.map { cell(values, $0) } }
             return table.render()
         }
@@ -48,7 +48,7 @@ struct SweepPivot {
         return kpis.map { kpi in
             var table = TextTable(header: [rowTitle + " \\ " + last.key] + last.values)
             table.rows = rows.map { row in [row.joined(separator: ", ")] + last.values.map { cell(row + [$0], kpi) } }
-            return "\(kpi)\n" + table.render()
+            return KPIFormat.of(kpi).label + "\n" + table.render()
         }.joined(separator: "\n\n")
     }
 

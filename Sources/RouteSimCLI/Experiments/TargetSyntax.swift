@@ -11,6 +11,12 @@ enum TargetSyntax {
     /// Words accepted for a KPI column.
     static let aliases = ["service_level": "sl", "abandoned": "abandon_rate", "abandonment": "abandon_rate"]
 
+    /// Every KPI name a target accepts, each once: the words, then the columns no word shadows
+    /// (`abandoned` is the abandon rate here, not the count).
+    static var knownNames: [String] {
+        aliases.keys.sorted() + ResultStore.kpiNames.filter { aliases[$0] == nil }
+    }
+
     /// The target `text` describes.
     static func parse(_ text: String) throws -> StaffingTarget {
         let compact = text.filter { !$0.isWhitespace }
@@ -21,7 +27,7 @@ enum TargetSyntax {
         let kpi = aliases[name] ?? name
         guard ResultStore.kpiNames.contains(kpi) else {
             throw ExperimentError(
-                "--target '\(text)': unknown KPI \"\(name)\"; expected service_level, abandoned or one of \(ResultStore.kpiNames.joined(separator: ", "))")
+                "--target '\(text)': unknown KPI \"\(name)\"; expected one of \(knownNames.joined(separator: ", "))")
         }
         var boundText = String(compact[range.upperBound...])
         let percent = boundText.hasSuffix("%")
