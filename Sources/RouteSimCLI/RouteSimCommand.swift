@@ -30,13 +30,7 @@ struct RouteSimCommand: AsyncParsableCommand {
             for line in error.problems {
                 FileHandle.standardError.write(Data("routesim: error: \(line)\n".utf8))
             }
-            // Exits without running the exit handlers: after Ctrl-C, the simulations that were
-            // dropped may still run on their threads, and the handlers would tear libraries
-            // down beside them (one CI run saw the process end with SIGILL after this
-            // message). Every run recorded is committed already; only the C streams need
-            // flushing.
-            fflush(nil)
-            _exit(error.exitCode)
+            Self.exit(withError: ExitCode(error.exitCode))
         } catch {
             exit(withError: error)
         }

@@ -32,6 +32,7 @@ struct RunCommand: ParsableCommand {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let spec = try input.load(extra: seedOverride).spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
+        Interrupt.install()
         let store = try ResultStore(path: path)
         let info = RunInfo(spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
@@ -39,10 +40,13 @@ struct RunCommand: ParsableCommand {
         let level = events ? .events : record
         let runID = try store.record(run: info, spec: spec, level: level) { sink in
             var simulation = Simulation(spec: spec)
-            let result = simulation.run(sink: sink, recordEvents: level.keepsEvents)
+            guard let result = simulation.run(
+                sink: sink, recordEvents: level.keepsEvents, stoppingWhen: { Interrupt.requested })
+            else { throw RunInterrupted(path: path) }
             outcome = result
             return result
         }
+        if Interrupt.requested { throw RunInterrupted(path: path, storedRun: runID) }
         let elapsed = ContinuousClock.now - clock
         guard let result = outcome else { return }
         let report = RunReport(

@@ -9,14 +9,14 @@ struct Experiment {
     /// What each run stores.
     let level: RecordLevel
 
-    /// Opens the results file at `path`, records the experiment with the command line, and
-    /// catches Ctrl-C from now on.
+    /// Catches Ctrl-C from now on, opens the results file at `path` and records the
+    /// experiment with the command line.
     init(_ command: ExperimentCommand, options: ExperimentOptions, path: String) throws {
+        Interrupt.install()
         store = try ResultStore(path: path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
         level = options.level(for: command)
-        Interrupt.install()
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
