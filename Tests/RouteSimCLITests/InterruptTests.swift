@@ -87,6 +87,7 @@ import Testing
             complete.append(Int(match.1) ?? -1)
             #expect(String(match.2) == file)
             #expect(try Self.count("SELECT count(*) FROM runs", in: file) == Int(match.1))
+            #expect(!FileManager.default.fileExists(atPath: file + "-journal"))
         }
         print("interrupted batches: \(outcomes.count) tries, outcomes \(Dictionary(grouping: outcomes) { $0 }.mapValues(\.count)), runs complete \(complete)")
     }
