@@ -39,13 +39,7 @@ struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
             for line in error.problems {
                 FileHandle.standardError.write(Data("routesim: error: \(line)\n".utf8))
             }
-            // Exits without running the exit handlers: after Ctrl-C, the simulations that were
-            // dropped may still run on their threads, and the handlers would tear libraries
-            // down beside them (one CI run saw the process end with SIGILL after this
-            // message). Every run recorded is committed already; only the C streams need
-            // flushing.
-            fflush(nil)
-            _exit(error.exitCode)
+            Self.exit(withError: ExitCode(error.exitCode))
         } catch {
             // Help asked for: ArgumentParser's, then the command's worked examples.
             if exitCode(for: error) == .success, let topic = try? HelpRequest.command(arguments) {

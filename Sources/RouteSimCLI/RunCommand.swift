@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand, CommandExamples {
         let scenario = try input.load(extra: seedOverride)
         let spec = scenario.spec
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
+        Interrupt.install()
         let store = try ResultStore.forWriting(path)
         let info = RunInfo(
             spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current,
@@ -52,10 +53,13 @@ struct RunCommand: ParsableCommand, CommandExamples {
         let level = events ? .events : record
         let runID = try store.record(run: info, spec: spec, level: level) { sink in
             var simulation = Simulation(spec: spec)
-            let result = simulation.run(sink: sink, recordEvents: level.keepsEvents)
+            guard let result = simulation.run(
+                sink: sink, recordEvents: level.keepsEvents, stoppingWhen: { Interrupt.requested })
+            else { throw RunInterrupted(path: path) }
             outcome = result
             return result
         }
+        if Interrupt.requested { throw RunInterrupted(path: path, storedRun: runID) }
         let elapsed = ContinuousClock.now - clock
         guard let result = outcome else { return }
         let report = RunReport(

@@ -183,21 +183,56 @@ public struct Simulation {
     /// when `recordEvents` is true. Returns the KPIs and TaskRouter's statistics (which
     /// are computed whether or not events are recorded). Call once per value.
     public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
+        start(sink: sink, recordEvents: recordEvents)
+        while step() {}
+        return finish()
+    }
+
+    /// Runs like ``run(sink:recordEvents:)``, but asks `stop` every ``stopInterval`` events
+    /// and gives up as soon as it answers true: then returns nil, and the rows sent to
+    /// `sink` so far are those of an unfinished run.
+    ///
+    /// `stop` is called on the run's thread; a flag another thread sets is what it reads.
+    public mutating func run(
+        sink: (any RecordSink)? = nil, recordEvents: Bool = false, stoppingWhen stop: () -> Bool
+    ) -> SimulationResult? {
+        start(sink: sink, recordEvents: recordEvents)
+        while step() {
+            if eventCount % Self.stopInterval == 0, stop() { return nil }
+        }
+        return finish()
+    }
+
+    /// Events between two questions of a stoppable run (``run(sink:recordEvents:stoppingWhen:)``):
+    /// few enough that a run stops within milliseconds.
+    public static let stopInterval = 4_096
+
+    /// Sets a run up: the sink, the event mask, the first events.
+    private mutating func start(sink: (any RecordSink)?, recordEvents: Bool) {
         self.sink = sink
         makeStateUnique()
         recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
         scheduleStart()
-        while true {
-            if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
-            guard let event = events.popNext(), event.time <= spec.horizon || tasksInFlight > 0 else { break }
-            now = event.time
-            eventCount += 1
-            if prefetches {
-                if let next = events.next { prefetchEntity(of: next.payload) }
-                prefetchAssignment(of: event.payload)
-            }
-            handle(event.payload)
+    }
+
+    /// Handles the next event; false when the run has none left to handle.
+    @inline(__always)
+    private mutating func step() -> Bool {
+        if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+        guard let event = events.popNext(), event.time <= spec.horizon || tasksInFlight > 0 else { return false }
+        now = event.time
+        eventCount += 1
+        if prefetches {
+            if let next = events.next { prefetchEntity(of: next.payload) }
+            prefetchAssignment(of: event.payload)
         }
+        handle(event.payload)
+        return true
+    }
+
+    /// Ends a run whose last event was handled: accounts every worker's time up to the end
+    /// and returns the result.
+    private mutating func finish() -> SimulationResult {
         let endTime = max(spec.horizon, now)
         now = endTime
         for w in workers.indices {

@@ -9,14 +9,14 @@ struct Experiment {
     /// What each run stores.
     let level: RecordLevel
 
-    /// Opens the results file at `path`, begins the experiment with the command line (its row
-    /// is written with its first run), and catches Ctrl-C from now on.
+    /// Catches Ctrl-C from now on, opens the results file at `path` and begins the experiment
+    /// with the command line (its row is written with its first run).
     init(_ command: ExperimentCommand, options: ExperimentOptions, path: String) throws {
+        Interrupt.install()
         store = try ResultStore.forWriting(path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
         level = options.level(for: command)
-        Interrupt.install()
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a

@@ -1,11 +1,14 @@
 import Foundation
 import Synchronization
 
-/// Whether the user pressed Ctrl-C, for commands that run many simulations.
+/// Whether the user pressed Ctrl-C, for the commands that run simulations into a results
+/// file (`run`, `batch`, `compare`, `sweep`, `staff`).
 ///
 /// ``install()`` replaces the default action of SIGINT (end the process) with setting a
-/// flag that the command polls between runs: it then commits every run already finished
-/// and stops. A run still simulating is dropped, so the file never holds half a run.
+/// flag that the simulations poll between events and the writer between runs: the command
+/// then stops its simulations, joins their threads, commits every run already finished and
+/// says what the file holds. A run still simulating is dropped, so the file never holds
+/// half a run.
 enum Interrupt {
     /// Set by the signal handler.
     private static let flag = Atomic<Bool>(false)

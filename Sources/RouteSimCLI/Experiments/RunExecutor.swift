@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import RouteSim
 import RouteSimStore
@@ -7,12 +6,13 @@ import Synchronization
 /// Runs an experiment's simulations `jobs` at a time and records each in the results file
 /// as soon as it finishes.
 ///
-/// Worker threads simulate into memory (``RecordBuffer``); this thread alone writes, one
+/// Simulation threads simulate into memory (``RecordBuffer``); this thread alone writes, one
 /// transaction per run. Run ids are reserved before the first run starts, in plan order, so
 /// the file holds the same rows whatever `jobs` is and whichever run finishes first. At most
-/// `2 × jobs` finished runs wait for the writer, which bounds memory. On Ctrl-C
-/// (``Interrupt``) the runs already finished are recorded, the rest dropped, and
-/// ``ExperimentError/interrupted(committed:planned:path:)`` is thrown.
+/// `2 × jobs` runs are taken and not yet recorded, which bounds memory. On Ctrl-C
+/// (``Interrupt``) the simulations under way stop, every thread is joined, the runs already
+/// finished are recorded, and ``ExperimentError/interrupted(committed:planned:path:)`` is
+/// thrown. No thread outlives ``execute(_:progress:)``, whether it returns or throws.
 struct RunExecutor {
     var store: ResultStore
     var level: RecordLevel
@@ -26,66 +26,101 @@ struct RunExecutor {
         var rows: RecordedRows?
     }
 
-    /// What the worker threads share with the writer.
-    private final class Shared: Sendable {
-        let next = Mutex(0)
-        let finished = Mutex<[Finished]>([])
-        let stop = Atomic<Bool>(false)
-        /// Signalled once per finished run.
-        let done = DispatchSemaphore(value: 0)
-        /// Free places among the finished runs waiting for the writer.
-        let slots: DispatchSemaphore
+    /// What the simulation threads share with the writer: which run is next, the runs
+    /// finished and not yet recorded, and whether the experiment stops.
+    private final class Shared: @unchecked Sendable {
+        /// How many runs the plan has.
+        let count: Int
+        /// The most runs taken and not yet recorded.
+        let capacity: Int
+        /// Read by the simulations between events, without the lock.
+        let stopped = Atomic<Bool>(false)
+        /// Guards the properties below; broadcast at every change of them.
+        private let condition = NSCondition()
+        private var next = 0
+        private var finished: [Finished] = []
+        /// Runs taken and not yet recorded: simulating, or finished and waiting for the writer.
+        private var pending = 0
 
-        init(slots: Int) {
-            self.slots = DispatchSemaphore(value: slots)
+        init(count: Int, capacity: Int) {
+            self.count = count
+            self.capacity = capacity
         }
 
-        /// The next run to simulate, nil when none is left or the experiment stops.
-        func take(_ count: Int) -> Int? {
-            if stop.load(ordering: .relaxed) { return nil }
-            return next.withLock { next in
-                guard next < count else { return nil }
-                defer { next += 1 }
-                return next
+        /// The next run to simulate, waiting while ``capacity`` runs are pending; nil when
+        /// none is left or the experiment stops.
+        func take() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while pending >= capacity, !stopped.load(ordering: .relaxed) { condition.wait() }
+            guard !stopped.load(ordering: .relaxed), next < count else { return nil }
+            defer {
+                next += 1
+                pending += 1
             }
+            return next
+        }
+
+        /// Hands a finished run to the writer.
+        func add(_ run: Finished) {
+            condition.lock()
+            finished.append(run)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The finished runs not yet taken, waiting for one until `deadline`.
+        func takeFinished(waitingUntil deadline: Date) -> [Finished] {
+            condition.lock()
+            defer { condition.unlock() }
+            while finished.isEmpty, condition.wait(until: deadline) {}
+            defer { finished = [] }
+            return finished
+        }
+
+        /// Frees the place of a run that was recorded.
+        func recorded() {
+            condition.lock()
+            pending -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Stops the experiment: no run is taken any more, and the simulations under way stop.
+        func stop() {
+            condition.lock()
+            stopped.store(true, ordering: .relaxed)
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
     /// Runs `plan` and returns the run ids, in plan order.
     ///
     /// Throws a ``StoreError`` when a run cannot be recorded (the runs recorded before it
-    /// stay), or the interruption error on Ctrl-C.
+    /// stay), an ``ExperimentError`` when a simulation thread cannot be started, or the
+    /// interruption error on Ctrl-C.
     func execute(_ plan: [PlannedRun], progress: ProgressBar?) throws -> [Int64] {
         let first = try store.nextRunID()
         let runIDs = plan.indices.map { first + Int64($0) }
-        let shared = Shared(slots: 2 * jobs)
-        let level = level
-        for _ in 0..<min(jobs, plan.count) {
-            Thread.detachNewThread {
-                while true {
-                    shared.slots.wait()
-                    guard let index = shared.take(plan.count) else {
-                        shared.slots.signal()
-                        return
-                    }
-                    let started = ContinuousClock.now
-                    let buffer = level.keepsRows ? RecordBuffer() : nil
-                    var simulation = Simulation(spec: plan[index].spec)
-                    let result = simulation.run(sink: buffer, recordEvents: level.keepsEvents)
-                    let run = Finished(index: index, started: started, result: result, rows: buffer?.rows)
-                    shared.finished.withLock { $0.append(run) }
-                    shared.done.signal()
-                }
-            }
+        let shared = Shared(count: plan.count, capacity: 2 * jobs)
+        var threads: [JoinableThread] = []
+        func stopAndJoin() {
+            shared.stop()
+            for thread in threads { thread.join() }
         }
-        defer { shared.stop.store(true, ordering: .relaxed) }
+        defer { stopAndJoin() }
+        let level = level
+        do {
+            for _ in 0..<min(jobs, plan.count) {
+                threads.append(try JoinableThread { Self.simulate(plan, level: level, shared: shared) })
+            }
+        } catch {
+            throw ExperimentError("cannot start a simulation thread: \(error.localizedDescription)")
+        }
         var recorded = 0
-        progress?.show(done: 0)
-        while recorded < plan.count {
-            _ = shared.done.wait(timeout: .now() + .milliseconds(100))
-            let interrupted = Interrupt.requested
-            if interrupted { shared.stop.store(true, ordering: .relaxed) }
-            for run in shared.finished.withLock({ finished in defer { finished = [] }; return finished }) {
+        func record(_ runs: [Finished]) throws {
+            for run in runs {
                 var info = plan[run.index].info
                 info.runID = runIDs[run.index]
                 _ = try store.record(run: info, spec: plan[run.index].spec, level: level, since: run.started) { sink in
@@ -93,15 +128,35 @@ struct RunExecutor {
                     return run.result
                 }
                 recorded += 1
-                shared.slots.signal()
+                shared.recorded()
                 progress?.show(done: recorded)
             }
-            if interrupted {
+        }
+        progress?.show(done: 0)
+        while recorded < plan.count {
+            if Interrupt.requested {
+                stopAndJoin()
+                try record(shared.takeFinished(waitingUntil: Date()))
                 progress?.finish()
                 throw ExperimentError.interrupted(committed: recorded, planned: plan.count, path: store.path)
             }
+            try record(shared.takeFinished(waitingUntil: Date(timeIntervalSinceNow: 0.1)))
         }
         progress?.finish()
         return runIDs
+    }
+
+    /// A simulation thread's work: takes runs and simulates each into memory until none is
+    /// left or the experiment stops (a run under way is then dropped).
+    private static func simulate(_ plan: [PlannedRun], level: RecordLevel, shared: Shared) {
+        while let index = shared.take() {
+            let started = ContinuousClock.now
+            let buffer = level.keepsRows ? RecordBuffer() : nil
+            var simulation = Simulation(spec: plan[index].spec)
+            guard let result = simulation.run(
+                sink: buffer, recordEvents: level.keepsEvents, stoppingWhen: { shared.stopped.load(ordering: .relaxed) })
+            else { return }
+            shared.add(Finished(index: index, started: started, result: result, rows: buffer?.rows))
+        }
     }
 }
