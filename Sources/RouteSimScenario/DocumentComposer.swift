@@ -5,7 +5,18 @@ import Yams
 /// Plain scalars are typed by YAML 1.2's core schema (the one JSON agrees with): only
 /// `true`/`false` are booleans (`yes`, `no`, `on`, `off` stay strings), and `1:30` or dates
 /// stay strings too. Quoted scalars are strings; explicit tags (`!!str 12`) are honoured.
+///
+/// Each use of an alias becomes a copy of the node it names, so a small file of aliases of
+/// aliases could expand into billions of nodes: the tree is refused beyond ``nodeLimit``
+/// nodes, counted before it is built.
 enum DocumentComposer {
+    /// The most nodes (scalars, lists and maps, each alias counted as what it expands to) a
+    /// document may have.
+    static let nodeLimit = 200_000
+
+    /// libyaml's limit on nesting (its `MAX_NESTING_LEVEL`).
+    static let nestingLimit = 1000
+
     /// Parses `text`; `locate` turns a (line, column) of the text into the node's location.
     /// Returns nil for a document without content (empty or only comments).
     static func compose(
@@ -19,7 +30,35 @@ enum DocumentComposer {
         } catch {
             throw YAMLSyntaxError(message: String(describing: error), line: 1, column: 1)
         }
-        return root.map { convert($0, locate: locate) }
+        guard let root else { return nil }
+        var budget = nodeLimit
+        if let last = exhausts(root, budget: &budget) {
+            throw YAMLSyntaxError(
+                message: "the document has more than \(nodeLimit) values (an alias counts as a copy of what it "
+                    + "names); the limit was reached here", line: last.mark?.line ?? 1, column: last.mark?.column ?? 1,
+                isLimit: true)
+        }
+        return convert(root, locate: locate)
+    }
+
+    /// Counts `node` and the nodes below it against `budget`; the node at which it runs out,
+    /// or nil. Stops there, so an alias bomb costs no more than the budget.
+    private static func exhausts(_ node: Node, budget: inout Int) -> Node? {
+        budget -= 1
+        if budget < 0 { return node }
+        switch node {
+        case .scalar, .alias:
+            return nil
+        case .sequence(let sequence):
+            for item in sequence {
+                if let last = exhausts(item, budget: &budget) { return last }
+            }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let last = exhausts(key, budget: &budget) ?? exhausts(value, budget: &budget) { return last }
+            }
+        }
+        return nil
     }
 
     /// The type YAML 1.2's core schema gives a plain (unquoted, untagged) scalar.
@@ -78,6 +117,10 @@ enum DocumentComposer {
 
     private static func syntaxError(_ error: YamlError) -> YAMLSyntaxError {
         switch error {
+        case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level"):
+            return YAMLSyntaxError(
+                message: "maps and lists nested deeper than \(nestingLimit) levels", line: mark.line,
+                column: mark.column, isLimit: true)
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):

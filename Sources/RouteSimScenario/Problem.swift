@@ -63,9 +63,9 @@ enum Problem: Sendable, Equatable {
         case .unreadableFile(let reason):
             return "cannot read the scenario file: \(reason)"
         case .syntax(let error):
-            return "invalid YAML: " + Self.syntax(error, of: "")
+            return (error.isLimit ? "" : "invalid YAML: ") + Self.syntax(error, of: "")
         case .embeddedSyntax(let error):
-            return "invalid JSON in the string: " + Self.syntax(error, of: " of the string")
+            return (error.isLimit ? "in the string: " : "invalid JSON in the string: ") + Self.syntax(error, of: " of the string")
         case .expected(let expected, let found):
             return "expected \(expected), found \(found)"
         case .unknownKey(let key, let expected):
@@ -90,7 +90,7 @@ enum Problem: Sendable, Equatable {
         case .unreadableImport(let path, let reason):
             return "cannot read the imported file \(Self.quote(path)): \(reason)"
         case .importSyntax(let error):
-            return "invalid JSON: " + Self.syntax(error, of: "")
+            return (error.isLimit ? "" : "invalid JSON: ") + Self.syntax(error, of: "")
         case .notLastPage(let resource):
             return "meta.next_page_url is set: the API has more \(resource) after this page; export every page "
                 + "(PageSize up to 1000) and list the files in order under taskrouter"

@@ -11,7 +11,7 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [Override] = []) throws(ScenarioErrors) -> Scenario {
         let text: String
         do {
-            text = try TextFile.read(path)
+            text = try TextFile.read(path, limit: TextFile.documentLimit)
         } catch {
             let problem = Problem.unreadableFile(reason: error.reason)
             throw ScenarioErrors(errors: [

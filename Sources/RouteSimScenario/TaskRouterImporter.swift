@@ -110,7 +110,7 @@ enum TaskRouterImporter {
         let path = TextFile.path(relative, nextTo: scenarioPath)
         let text: String
         do {
-            text = try TextFile.read(path)
+            text = try TextFile.read(path, limit: TextFile.documentLimit)
         } catch {
             field.report(.unreadableImport(path: path, reason: error.reason))
             return nil

@@ -1,0 +1,113 @@
+import RouteSimKernel
+
+/// What a run of a spec will hold in memory, estimated before it starts from the sizes of
+/// the engine's own state: the workforce (workers × channels, and their places in the idle
+/// lists of their queues × channels), the KPI grid (intervals × queues), the routing tables
+/// (targets × task profiles × groups), the callers in flight at the offered load, and the
+/// rows a run keeps until they are written.
+///
+/// Callers in flight follow Little's law: each stream's peak arrival rate (times its
+/// `rate_multiplier`'s largest typical value) times how long a caller stays, its patience
+/// or TTL, whichever is shorter, plus handle and wrap-up time (means), but no more than the
+/// horizon's worth of arrivals. A rough upper estimate: a run that fits it stays in it; it
+/// is meant to refuse runs that cannot fit the machine, not to size a run to the byte.
+public struct MemoryEstimate: Sendable, Equatable {
+    /// Workers, their channels and their idle-list entries, in bytes.
+    public var workers: Double
+    /// The KPI grid and the interval rows it becomes, in bytes.
+    public var intervals: Double
+    /// The routing tables, in bytes.
+    public var routing: Double
+    /// The callers in flight, in bytes.
+    public var callers: Double
+    /// The rows kept until the run is written (none when they stream to the writer), in bytes.
+    public var rows: Double
+
+    /// The whole estimate, in bytes.
+    public var total: Double { workers + intervals + routing + callers + rows }
+
+    /// The estimate for a run of `spec`; `keepsRows` when the run's task, reservation and
+    /// activity rows (and its events, with `keepsEvents`) stay in memory until the run ends.
+    public init(spec: SimulationSpec, keepsRows: Bool, keepsEvents: Bool) {
+        let channelCount = Double(spec.workspace.taskChannels.count)
+        let queueCount = Double(spec.workspace.taskQueues.count)
+        workers = spec.workerGroups.reduce(0) { total, group in
+            let memberQueues = spec.workspace.taskQueues.filter {
+                $0.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes))
+            }.count
+            let channels = Double(group.capacities.filter { $0 > 0 }.count)
+            let perWorker = Double(MemoryLayout<Worker>.stride + MemoryLayout<WorkerState>.stride + Self.namesAndStatistics)
+                + channelCount * Double(MemoryLayout<WorkerChannelState>.stride)
+                + Double(group.capacities.reduce(0, +)) * Double(MemoryLayout<Int32>.stride)
+                + Double(memberQueues) * channels * Double(MemoryLayout<IdleEntry>.stride) * Self.heapSlack
+            return total + Double(group.count) * perWorker
+        }
+        let intervalCount = (spec.horizon / spec.interval).rounded(.up)
+        intervals = intervalCount * (queueCount + 1)
+            * Double(MemoryLayout<KPIs>.stride + MemoryLayout<IntervalRecord>.stride)
+        let profiles = spec.arrivals.reduce(0.0) { total, stream in
+            if case .trace(let callers) = stream.process { return total + 1 + Double(callers.count) }
+            return total + 1
+        }
+        let targets = spec.workspace.workflows.reduce(0.0) { total, workflow in
+            total + Double(workflow.filters.reduce(0) { $0 + $1.targets.count } + (workflow.defaultFilter == nil ? 0 : 1))
+        }
+        routing = targets * profiles * Double(max(1, spec.workerGroups.count))
+        var inFlight = 0.0
+        var arrivals = 0.0
+        for stream in spec.arrivals {
+            let stay = min(stream.timeout, stream.patience.map(Self.typical) ?? stream.timeout)
+                + Self.typical(stream.handleTime) + (stream.wrapupTime.map(Self.typical) ?? 0)
+            let factor = stream.rateMultiplier.map(Self.typical) ?? 1
+            switch stream.process {
+            case .poisson(let rate):
+                inFlight += rate * factor * min(stay, spec.horizon)
+                arrivals += rate * factor * spec.horizon
+            case .profile(let every, let volumes):
+                let peak = (volumes.max() ?? 0) / every
+                let periods = Int(min(Double(volumes.count), (spec.horizon / every).rounded(.up)))
+                inFlight += peak * factor * min(stay, spec.horizon)
+                arrivals += volumes.prefix(periods).reduce(0, +) * factor
+            case .times(let times):
+                inFlight += Double(times.count)
+                arrivals += Double(times.count)
+            case .trace(let callers):
+                inFlight += Double(callers.count)
+                arrivals += Double(callers.count)
+            }
+        }
+        callers = inFlight * Double(Self.perCaller)
+        let perRow = MemoryLayout<TaskRecord>.stride + 2 * MemoryLayout<ReservationRecord>.stride
+            + (keepsEvents ? Self.eventsPerCaller * MemoryLayout<EventRecord>.stride : 0)
+        rows = keepsRows ? arrivals * Double(perRow) : 0
+    }
+
+    /// Bytes per worker beyond its state: its name and SID strings and its statistics document.
+    private static let namesAndStatistics = 1024
+
+    /// Growth room of the arrays that grow as they fill.
+    private static let heapSlack = 2.0
+
+    /// TaskRouter events recorded per caller, about: created, reserved, accepted, completed
+    /// and the worker updates around them.
+    private static let eventsPerCaller = 10
+
+    /// Bytes per caller in flight: its task slot, its place in a queue and in its stream's
+    /// TTL list, its timers, and a reservation.
+    private static let perCaller = Int(heapSlack) * (MemoryLayout<TaskState>.stride + MemoryLayout<PendingEntry>.stride
+        + MemoryLayout<TaskDeadline>.stride + MemoryLayout<ReservationState>.stride
+        + 3 * MemoryLayout<ScheduledEvent<EngineEvent>>.stride)
+
+    /// A value near the top of what `distribution` draws: its mean, or for a normal its mean
+    /// plus one sd (the truncation at 0 raises it), for an empirical table its largest value.
+    private static func typical(_ distribution: Distribution) -> Double {
+        switch distribution {
+        case .fixed(let value): value
+        case .exponential(let mean), .lognormal(let mean, _), .erlang(_, let mean): mean
+        case .uniform(_, let max): max
+        case .normal(let mean, let sd): mean + sd
+        case .gamma(let shape, let scale): shape * scale
+        case .empirical(let table): table.values.max() ?? 0
+        }
+    }
+}
