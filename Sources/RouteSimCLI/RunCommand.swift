@@ -28,15 +28,18 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let spec = try input.load(extra: seedOverride).spec
+        let level = events ? .events : record
+        try memory.check([spec], atOnce: 1, keepsRows: false, keepsEvents: false)
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         let store = try ResultStore(path: path)
         let info = RunInfo(spec: spec, overrides: input.overrides + seedOverride, version: RouteSimVersion.current)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
-        let level = events ? .events : record
         let runID = try store.record(run: info, spec: spec, level: level) { sink in
             var simulation = Simulation(spec: spec)
             let result = simulation.run(sink: sink, recordEvents: level.keepsEvents)

@@ -21,4 +21,37 @@ import Testing
         #expect(percent.status == 1)
         #expect(percent.stderr.contains("abandoned is a fraction from 0 to 1 (or 0% to 100%), found 150%\n"))
     }
+
+    /// Calls at 1,000 a second for 14 days that nobody answers for a day each: valid numbers,
+    /// but hundreds of GB in flight.
+    static let overloaded = """
+        name: overloaded
+        horizon: 14d
+        task_queues: [{friendly_name: Q}]
+        workflows:
+          - friendly_name: W
+            configuration: {task_routing: {default_filter: {queue: Q}}}
+        workers:
+          - {group: g, count: 1}
+        arrivals:
+          - {name: a, rate: 3600000/h, timeout: 14d, handle_time: 1d}
+        """
+
+    /// A run that cannot fit the machine is refused before anything is written, with the
+    /// estimate, what dominates it and the limit; batch multiplies by the runs at a time.
+    @Test func runsBeyondTheMachinesMemoryAreRefused() throws {
+        let runner = try CommandRunner()
+        let file = try runner.write("overloaded.yaml", Self.overloaded)
+        try #require(FileManager.default.fileExists(atPath: "/proc/meminfo"))
+        let run = try runner.run("run", file, "--out", runner.path("r.sqlite"))
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("routesim: error: a run is estimated to need "), "\(run.stderr)")
+        #expect(run.stderr.contains("(callers in flight "))
+        #expect(run.stderr.contains("this machine has available; make the scenario smaller or pass --no-memory-check"))
+        #expect(!FileManager.default.fileExists(atPath: runner.path("r.sqlite")))
+        let batch = try runner.run("batch", file, "--jobs", "2", "--replications", "3", "--out", runner.path("b.sqlite"))
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains(" × 2 runs at a time = "), "\(batch.stderr)")
+        #expect(batch.stderr.contains("or lower --jobs, or pass --no-memory-check"))
+    }
 }

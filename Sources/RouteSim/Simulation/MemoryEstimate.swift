@@ -6,11 +6,13 @@ import RouteSimKernel
 /// (targets × task profiles × groups), the callers in flight at the offered load, and the
 /// rows a run keeps until they are written.
 ///
-/// Callers in flight follow Little's law: each stream's peak arrival rate (times its
-/// `rate_multiplier`'s largest typical value) times how long a caller stays, its patience
-/// or TTL, whichever is shorter, plus handle and wrap-up time (means), but no more than the
-/// horizon's worth of arrivals. A rough upper estimate: a run that fits it stays in it; it
-/// is meant to refuse runs that cannot fit the machine, not to size a run to the byte.
+/// Callers in flight follow Little's law at the offered load: each stream's peak arrival
+/// rate (times its `rate_multiplier`'s typical value) times twice its handle plus wrap-up
+/// time (in service, and waiting as long again), plus, on a channel whose offered work
+/// exceeds its agents' capacity, the share that cannot be served times how long a caller
+/// waits (patience or TTL, whichever is shorter); no stay counts beyond the horizon. Every
+/// traced caller counts as in flight. A rough estimate, meant to refuse runs that cannot
+/// fit the machine, not to size a run to the byte.
 public struct MemoryEstimate: Sendable, Equatable {
     /// Workers, their channels and their idle-list entries, in bytes.
     public var workers: Double
@@ -53,20 +55,23 @@ public struct MemoryEstimate: Sendable, Equatable {
             total + Double(workflow.filters.reduce(0) { $0 + $1.targets.count } + (workflow.defaultFilter == nil ? 0 : 1))
         }
         routing = targets * profiles * Double(max(1, spec.workerGroups.count))
-        var inFlight = 0.0
+        var capacity = Array(repeating: 0.0, count: spec.workspace.taskChannels.count)
+        for group in spec.workerGroups {
+            for (c, units) in group.capacities.enumerated() where c < capacity.count { capacity[c] += Double(group.count * units) }
+        }
+        var peaks: [(stream: ArrivalStream, rate: Double)] = []
         var arrivals = 0.0
+        var offered = Array(repeating: 0.0, count: capacity.count)
+        var inFlight = 0.0
         for stream in spec.arrivals {
-            let stay = min(stream.timeout, stream.patience.map(Self.typical) ?? stream.timeout)
-                + Self.typical(stream.handleTime) + (stream.wrapupTime.map(Self.typical) ?? 0)
             let factor = stream.rateMultiplier.map(Self.typical) ?? 1
             switch stream.process {
             case .poisson(let rate):
-                inFlight += rate * factor * min(stay, spec.horizon)
+                peaks.append((stream, rate * factor))
                 arrivals += rate * factor * spec.horizon
             case .profile(let every, let volumes):
-                let peak = (volumes.max() ?? 0) / every
                 let periods = Int(min(Double(volumes.count), (spec.horizon / every).rounded(.up)))
-                inFlight += peak * factor * min(stay, spec.horizon)
+                peaks.append((stream, (volumes.max() ?? 0) / every * factor))
                 arrivals += volumes.prefix(periods).reduce(0, +) * factor
             case .times(let times):
                 inFlight += Double(times.count)
@@ -75,6 +80,15 @@ public struct MemoryEstimate: Sendable, Equatable {
                 inFlight += Double(callers.count)
                 arrivals += Double(callers.count)
             }
+        }
+        for (stream, rate) in peaks where stream.channel < offered.count {
+            offered[stream.channel] += rate * Self.work(stream)
+        }
+        for (stream, rate) in peaks {
+            let c = min(stream.channel, offered.count - 1)
+            let unserved = offered[c] > capacity[c] ? 1 - capacity[c] / offered[c] : 0
+            let wait = min(stream.timeout, stream.patience.map(Self.typical) ?? stream.timeout)
+            inFlight += rate * (2 * min(Self.work(stream), spec.horizon) + unserved * min(wait, spec.horizon))
         }
         callers = inFlight * Double(Self.perCaller)
         let perRow = MemoryLayout<TaskRecord>.stride + 2 * MemoryLayout<ReservationRecord>.stride
@@ -97,6 +111,11 @@ public struct MemoryEstimate: Sendable, Equatable {
     private static let perCaller = Int(heapSlack) * (MemoryLayout<TaskState>.stride + MemoryLayout<PendingEntry>.stride
         + MemoryLayout<TaskDeadline>.stride + MemoryLayout<ReservationState>.stride
         + 3 * MemoryLayout<ScheduledEvent<EngineEvent>>.stride)
+
+    /// The agent time a caller of `stream` takes: handle plus wrap-up time.
+    private static func work(_ stream: ArrivalStream) -> Double {
+        typical(stream.handleTime) + (stream.wrapupTime.map(typical) ?? 0)
+    }
 
     /// A value near the top of what `distribution` draws: its mean, or for a normal its mean
     /// plus one sd (the truncation at 0 raises it), for an empirical table its largest value.

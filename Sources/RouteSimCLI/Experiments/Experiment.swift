@@ -20,9 +20,12 @@ struct Experiment {
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
-    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order (the
-    /// executor reserves consecutive run ids in plan order).
+    /// progress bar on a terminal, unless their memory would not fit (``MemoryOptions``),
+    /// and returns the runs' KPIs as stored, in plan order (the executor reserves
+    /// consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
+        try options.memory.check(
+            plan.map(\.spec), atOnce: min(options.jobs, plan.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
         let stamped = plan.map { run -> PlannedRun in
             var run = run
             run.info.experimentID = id

@@ -22,6 +22,8 @@ struct ExperimentOptions: ParsableArguments {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @OptionGroup var memory: MemoryOptions
+
     mutating func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
