@@ -14,7 +14,7 @@ enum TextFile {
     static let documentLimit = 4_000_000
 
     /// The most bytes of a trace (CSV) file.
-    static let traceLimit = 64_000_000
+    static let traceLimit = 32_000_000
 
     /// `path` as the scenario at `scenarioPath` means it: absolute as given, relative from
     /// the scenario file's folder.
