@@ -18,6 +18,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: "Override a key in every scenario, e.g. workers.english.count=12 (repeatable).")
     var overrides: [String] = []
 
+    @Flag(help: "Treat warnings (settings that are valid but cannot be what was meant) as errors.")
+    var strict = false
+
     @OptionGroup var experiment: ExperimentOptions
 
     func run() throws {
@@ -31,6 +34,7 @@ struct BatchCommand: ParsableCommand {
             }
         }
         if !problems.isEmpty { throw ScenarioErrors(errors: problems) }
+        try ScenarioOptions.warn(loaded.flatMap(\.warnings), strict: strict)
         let name = loaded.count == 1 ? loaded[0].spec.name : "batch"
         let path = experiment.output(name: name, command: .batch)
         let plan = loaded.flatMap { scenario in

@@ -43,16 +43,19 @@ struct SweepCommand: ParsableCommand {
         let grid = SweepAxis.grid(axes)
         var problems: [ScenarioError] = []
         var points: [(values: [String], spec: SimulationSpec)] = []
+        var warnings: [ScenarioError] = []
         for values in grid {
             let assignments = zip(axes, values).map { $0.key + "=" + $1 }
             do {
                 let scenario = try ScenarioLoader.load(path: input.scenario, overrides: (assignments + common).map(Override.parse))
                 points.append((values, scenario.spec))
+                warnings += scenario.warnings
             } catch {
                 problems += error.errors.filter { problem in !problems.contains { $0.description == problem.description } }
             }
         }
         if !problems.isEmpty { throw ScenarioErrors(errors: problems) }
+        try ScenarioOptions.warn(warnings, strict: input.strict)
         let plan = (0..<experiment.replications).flatMap { replication in
             points.map { point -> PlannedRun in
                 var spec = point.spec

@@ -17,6 +17,11 @@ struct Field {
         diagnostics.report(problem, at: node.location, path: path)
     }
 
+    /// Records `problem` at this node as a warning.
+    func warn(_ problem: Problem) {
+        diagnostics.warn(problem, at: node.location, path: path)
+    }
+
     /// The same node, shown under `name` instead of its list index (unless it was moved
     /// here and keeps the path it had where it was written).
     func named(_ name: String) -> Field {

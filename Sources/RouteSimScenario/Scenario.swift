@@ -8,11 +8,14 @@ public struct Scenario: Sendable {
     public var path: String
     /// The file's `variants:` in file order; not applied to ``spec``.
     public var variants: [ScenarioVariant]
+    /// What the file says that is valid but cannot be what was meant, placed like errors.
+    public var warnings: [ScenarioError]
 
     /// Creates a scenario from its parts.
-    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant]) {
+    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant], warnings: [ScenarioError] = []) {
         self.spec = spec
         self.path = path
         self.variants = variants
+        self.warnings = warnings
     }
 }

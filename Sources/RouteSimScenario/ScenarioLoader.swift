@@ -2,7 +2,7 @@
 ///
 /// Every problem is collected and thrown at once as ``ScenarioErrors``: a file that cannot
 /// be read or parsed is one error; otherwise each bad value is one error with its key path
-/// and position.
+/// and position. A scenario that loads carries its warnings (``ScenarioWarnings``).
 public enum ScenarioLoader {
     /// Reads the file at `path`, applies `overrides` (in order) to its document tree,
     /// converts and validates it.
@@ -53,6 +53,6 @@ public enum ScenarioLoader {
         guard let result, diagnostics.isEmpty else {
             throw ScenarioErrors(errors: diagnostics.errors)
         }
-        return Scenario(spec: result.spec, path: path, variants: result.variants)
+        return Scenario(spec: result.spec, path: path, variants: result.variants, warnings: diagnostics.warnings)
     }
 }

@@ -64,6 +64,7 @@ enum ScenarioReader {
         let spec = SimulationSpec(
             name: name, horizon: horizon, warmup: warmup, interval: interval, serviceLevel: serviceLevel, seed: seed,
             workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking, start: start)
+        ScenarioWarnings.check(spec, in: map)
         return (spec, variants)
     }
 

@@ -54,4 +54,35 @@ import Testing
         #expect(batch.stderr.contains(" × 2 runs at a time = "), "\(batch.stderr)")
         #expect(batch.stderr.contains("or lower --jobs, or pass --no-memory-check"))
     }
+
+    /// Warnings go to stderr with exit 0; --strict makes them errors.
+    @Test func warningsAndStrict() throws {
+        let runner = try CommandRunner()
+        let file = try runner.write("chat.yaml", """
+            name: chat
+            horizon: 1h
+            task_queues: [{friendly_name: Q}]
+            workflows:
+              - friendly_name: W
+                configuration: {task_routing: {default_filter: {queue: Q}}}
+            workers:
+              - {group: g, count: 2, channels: {voice: 1}}
+            arrivals:
+              - {name: chats, channel: chat, rate: 10/h, handle_time: 5m}
+            """)
+        let warning = "chat.yaml:10:28: arrivals.chats.channel: no worker has capacity on task channel \"chat\", "
+            + "so every task of this stream waits until its caller hangs up or its TTL ends\n"
+        let validate = try runner.run("validate", file)
+        #expect(validate.status == 0)
+        #expect(validate.stderr == "routesim: warning: " + file.replacingOccurrences(of: "chat.yaml", with: "") + warning)
+        let strict = try runner.run("validate", file, "--strict")
+        #expect(strict.status == 1)
+        #expect(strict.stderr.hasPrefix("routesim: error: ") && strict.stderr.hasSuffix(warning))
+        let run = try runner.run("run", file, "--strict", "--out", runner.path("r.sqlite"))
+        #expect(run.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: runner.path("r.sqlite")))
+        let batch = try runner.run("batch", file, "--replications", "1", "--out", runner.path("b.sqlite"))
+        #expect(batch.status == 0)
+        #expect(batch.stderr.contains("routesim: warning: "))
+    }
 }
