@@ -88,6 +88,6 @@ struct RunReport {
     }
 
     private static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

@@ -85,4 +85,15 @@ import Testing
         #expect(batch.status == 0)
         #expect(batch.stderr.contains("routesim: warning: "))
     }
+
+    /// Whole values of a --vary range beyond Int are written as numbers, not converted (which
+    /// trapped), and refused by the scenario's ranges.
+    @Test func sweepOfHugeValuesIsRefused() throws {
+        let runner = try CommandRunner()
+        let output = try runner.run(
+            "sweep", CommandRunner.scenario("erlang-c.yaml"), "--vary", "service_level=1e18...1e19:1e18",
+            "--out", runner.path("s.sqlite"))
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("--set service_level: service_level: expected a duration > 0 and at most 1209600 s (14 d), found 1e+19"), "\(output.stderr)")
+    }
 }
