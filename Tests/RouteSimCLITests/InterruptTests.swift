@@ -12,7 +12,7 @@ import Testing
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
         let process = Process()
         process.executableURL = CommandRunner.binary
-        process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file]
+        process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file]
         process.currentDirectoryURL = runner.folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
