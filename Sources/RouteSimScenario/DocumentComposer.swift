@@ -8,11 +8,20 @@ import Yams
 ///
 /// Each use of an alias becomes a copy of the node it names, so a small file of aliases of
 /// aliases could expand into billions of nodes: the tree is refused beyond ``nodeLimit``
-/// nodes, counted before it is built.
+/// nodes, counted before it is built. Yams' own tree is bounded before it is parsed: a
+/// document has at most about two nodes per separator (`,` `:` `-` `[` `]` `{` `}` `?`),
+/// and one with more than ``separatorLimit`` of them is refused unparsed.
 enum DocumentComposer {
     /// The most nodes (scalars, lists and maps, each alias counted as what it expands to) a
     /// document may have.
     static let nodeLimit = 200_000
+
+    /// The most separators a document may have: twice ``nodeLimit``, more than a document of
+    /// that many values has in practice.
+    static let separatorLimit = 2 * nodeLimit
+
+    /// The bytes counted as separators.
+    private static let separatorBytes: Set<UInt8> = Set(",:-[]{}?".utf8)
 
     /// libyaml's limit on nesting (its `MAX_NESTING_LEVEL`).
     static let nestingLimit = 1000
@@ -22,6 +31,15 @@ enum DocumentComposer {
     static func compose(
         _ text: String, locate: (_ line: Int, _ column: Int) -> SourceLocation
     ) throws(YAMLSyntaxError) -> DocumentNode? {
+        let separators = text.utf8.reduce(0) { count, byte in
+            count + (separatorBytes.contains(byte) ? 1 : 0)
+        }
+        guard separators <= separatorLimit else {
+            throw YAMLSyntaxError(
+                message: "the document has more than \(separatorLimit) commas, colons, dashes, brackets and braces, "
+                    + "more than a document of \(nodeLimit) values needs; it was not parsed", line: 1, column: 1,
+                isLimit: true)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, Resolver.basic)

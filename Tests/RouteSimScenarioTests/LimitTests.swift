@@ -48,6 +48,16 @@ struct LimitTests {
         ])
     }
 
+    /// A document whose separators could make more values than the limit is refused before
+    /// Yams builds its tree.
+    @Test func tooManySeparatorsAreRefusedUnparsed() {
+        let text = "name: x\nhorizon: 1h\nk: [" + Array(repeating: "1", count: 1_000_000).joined(separator: ",") + "]"
+        #expect(Fixtures.errors(text).map(\.description) == [
+            "test.yaml:1:1: the document has more than 400000 commas, colons, dashes, brackets and braces, "
+                + "more than a document of 200000 values needs; it was not parsed"
+        ])
+    }
+
     /// A file over the size limit is refused before it is parsed.
     @Test func hugeFileIsRefusedUnread() throws {
         let volumes = Array(repeating: "1", count: 2_100_000).joined(separator: ",")
