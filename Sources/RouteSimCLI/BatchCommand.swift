@@ -46,6 +46,7 @@ struct BatchCommand: ParsableCommand {
                     info: RunInfo(spec: spec, overrides: overrides + experiment.seedOverride, version: RouteSimVersion.current))
             }
         }
+        try experiment.checkMemory(plan, for: .batch)
         let running = try Experiment(.batch, options: experiment, path: path)
         let groups = try ReportGroup.groups(in: running.store, runs: try running.run(plan))
         if experiment.json {

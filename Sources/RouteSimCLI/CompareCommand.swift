@@ -55,6 +55,7 @@ struct CompareCommand: ParsableCommand {
             }
         }
         let path = experiment.output(name: base.spec.name, command: .compare)
+        try experiment.checkMemory(plan, for: .compare)
         let running = try Experiment(.compare, options: experiment, path: path)
         let runs = try running.run(plan)
         let report = ComparisonReport(variants: specs.map(\.name), runs: runs)

@@ -69,6 +69,7 @@ struct SweepCommand: ParsableCommand {
             }
         }
         let path = experiment.output(name: points[0].spec.name, command: .sweep)
+        try experiment.checkMemory(plan, for: .sweep)
         let running = try Experiment(.sweep, options: experiment, path: path)
         let runs = try running.run(plan)
         let pivot = SweepPivot(axes: axes, points: points.map(\.values), kpis: kpis, runs: runs)

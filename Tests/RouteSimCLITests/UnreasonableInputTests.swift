@@ -53,6 +53,7 @@ import Testing
         #expect(batch.status == 1)
         #expect(batch.stderr.contains(" × 2 runs at a time = "), "\(batch.stderr)")
         #expect(batch.stderr.contains("or lower --jobs, or pass --no-memory-check"))
+        #expect(!FileManager.default.fileExists(atPath: runner.path("b.sqlite")))
     }
 
     /// Warnings go to stderr with exit 0; --strict makes them errors.

@@ -6,6 +6,8 @@ struct Experiment {
     /// The `experiments.experiment_id`.
     let id: Int64
     let options: ExperimentOptions
+    /// The command running it.
+    let command: ExperimentCommand
     /// What each run stores.
     let level: RecordLevel
 
@@ -15,6 +17,7 @@ struct Experiment {
         store = try ResultStore(path: path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
+        self.command = command
         level = options.level(for: command)
         Interrupt.install()
     }
@@ -24,8 +27,7 @@ struct Experiment {
     /// and returns the runs' KPIs as stored, in plan order (the executor reserves
     /// consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
-        try options.memory.check(
-            plan.map(\.spec), atOnce: min(options.jobs, plan.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
+        try options.checkMemory(plan, for: command)
         let stamped = plan.map { run -> PlannedRun in
             var run = run
             run.info.experimentID = id

@@ -36,6 +36,14 @@ struct ExperimentOptions: ParsableArguments {
         record ?? (command == .staff ? .summary : .tasks)
     }
 
+    /// Throws ``MemoryLimitError`` when `plan`'s runs, as many at a time as they will run,
+    /// would not fit in the memory available (``MemoryOptions``).
+    func checkMemory(_ plan: [PlannedRun], for command: ExperimentCommand) throws(MemoryLimitError) {
+        let level = level(for: command)
+        try memory.check(
+            plan.map(\.spec), atOnce: min(jobs, plan.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
+    }
+
     /// `seed=N` when `--seed` was given, for the scenario loader.
     var seedOverride: [String] { seed.map { ["seed=\($0)"] } ?? [] }
 
