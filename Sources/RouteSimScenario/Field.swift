@@ -206,10 +206,10 @@ struct Field {
             report(.expected("a rate like 120/h (per s, m, h or d)", found: node.found))
             return nil
         }
-        guard perSecond >= 0, perSecond <= ScenarioLimits.highestRate else {
-            let most = NumberSyntax.format(ScenarioLimits.highestRate)
-            report(.expected("a rate >= 0 and at most \(most)/s (\(NumberSyntax.format(ScenarioLimits.highestRate * 3600))/h)",
-                found: node.found))
+        let most = ScenarioLimits.highestRate
+        guard perSecond >= 0, perSecond <= most else {
+            let limit = "\(NumberSyntax.format(most))/s (\(NumberSyntax.format(most * 3600))/h)"
+            report(.expected("a rate >= 0 and at most " + limit, found: node.found))
             return nil
         }
         return perSecond

@@ -39,10 +39,10 @@ enum WorkerGroupsReader {
             let answer = map.optional("answer").flatMap(AnswerReader.read) ?? .immediate
             guard let nameField, let name, unique.claim(name, at: nameField), let count, let attributes, let activity
             else { continue }
-            if let countField, groups.reduce(count, { $0 + $1.count }) > ScenarioLimits.mostWorkers {
+            let total = groups.reduce(count) { $0 + $1.count }
+            if let countField, total > ScenarioLimits.mostWorkers {
                 countField.report(.expected(
-                    "at most \(ScenarioLimits.mostWorkers) workers in all groups together",
-                    found: "\(groups.reduce(count) { $0 + $1.count }) with this group"))
+                    "at most \(ScenarioLimits.mostWorkers) workers in all groups together", found: "\(total) with this group"))
                 continue
             }
             groups.append(WorkerGroup(

@@ -25,6 +25,15 @@ struct LimitTests {
         #expect(Fixtures.minimalErrors(key, value).map(\.message) == [message])
     }
 
+    /// Groups within the limit that exceed it together are refused at the count that does.
+    @Test func tooManyWorkersTogether() {
+        let text = Fixtures.minimal.replacingOccurrences(
+            of: "  - {group: g, count: 1}", with: "  - {group: g, count: 600000}\n  - {group: h, count: 600000}")
+        #expect(Fixtures.errors(text).map(\.description) == [
+            "test.yaml:9:23: workers.h.count: expected at most 1000000 workers in all groups together, found 1200000 with this group"
+        ])
+    }
+
     /// Too many intervals for the horizon is refused at `interval`.
     @Test func tooManyIntervals() {
         let errors = Fixtures.errors(Fixtures.minimal, overrides: [
