@@ -10,7 +10,9 @@ import Yams
 /// aliases could expand into billions of nodes: the tree is refused beyond ``nodeLimit``
 /// nodes, counted before it is built. Yams' own tree is bounded before it is parsed: a
 /// document has at most about two nodes per separator (`,` `:` `-` `[` `]` `{` `}` `?`),
-/// and one with more than ``separatorLimit`` of them is refused unparsed.
+/// and one with more than ``separatorLimit`` of them is refused unparsed. So is an alias
+/// written as a map key (`*name:` or `? *name`): Yams compares keys by value, which for an
+/// alias of aliases walks its whole expansion.
 enum DocumentComposer {
     /// The most nodes (scalars, lists and maps, each alias counted as what it expands to) a
     /// document may have.
@@ -40,6 +42,9 @@ enum DocumentComposer {
                     + "more than a document of \(nodeLimit) values needs; it was not parsed", line: 1, column: 1,
                 isLimit: true)
         }
+        if let (line, column) = aliasKey(in: text) {
+            throw YAMLSyntaxError(message: "an alias (*name) cannot be a map key", line: line, column: column, isLimit: true)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, Resolver.basic)
@@ -57,6 +62,41 @@ enum DocumentComposer {
                 isLimit: true)
         }
         return convert(root, locate: locate)
+    }
+
+    /// The line and column of the first alias written where a map key goes: `*name` followed
+    /// by `:`, or after `?`. Read from the text, so a quoted string or comment that looks like
+    /// one counts too.
+    private static func aliasKey(in text: String) -> (line: Int, column: Int)? {
+        let bytes = Array(text.utf8)
+        let space = UInt8(ascii: " ")
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        }
+        var line = 1
+        var lineStart = 0
+        for (i, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = i + 1
+                continue
+            }
+            guard byte == UInt8(ascii: "*"), i + 1 < bytes.count, isNameByte(bytes[i + 1]),
+                i == lineStart || " \t[{,?".utf8.contains(bytes[i - 1])
+            else { continue }
+            var after = i + 1
+            while after < bytes.count, isNameByte(bytes[after]) { after += 1 }
+            while after < bytes.count, bytes[after] == space { after += 1 }
+            var before = i - 1
+            while before >= lineStart, bytes[before] == space { before -= 1 }
+            if (after < bytes.count && bytes[after] == UInt8(ascii: ":"))
+                || (before >= lineStart && bytes[before] == UInt8(ascii: "?"))
+            {
+                return (line, i - lineStart + 1)
+            }
+        }
+        return nil
     }
 
     /// Counts `node` and the nodes below it against `budget`; the node at which it runs out,

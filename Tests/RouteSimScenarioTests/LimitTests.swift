@@ -67,6 +67,20 @@ struct LimitTests {
         ])
     }
 
+    /// An alias of aliases as a map key would make Yams compare keys through the whole
+    /// expansion: refused before parsing, at the alias.
+    @Test func aliasAsKeyIsRefused() {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        for key in ["? *a9\n: 1", "*a9 : 1", "k: {*a9: 1}"] {
+            #expect(Fixtures.errors((lines + [key]).joined(separator: "\n")).map(\.message) == [
+                "an alias (*name) cannot be a map key"
+            ])
+        }
+    }
+
     /// A file over the size limit is refused before it is parsed.
     @Test func hugeFileIsRefusedUnread() throws {
         let volumes = Array(repeating: "1", count: 2_100_000).joined(separator: ",")

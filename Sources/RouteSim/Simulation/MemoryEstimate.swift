@@ -57,7 +57,7 @@ public struct MemoryEstimate: Sendable, Equatable {
         routing = targets * profiles * Double(max(1, spec.workerGroups.count))
         var capacity = Array(repeating: 0.0, count: spec.workspace.taskChannels.count)
         for group in spec.workerGroups {
-            for (c, units) in group.capacities.enumerated() where c < capacity.count { capacity[c] += Double(group.count * units) }
+            for (c, units) in group.capacities.enumerated() where c < capacity.count { capacity[c] += Double(group.count) * Double(units) }
         }
         var peaks: [(stream: ArrivalStream, rate: Double)] = []
         var arrivals = 0.0
