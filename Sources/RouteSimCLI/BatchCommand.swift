@@ -27,6 +27,9 @@ struct BatchCommand: ParsableCommand, CommandExamples {
     @Option(name: .customLong("set"), help: "Override a key in every scenario, e.g. workers.english.count=12 (repeatable).")
     var overrides: [String] = []
 
+    @Flag(help: "Treat warnings (settings that are valid but cannot be what was meant) as errors.")
+    var strict = false
+
     @OptionGroup var experiment: ExperimentOptions
 
     func run() throws {
@@ -40,6 +43,7 @@ struct BatchCommand: ParsableCommand, CommandExamples {
             }
         }
         if !problems.isEmpty { throw ScenarioErrors(errors: problems) }
+        try ScenarioOptions.warn(loaded.flatMap(\.warnings), strict: strict)
         let name = loaded.count == 1 ? loaded[0].spec.name : "batch"
         let path = experiment.output(name: name, command: .batch)
         let plan = loaded.flatMap { scenario in
@@ -53,6 +57,7 @@ struct BatchCommand: ParsableCommand, CommandExamples {
                         configuration: scenario.configuration.description))
             }
         }
+        try experiment.checkMemory(plan, for: .batch)
         let running = try Experiment(.batch, options: experiment, path: path)
         let groups = try ReportGroup.groups(in: running.store, runs: try running.run(plan))
         if experiment.json {

@@ -43,12 +43,15 @@ struct CompareCommand: ParsableCommand, CommandExamples {
         let common = try (input.overrides + experiment.seedOverride).map { try Override.parse($0) }
         let base = try ScenarioLoader.load(path: input.scenario, overrides: common)
         var specs: [(name: String, spec: SimulationSpec, overrides: [String], configuration: ConfigurationHash)] = []
+        var warnings: [ScenarioError] = []
         for choice in choices {
             let overrides = try choice.overrides(in: base.variants, scenario: input.scenario)
             let scenario = try ScenarioLoader.load(path: input.scenario, overrides: overrides + common)
             let texts = overrides.map { $0.keyPath + "=" + $0.value } + input.overrides + experiment.seedOverride
             specs.append((choice.name, scenario.spec, texts, scenario.configuration))
+            warnings += scenario.warnings
         }
+        try ScenarioOptions.warn(warnings, strict: input.strict)
         let plan = (0..<experiment.replications).flatMap { replication in
             specs.map { variant -> PlannedRun in
                 var spec = variant.spec
@@ -61,6 +64,7 @@ struct CompareCommand: ParsableCommand, CommandExamples {
             }
         }
         let path = experiment.output(name: base.spec.name, command: .compare)
+        try experiment.checkMemory(plan, for: .compare)
         let running = try Experiment(.compare, options: experiment, path: path)
         let runs = try running.run(plan)
         let report = ComparisonReport(variants: specs.map(\.name), runs: runs)

@@ -38,10 +38,14 @@ struct RunCommand: ParsableCommand, CommandExamples {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @OptionGroup var memory: MemoryOptions
+
     func run() throws {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let scenario = try input.load(extra: seedOverride)
         let spec = scenario.spec
+        let level = events ? .events : record
+        try memory.check([spec], atOnce: 1, keepsRows: false, keepsEvents: false)
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         Interrupt.install()
         let store = try ResultStore.forWriting(path)
@@ -50,7 +54,6 @@ struct RunCommand: ParsableCommand, CommandExamples {
             configuration: scenario.configuration.description)
         let clock = ContinuousClock.now
         var outcome: SimulationResult?
-        let level = events ? .events : record
         let runID = try store.record(run: info, spec: spec, level: level) { sink in
             var simulation = Simulation(spec: spec)
             guard let result = simulation.run(

@@ -50,16 +50,19 @@ struct SweepCommand: ParsableCommand, CommandExamples {
         let grid = SweepAxis.grid(axes)
         var problems: [ScenarioError] = []
         var points: [(values: [String], spec: SimulationSpec, configuration: ConfigurationHash)] = []
+        var warnings: [ScenarioError] = []
         for values in grid {
             let assignments = zip(axes, values).map { $0.key + "=" + $1 }
             do {
                 let scenario = try ScenarioLoader.load(path: input.scenario, overrides: (assignments + common).map(Override.parse))
                 points.append((values, scenario.spec, scenario.configuration))
+                warnings += scenario.warnings
             } catch {
                 problems += error.errors.filter { problem in !problems.contains { $0.description == problem.description } }
             }
         }
         if !problems.isEmpty { throw ScenarioErrors(errors: problems) }
+        try ScenarioOptions.warn(warnings, strict: input.strict)
         let plan = (0..<experiment.replications).flatMap { replication in
             points.map { point -> PlannedRun in
                 var spec = point.spec
@@ -74,6 +77,7 @@ struct SweepCommand: ParsableCommand, CommandExamples {
             }
         }
         let path = experiment.output(name: points[0].spec.name, command: .sweep)
+        try experiment.checkMemory(plan, for: .sweep)
         let running = try Experiment(.sweep, options: experiment, path: path)
         let runs = try running.run(plan)
         let pivot = SweepPivot(axes: axes, points: points.map(\.values), kpis: kpis, runs: runs)

@@ -33,7 +33,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
     ///
     /// Refuses: any non-finite parameter; a negative fixed value; mean <= 0 for exponential,
     /// lognormal and erlang; k < 1 for erlang; sd < 0 or mean < 0 for normal (a negative mean
-    /// would make the rejection at 0 arbitrarily slow); sd < 0 for lognormal; min < 0 or
+    /// would make the rejection at 0 arbitrarily slow); sd < 0 or sd > 10^6 × mean for
+    /// lognormal (far beyond that, its log-variance overflows and draws are not numbers); min < 0 or
     /// min > max for uniform; shape <= 0 or scale <= 0 for gamma. An `EmpiricalTable` is
     /// checked when it is built, so `empirical` always passes.
     public func validated() throws(DistributionError) -> Distribution {
@@ -61,6 +62,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             try Self.require(sd.isFinite, "lognormal needs a finite sd, found \(Self.format(sd))")
             try Self.require(mean > 0, "lognormal needs mean > 0, found \(Self.format(mean))")
             try Self.require(sd >= 0, "lognormal needs sd >= 0, found \(Self.format(sd))")
+            try Self.require(
+                sd <= 1e6 * mean, "lognormal needs sd <= 1000000 × mean, found mean \(Self.format(mean)), sd \(Self.format(sd))")
         case .gamma(let shape, let scale):
             try Self.require(shape.isFinite, "gamma needs a finite shape, found \(Self.format(shape))")
             try Self.require(scale.isFinite, "gamma needs a finite scale, found \(Self.format(scale))")

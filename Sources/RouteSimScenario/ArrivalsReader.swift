@@ -32,7 +32,7 @@ enum ArrivalsReader {
             let priority = map.optional("priority").map { $0.integer(in: 0...Int(Int32.max)) } ?? 0
             let timeout = map.optional("timeout").map(ttl) ?? ArrivalStream.defaultTimeout
             let process = process(map, channels: channels)
-            let handleTime = map.required("handle_time").flatMap(DistributionReader.read)
+            let handleTime = handleTime(map, process: process)
             let wrapupTime = map.optional("wrapup_time").flatMap(DistributionReader.read)
             let patience = map.optional("patience").flatMap(DistributionReader.read)
             let rateMultiplier = map.optional("rate_multiplier").flatMap(DistributionReader.readFactors)
@@ -45,6 +45,19 @@ enum ArrivalsReader {
                 rateMultiplier: rateMultiplier))
         }
         return streams
+    }
+
+    /// The stream's `handle_time`: required unless the stream is a trace whose every row has
+    /// one, which then never draws from it (a fixed 0 stands in).
+    private static func handleTime(_ map: FieldMap, process: ArrivalProcess?) -> Distribution? {
+        if let given = map.optional("handle_time") { return DistributionReader.read(given) }
+        if case .trace(let callers) = process {
+            guard let row = callers.firstIndex(where: { $0.handleTime == nil }) else { return .fixed(0) }
+            let file = map.optional("trace")?.node.scalar?.text ?? ""
+            _ = map.required("handle_time", reason: "row \(row + 1) of trace \"\(file)\" leaves handle_time empty")
+            return nil
+        }
+        return map.required("handle_time").flatMap(DistributionReader.read)
     }
 
     /// The stream's workflow: given, or the only one.
@@ -86,14 +99,19 @@ enum ArrivalsReader {
         }
         guard let profileField = map.optional("profile"), let profile = profileField.mapping(keys: ["every", "volumes"])
         else { return nil }
-        let every = profile.required("every")?.duration(positive: true)
+        let every = profile.required("every")?.duration(shortest: ScenarioLimits.shortestPeriod)
         guard let volumesField = profile.required("volumes"),
             let items = volumesField.items(expected: "a list of expected arrivals per period")
         else { return nil }
         if items.isEmpty {
             volumesField.report(.expected("at least one volume", found: "an empty list"))
         }
-        let volumes = items.map { $0.number(in: 0...Double.greatestFiniteMagnitude, expected: "a volume >= 0") }
+        let volumes = items.map { item in
+            guard let every else { return item.number(in: 0...Double.greatestFiniteMagnitude, expected: "a volume >= 0") }
+            let most = ScenarioLimits.highestRate * every
+            return item.number(in: 0...most, expected: "a volume >= 0 and at most \(NumberSyntax.format(most)) "
+                + "(\(NumberSyntax.format(ScenarioLimits.highestRate)) per second of every)")
+        }
         guard let every, !items.isEmpty, !volumes.contains(where: { $0 == nil }) else { return nil }
         return .profile(every: every, volumes: volumes.compactMap { $0 })
     }

@@ -16,6 +16,8 @@ final class Diagnostics {
     private var reported: [ScenarioError] = []
     /// The text of every file read through ``read(_:)``, in the order read.
     private(set) var filesRead = ConfigurationHash()
+    /// The warnings so far, in the order reported.
+    private var warned: [ScenarioError] = []
 
     /// Diagnostics for the scenario `file` whose text is `text`.
     init(file: String, text: String) {
@@ -33,8 +35,8 @@ final class Diagnostics {
     }
 
     /// The text of the file at `path` (a TaskRouter export or a trace), added to ``filesRead``.
-    func read(_ path: String) throws(TextFile.Unreadable) -> String {
-        let text = try TextFile.read(path)
+    func read(_ path: String, limit: Int) throws(TextFile.Unreadable) -> String {
+        let text = try TextFile.read(path, limit: limit)
         filesRead.add(file: text)
         return text
     }
@@ -45,12 +47,18 @@ final class Diagnostics {
     /// The errors file by file (the scenario file, then imported files in the order they
     /// were read), each in file order (line, then column); errors of override values, which
     /// have no line, come last in the order the overrides were given.
-    var errors: [ScenarioError] {
+    var errors: [ScenarioError] { ordered(reported) }
+
+    /// The warnings, in the same order as ``errors``.
+    var warnings: [ScenarioError] { ordered(warned) }
+
+    /// `list` file by file, each in file order, override values last.
+    private func ordered(_ list: [ScenarioError]) -> [ScenarioError] {
         func key(_ error: ScenarioError, _ offset: Int) -> (Int, Int, Int, Int) {
             guard let line = error.line else { return (Int.max, Int.max, 0, offset) }
             return (files.firstIndex(of: error.file) ?? files.count, line, error.column ?? 0, offset)
         }
-        return reported.enumerated().sorted { key($0.element, $0.offset) < key($1.element, $1.offset) }.map(\.element)
+        return list.enumerated().sorted { key($0.element, $0.offset) < key($1.element, $1.offset) }.map(\.element)
     }
 
     /// Records `problem` at `location`, for the value at `path`.
@@ -58,6 +66,18 @@ final class Diagnostics {
     /// The same problem at the same place is kept once: settings copied to several places
     /// (`imported_workers`, given once for every imported worker) are validated at each.
     func report(_ problem: Problem, at location: SourceLocation, path: NodePath) {
+        let error = error(problem, at: location, path: path)
+        if !reported.contains(error) { reported.append(error) }
+    }
+
+    /// Records `problem` as a warning: something valid that cannot be what was meant.
+    func warn(_ problem: Problem, at location: SourceLocation, path: NodePath) {
+        let warning = error(problem, at: location, path: path)
+        if !warned.contains(warning) { warned.append(warning) }
+    }
+
+    /// `problem` placed at `location`, for the value at `path`.
+    private func error(_ problem: Problem, at location: SourceLocation, path: NodePath) -> ScenarioError {
         var message = problem.message
         let error: ScenarioError
         switch location {
@@ -70,7 +90,7 @@ final class Diagnostics {
             error = ScenarioError(
                 file: file, keyPath: path.description, line: nil, column: nil, message: message, overrideKey: key)
         }
-        if !reported.contains(error) { reported.append(error) }
+        return error
     }
 
     /// The file position of `line`:`column` (1-based) of the text of the string scalar `node`,

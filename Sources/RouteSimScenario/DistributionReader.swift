@@ -64,8 +64,9 @@ enum DistributionReader {
     /// when `dimensionless`.
     private static func amount(_ field: Field, positive: Bool, dimensionless: Bool) -> Double? {
         guard dimensionless else { return field.duration(positive: positive) }
-        let range = (positive ? Double.leastNonzeroMagnitude : 0)...Double.greatestFiniteMagnitude
-        return field.number(in: range, expected: positive ? "a number > 0" : "a number >= 0")
+        let range = (positive ? Double.leastNonzeroMagnitude : 0)...ScenarioLimits.largestFactor
+        let most = NumberSyntax.format(ScenarioLimits.largestFactor)
+        return field.number(in: range, expected: (positive ? "a number > 0" : "a number >= 0") + " and at most \(most)")
     }
 
     /// The unvalidated distribution from its parameters; nil when one is missing or unreadable.
@@ -90,7 +91,7 @@ enum DistributionReader {
         case "gamma":
             return gamma(map, dimensionless: dimensionless)
         case "erlang":
-            let k = map.required("k", reason: needs)?.integer(in: 1...Int.max)
+            let k = map.required("k", reason: needs)?.integer(in: 1...ScenarioLimits.mostErlangPhases)
             let mean = time("mean")
             guard let k, let mean else { return nil }
             return .erlang(k: k, mean: mean)
@@ -109,7 +110,9 @@ enum DistributionReader {
         }
         if byMoments.isEmpty {
             let needs = "gamma needs shape and scale, or mean and sd"
-            let shape = map.required("shape", reason: needs)?.number()
+            let shapes = ScenarioLimits.gammaShapes
+            let shape = map.required("shape", reason: needs)?.number(
+                in: shapes, expected: "a shape from \(NumberSyntax.format(shapes.lowerBound)) to \(NumberSyntax.format(shapes.upperBound))")
             let scale = map.required("scale", reason: needs).flatMap {
                 amount($0, positive: false, dimensionless: dimensionless)
             }
@@ -134,7 +137,8 @@ enum DistributionReader {
         var weights: [Double?]?
         if let weightsField = map.optional("weights") {
             guard let weightItems = weightsField.items(expected: "a list of numbers") else { return nil }
-            weights = weightItems.map { $0.number() }
+            let most = ScenarioLimits.largestWeight
+            weights = weightItems.map { $0.number(in: 0...most, expected: "a weight from 0 to \(NumberSyntax.format(most))") }
         }
         guard !values.contains(where: { $0 == nil }), weights?.contains(where: { $0 == nil }) != true else { return nil }
         do {

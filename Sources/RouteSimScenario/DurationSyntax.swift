@@ -24,4 +24,11 @@ enum DurationSyntax {
         else { return nil }
         return amount * factor
     }
+
+    /// `seconds` as messages show a limit: `31622400 s (366 d)`, or `20 s`.
+    static func describe(_ seconds: Double) -> String {
+        let days = seconds / 86_400
+        let plain = NumberSyntax.format(seconds) + " s"
+        return days >= 1 && days == days.rounded() ? plain + " (\(NumberSyntax.format(days)) d)" : plain
+    }
 }

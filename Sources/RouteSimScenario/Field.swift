@@ -17,6 +17,11 @@ struct Field {
         diagnostics.report(problem, at: node.location, path: path)
     }
 
+    /// Records `problem` at this node as a warning.
+    func warn(_ problem: Problem) {
+        diagnostics.warn(problem, at: node.location, path: path)
+    }
+
     /// The same node, shown under `name` instead of its list index (unless it was moved
     /// here and keeps the path it had where it was written).
     func named(_ name: String) -> Field {
@@ -147,13 +152,14 @@ struct Field {
         return value
     }
 
-    /// The node as a whole number within `range`, or nil (nothing reported).
+    /// The node as a whole number within `range`, or nil (nothing reported). Compared as
+    /// numbers before the conversion, which then cannot overflow.
     private func wholeNumber(in range: ClosedRange<Int>) -> Int? {
         guard let scalar = node.scalar, scalar.kind != .null, scalar.kind != .bool,
-            let value = NumberSyntax.parse(scalar.text), value.isFinite, value == value.rounded(),
-            value >= Double(range.lowerBound), value <= Double(range.upperBound)
+            let value = NumberSyntax.parse(scalar.text), value >= Double(range.lowerBound),
+            value <= Double(range.upperBound), let whole = Int(exactly: value), range.contains(whole)
         else { return nil }
-        return Int(value)
+        return whole
     }
 
     /// A TaskRouter SID of the kind `prefix`: its two letters and 32 hex digits
@@ -174,29 +180,36 @@ struct Field {
         number(in: 0...1, expected: "a probability from 0 to 1")
     }
 
-    /// A duration in seconds (see ``DurationSyntax``): finite and >= 0, or > 0 when `positive`.
-    func duration(positive: Bool = false) -> Double? {
+    /// A duration in seconds (see ``DurationSyntax``): >= 0, or > 0 when `positive`, or at
+    /// least `shortest`; at most ``ScenarioLimits/longestDuration`` or `longest`.
+    func duration(positive: Bool = false, shortest: Double? = nil, longest: Double = ScenarioLimits.longestDuration)
+        -> Double?
+    {
         guard let scalar = node.scalar, scalar.kind != .null, scalar.kind != .bool,
             let seconds = DurationSyntax.seconds(scalar.text)
         else {
             report(.expected("a duration like 45s, 5m, 1.5h, 2d or 90 (seconds)", found: node.found))
             return nil
         }
-        guard seconds.isFinite, positive ? seconds > 0 : seconds >= 0 else {
-            report(.expected(positive ? "a finite duration > 0" : "a finite duration >= 0", found: node.found))
+        let low = shortest.map { ">= \(NumberSyntax.format($0)) s" } ?? (positive ? "> 0" : ">= 0")
+        let fits = shortest.map { seconds >= $0 } ?? (positive ? seconds > 0 : seconds >= 0)
+        guard fits, seconds <= longest else {
+            report(.expected("a duration \(low) and at most \(DurationSyntax.describe(longest))", found: node.found))
             return nil
         }
         return seconds
     }
 
-    /// A rate in events per second (see ``RateSyntax``), finite and >= 0.
+    /// A rate in events per second (see ``RateSyntax``), from 0 to ``ScenarioLimits/highestRate``.
     func rate() -> Double? {
         guard let scalar = node.scalar, scalar.kind != .null, let perSecond = RateSyntax.perSecond(scalar.text) else {
             report(.expected("a rate like 120/h (per s, m, h or d)", found: node.found))
             return nil
         }
-        guard perSecond.isFinite, perSecond >= 0 else {
-            report(.expected("a finite rate >= 0", found: node.found))
+        let most = ScenarioLimits.highestRate
+        guard perSecond >= 0, perSecond <= most else {
+            let limit = "\(NumberSyntax.format(most))/s (\(NumberSyntax.format(most * 3600))/h)"
+            report(.expected("a rate >= 0 and at most " + limit, found: node.found))
             return nil
         }
         return perSecond

@@ -33,11 +33,15 @@ enum MultitaskingReader {
             return nil
         }
         if let beta = map.optional("beta") {
-            return beta.number(in: 0...Double.greatestFiniteMagnitude, expected: "a beta >= 0").map { .linear(beta: $0) }
+            let most = ScenarioLimits.slowdowns.upperBound
+            return beta.number(in: 0...most, expected: "a beta from 0 to \(NumberSyntax.format(most))").map { .linear(beta: $0) }
         }
         guard let tableField = map.optional("table"), let items = tableField.items(expected: "a list of factors")
         else { return nil }
-        let factors = items.map { $0.number(in: .ulpOfOne...Double.greatestFiniteMagnitude, expected: "a factor > 0") }
+        let range = ScenarioLimits.slowdowns
+        let factors = items.map {
+            $0.number(in: range, expected: "a factor from \(NumberSyntax.format(range.lowerBound)) to \(NumberSyntax.format(range.upperBound))")
+        }
         guard let first = factors.first else {
             tableField.report(.expected("at least one factor", found: "an empty list"))
             return nil

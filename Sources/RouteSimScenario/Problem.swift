@@ -56,6 +56,17 @@ enum Problem: Sendable, Equatable {
     case overrideBelowScalar(segment: String, parent: String, found: String)
     /// An override that is not `KEY=VALUE`.
     case malformedOverride(String)
+    /// Warning: no worker has capacity on the channel an arrival stream's tasks (or some of a
+    /// trace's rows) come on.
+    case noCapacity(channel: String, rows: Bool)
+    /// Warning: no worker group with workers matches a queue's `target_workers`.
+    case noMembers(queue: String, expression: String)
+    /// Warning: no arrival stream's tasks reach a workflow filter (`filter "NAME"` or `filters[i]`).
+    case unreachableFilter(filter: String)
+    /// Warning: a workflow target (an index) follows one that never lets a task go.
+    case unreachableTarget(filter: String, target: Int)
+    /// Warning: every row of a trace is at or after the horizon.
+    case traceAfterHorizon(file: String, first: Double, horizon: Double)
 
     /// The message, without location or key path.
     var message: String {
@@ -63,9 +74,9 @@ enum Problem: Sendable, Equatable {
         case .unreadableFile(let reason):
             return "cannot read the scenario file: \(reason)"
         case .syntax(let error):
-            return "invalid YAML: " + Self.syntax(error, of: "")
+            return (error.isLimit ? "" : "invalid YAML: ") + Self.syntax(error, of: "")
         case .embeddedSyntax(let error):
-            return "invalid JSON in the string: " + Self.syntax(error, of: " of the string")
+            return (error.isLimit ? "in the string: " : "invalid JSON in the string: ") + Self.syntax(error, of: " of the string")
         case .expected(let expected, let found):
             return "expected \(expected), found \(found)"
         case .unknownKey(let key, let expected):
@@ -90,7 +101,7 @@ enum Problem: Sendable, Equatable {
         case .unreadableImport(let path, let reason):
             return "cannot read the imported file \(Self.quote(path)): \(reason)"
         case .importSyntax(let error):
-            return "invalid JSON: " + Self.syntax(error, of: "")
+            return (error.isLimit ? "" : "invalid JSON: ") + Self.syntax(error, of: "")
         case .notLastPage(let resource):
             return "meta.next_page_url is set: the API has more \(resource) after this page; export every page "
                 + "(PageSize up to 1000) and list the files in order under taskrouter"
@@ -117,6 +128,23 @@ enum Problem: Sendable, Equatable {
             return "cannot set \(Self.quote(segment)) inside \(parent), which is \(found), not a map or a list"
         case .malformedOverride(let text):
             return "expected KEY=VALUE (KEY a dotted path such as workers.english.count), found \(Self.quote(text))"
+        case .noCapacity(let channel, let rows):
+            return "no worker has capacity on task channel \(Self.quote(channel)), so every task "
+                + (rows ? "of the trace's rows on it" : "of this stream")
+                + " waits until its caller hangs up or its TTL ends"
+        case .noMembers(let queue, let expression):
+            return "no worker group with workers matches target_workers \(Self.quote(expression)) of queue "
+                + "\(Self.quote(queue)), so tasks sent to it are never reserved"
+        case .unreachableFilter(let filter):
+            return "no arrival stream's tasks reach \(filter) (each matches an earlier filter or not this one), "
+                + "so its targets are never used"
+        case .unreachableTarget(let filter, let target):
+            return "targets[\(target)] of \(filter) is never reached: targets[\(target - 1)] has neither timeout "
+                + "nor skip_if, so tasks stay there"
+        case .traceAfterHorizon(let file, let first, let horizon):
+            let hint = first / 1000 < horizon ? "; are its times in milliseconds? They are read as seconds" : ""
+            return "every row of trace \(Self.quote(file)) is at or after the horizon (\(NumberSyntax.format(horizon)) s), "
+                + "the first at \(NumberSyntax.format(first)) s, so no caller of it arrives\(hint)"
         }
     }
 

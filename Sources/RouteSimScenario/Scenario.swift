@@ -11,11 +11,18 @@ public struct Scenario: Sendable {
     /// The fingerprint of what ``spec`` simulates, stored with each run to group replications.
     public var configuration: ConfigurationHash
 
+    /// What the file says that is valid but cannot be what was meant, placed like errors.
+    public var warnings: [ScenarioError]
+
     /// Creates a scenario from its parts.
-    public init(spec: SimulationSpec, path: String, variants: [ScenarioVariant], configuration: ConfigurationHash) {
+    public init(
+        spec: SimulationSpec, path: String, variants: [ScenarioVariant], configuration: ConfigurationHash,
+        warnings: [ScenarioError] = []
+    ) {
         self.spec = spec
         self.path = path
         self.variants = variants
         self.configuration = configuration
+        self.warnings = warnings
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Every problem is collected and thrown at once as ``ScenarioErrors``: a file that cannot
 /// be read or parsed is one error; otherwise each bad value is one error with its key path
-/// and position.
+/// and position. A scenario that loads carries its warnings (``ScenarioWarnings``).
 public enum ScenarioLoader {
     /// Reads the file at `path`, applies `overrides` (in order) to its document tree,
     /// converts and validates it.
@@ -11,7 +11,7 @@ public enum ScenarioLoader {
     public static func load(path: String, overrides: [Override] = []) throws(ScenarioErrors) -> Scenario {
         let text: String
         do {
-            text = try TextFile.read(path)
+            text = try TextFile.read(path, limit: TextFile.documentLimit)
         } catch {
             let problem = Problem.unreadableFile(reason: error.reason)
             throw ScenarioErrors(errors: [
@@ -55,6 +55,8 @@ public enum ScenarioLoader {
         }
         var configuration = diagnostics.filesRead
         configuration.add(document: root)
-        return Scenario(spec: result.spec, path: path, variants: result.variants, configuration: configuration)
+        return Scenario(
+            spec: result.spec, path: path, variants: result.variants, configuration: configuration,
+            warnings: diagnostics.warnings)
     }
 }

@@ -27,8 +27,16 @@ enum ScenarioReader {
             warmupField.report(.expected(
                 "a warm-up shorter than the horizon (\(NumberSyntax.format(horizon)) s)", found: warmupField.node.found))
         }
-        let interval = map.optional("interval").flatMap { $0.duration(positive: true) } ?? 1800
-        let serviceLevel = map.optional("service_level").flatMap { $0.duration(positive: true) } ?? 20
+        let intervalField = map.optional("interval")
+        let interval = intervalField.flatMap { $0.duration(shortest: ScenarioLimits.shortestPeriod) } ?? 1800
+        if let intervalField, let horizon, (horizon / interval).rounded(.up) > Double(ScenarioLimits.mostIntervals) {
+            intervalField.report(.expected(
+                "an interval that divides the horizon into at most \(ScenarioLimits.mostIntervals) intervals",
+                found: "\(intervalField.node.found) (\(NumberSyntax.format((horizon / interval).rounded(.up))) intervals)"))
+        }
+        let serviceLevel = map.optional("service_level").flatMap {
+            $0.duration(positive: true, longest: ScenarioLimits.longestServiceLevel)
+        } ?? 20
         let seed = map.optional("seed").flatMap(seed) ?? 1
         let start = map.optional("start").flatMap(start)
         let sids = SidGenerator(seed: seed)
@@ -56,6 +64,7 @@ enum ScenarioReader {
         let spec = SimulationSpec(
             name: name, horizon: horizon, warmup: warmup, interval: interval, serviceLevel: serviceLevel, seed: seed,
             workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking, start: start)
+        ScenarioWarnings.check(spec, in: map)
         return (spec, variants)
     }
 

@@ -110,7 +110,7 @@ enum TaskRouterImporter {
         let path = TextFile.path(relative, nextTo: scenarioPath)
         let text: String
         do {
-            text = try field.diagnostics.read(path)
+            text = try field.diagnostics.read(path, limit: TextFile.documentLimit)
         } catch {
             field.report(.unreadableImport(path: path, reason: error.reason))
             return nil

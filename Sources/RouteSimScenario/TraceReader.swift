@@ -22,7 +22,7 @@ enum TraceReader {
         let path = TextFile.path(written, nextTo: field.diagnostics.file)
         let text: String
         do {
-            text = try field.diagnostics.read(path)
+            text = try field.diagnostics.read(path, limit: TextFile.traceLimit)
         } catch {
             field.report(.unreadableTrace(path: path, reason: error.reason))
             return nil
@@ -72,8 +72,13 @@ enum TraceReader {
             func cell(_ c: Int?) -> String? { c.flatMap { cells[$0].isEmpty ? nil : cells[$0] } }
             func duration(_ name: String) -> Double? {
                 guard let text = cell(column(name)) else { return nil }
-                guard let seconds = DurationSyntax.seconds(text), seconds.isFinite, seconds >= 0 else {
+                guard let seconds = DurationSyntax.seconds(text), seconds >= 0 else {
                     rowProblems.append("\(name): expected a duration >= 0 like 45s, 5m or 90 (seconds), found \"\(text)\"")
+                    return nil
+                }
+                guard seconds <= ScenarioLimits.longestDuration else {
+                    rowProblems.append("\(name): expected a duration of at most "
+                        + "\(DurationSyntax.describe(ScenarioLimits.longestDuration)), found \"\(text)\"")
                     return nil
                 }
                 return seconds

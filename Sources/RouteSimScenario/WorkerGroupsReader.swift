@@ -27,7 +27,7 @@ enum WorkerGroupsReader {
             let nameField = map.required("group")
             let name = nameField?.name()
             let countField = map.required("count")
-            let count = countField?.integer(in: 0...Int.max)
+            let count = countField?.integer(in: 0...ScenarioLimits.mostWorkers)
             let sid = uniqueSids.claimSid(map.optional("sid"), .worker)
             if let countField, let count, sid != nil, count > 1 {
                 countField.report(.expected("count 0 or 1 for a group with a sid (one TaskRouter worker)", found: "\(count)"))
@@ -39,6 +39,12 @@ enum WorkerGroupsReader {
             let answer = map.optional("answer").flatMap(AnswerReader.read) ?? .immediate
             guard let nameField, let name, unique.claim(name, at: nameField), let count, let attributes, let activity
             else { continue }
+            let total = groups.reduce(count) { $0 + $1.count }
+            if let countField, total > ScenarioLimits.mostWorkers {
+                countField.report(.expected(
+                    "at most \(ScenarioLimits.mostWorkers) workers in all groups together", found: "\(total) with this group"))
+                continue
+            }
             groups.append(WorkerGroup(
                 name: name, count: count, attributes: attributes, capacities: capacities, activity: activity,
                 shifts: shifts, answer: answer, workerNames: sid.map { _ in [name] }, workerSids: sid.map { [$0] },
@@ -64,7 +70,7 @@ enum WorkerGroupsReader {
                 }
                 capacityField = given
             }
-            let capacity = capacityField.integer(in: 0...Int.max)
+            let capacity = capacityField.integer(in: 0...ScenarioLimits.mostCapacity)
             guard let index = channels.index(of: key) else {
                 if channels.complete {
                     capacityField.report(.unknownName(kind: "task channel", name: key, expected: channels.names))

@@ -1,5 +1,5 @@
-/// Text that is not valid YAML (or JSON): what the parser said and where (1-based, in the
-/// parsed text), and the construct it was in when it failed.
+/// Text that is not valid YAML (or JSON), or too large a document: what the parser said and
+/// where (1-based, in the parsed text), and the construct it was in when it failed.
 struct YAMLSyntaxError: Error, Sendable, Equatable {
     var message: String
     var line: Int
@@ -9,4 +9,6 @@ struct YAMLSyntaxError: Error, Sendable, Equatable {
     /// Where that construct starts, in the parsed text.
     var contextLine: Int?
     var contextColumn: Int?
+    /// True when the text is valid but goes beyond a limit on nesting or size.
+    var isLimit = false
 }

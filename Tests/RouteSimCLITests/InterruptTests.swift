@@ -47,7 +47,7 @@ import Testing
         let file = runner.path("i.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
         let run = try Background(
-            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file], in: runner.folder)
+            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         Thread.sleep(forTimeInterval: 2)
         #expect(run.process.isRunning, "the long run ended before it could be interrupted")
         _ = run.stop(with: SIGKILL)
@@ -99,7 +99,7 @@ import Testing
         let file = runner.path("r.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
         let run = try Background(
-            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file], in: runner.folder)
+            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         Self.waitForAny(of: [file + "-journal", file + "-wal"])
         Thread.sleep(forTimeInterval: 0.5)
         #expect(run.process.isRunning, "the long run ended before it could be interrupted")

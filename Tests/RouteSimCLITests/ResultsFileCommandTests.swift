@@ -66,7 +66,7 @@ import Testing
         #expect(try files(runner) == ["k.sqlite"], "a run that ended leaves its file alone")
         let process = Process()
         process.executableURL = CommandRunner.binary
-        process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file]
+        process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file]
         process.currentDirectoryURL = runner.folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -93,7 +93,7 @@ import Testing
         let file = runner.path("w.sqlite")
         let first = Process()
         first.executableURL = CommandRunner.binary
-        first.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=20000h", "--out", file]
+        first.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file]
         first.currentDirectoryURL = runner.folder
         first.standardOutput = FileHandle.nullDevice
         first.standardError = FileHandle.nullDevice

@@ -187,6 +187,7 @@ struct DistributionTests {
         (.lognormal(mean: 10, sd: -0.5), "lognormal needs sd >= 0, found -0.5"),
         (.lognormal(mean: .infinity, sd: 1), "lognormal needs a finite mean, found inf"),
         (.lognormal(mean: 10, sd: .nan), "lognormal needs a finite sd, found nan"),
+        (.lognormal(mean: 1e-300, sd: 1e300), "lognormal needs sd <= 1000000 × mean, found mean 1e-300, sd 1e+300"),
         (.gamma(shape: 0, scale: 1), "gamma needs shape > 0, found 0"),
         (.gamma(shape: 2, scale: -1), "gamma needs scale > 0, found -1"),
         (.gamma(shape: .nan, scale: 1), "gamma needs a finite shape, found nan"),

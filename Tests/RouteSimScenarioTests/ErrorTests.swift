@@ -53,7 +53,7 @@ struct ErrorTests {
                 #"test.yaml:3:1: horizn: unknown key "horizn"; expected one of: name, start, horizon, warmup, interval, service_level, seed, taskrouter, workspace, activities, task_channels, task_queues, workflows, workers, imported_workers, worker_channels, arrivals, multitasking, variants"#,
                 #"test.yaml:4:9: warmup: expected a warm-up shorter than the horizon (28800 s), found "9h""#,
                 "test.yaml:5:7: seed: expected a seed, an integer from 0 to 18446744073709551615, found -1",
-                "test.yaml:6:11: interval: expected a finite duration > 0, found 0",
+                "test.yaml:6:11: interval: expected a duration >= 1 s and at most 31622400 s (366 d), found 0",
             ])
     }
 
@@ -213,9 +213,9 @@ struct ErrorTests {
                 answer: {reject: 0.7, no_answer: 0.4, delay: {dist: exponential, mean: 0}}
               - {group: English, count: 1}
             """, [
-                "test.yaml:5:12: workers.english.count: expected an integer >= 0, found \"many\"",
+                "test.yaml:5:12: workers.english.count: expected an integer from 0 to 1000000, found \"many\"",
                 #"test.yaml:6:31: workers.english.channels.fax: unknown task channel "fax"; expected one of: default, voice, sms, chat, video"#,
-                "test.yaml:6:40: workers.english.channels.chat: expected an integer >= 0, found -1",
+                "test.yaml:6:40: workers.english.channels.chat: expected an integer from 0 to 1000, found -1",
                 #"test.yaml:7:15: workers.english.activity: unknown activity "Lunch"; expected one of: Offline, Available, Unavailable"#,
                 #"test.yaml:8:17: workers.english.attributes: expected a map of attributes (or a JSON object string), found a list"#,
                 "test.yaml:10:9: workers.english.shifts[0]: expected start before end, found start 14400 s, end 7200 s",
@@ -243,14 +243,14 @@ struct ErrorTests {
             """, [
                 #"test.yaml:6:24: arrivals.a.channel: unknown task channel "fax"; expected one of: default, voice, sms, chat, video"#,
                 #"test.yaml:6:39: arrivals.a.workflow: unknown workflow "V"; expected one of: W"#,
-                #"test.yaml:6:48: arrivals.a.rate: expected a finite rate >= 0, found "-5/h""#,
+                #"test.yaml:6:48: arrivals.a.rate: expected a rate >= 0 and at most 1000/s (3600000/h), found "-5/h""#,
                 "test.yaml:6:81: arrivals.a.priority: expected an integer from 0 to 2147483647, found -1",
                 #"test.yaml:6:94: arrivals.a.timeout: expected a task timeout (TTL) from 1 s to 1209600 s (14 days), found "30d""#,
                 #"test.yaml:7:5: arrivals.b: give only one of "rate", "profile", not several"#,
                 #"test.yaml:8:5: arrivals.c: expected one of the keys "rate", "profile", found none"#,
                 #"test.yaml:8:5: arrivals.c.handle_time: missing required key "handle_time""#,
                 #"test.yaml:9:5: arrivals.d.handle_time: missing required key "handle_time""#,
-                "test.yaml:9:32: arrivals.d.profile.every: expected a finite duration > 0, found 0",
+                "test.yaml:9:32: arrivals.d.profile.every: expected a duration >= 1 s and at most 31622400 s (366 d), found 0",
                 "test.yaml:9:48: arrivals.d.profile.volumes[1]: expected a volume >= 0, found -2",
                 #"test.yaml:10:12: arrivals.a.name: duplicate arrival stream name "a"; names must be unique"#,
                 "test.yaml:10:64: arrivals.a.attributes: invalid JSON in the string: did not find expected ',' or ']' "
@@ -270,7 +270,7 @@ struct ErrorTests {
             """, [
                 "test.yaml:4:18: multitasking.chat.table[0]: expected 1 as the first factor (one task at a time runs at full speed), found 1.2",
                 #"test.yaml:5:8: multitasking.fax: unknown task channel "fax"; expected one of: default, voice, sms, chat, video"#,
-                "test.yaml:6:17: multitasking.voice.beta: expected a beta >= 0, found -1",
+                "test.yaml:6:17: multitasking.voice.beta: expected a beta from 0 to 1000, found -1",
                 #"test.yaml:7:8: multitasking.sms: give only one of "beta", "table", not several"#,
             ])
     }

@@ -106,7 +106,7 @@ struct OverrideTests {
                 + "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 1, column 1)",
             #"test.yaml: --set workspace.tempalte: workspace.tempalte: unknown key "tempalte"; expected one of: "#
                 + "sid, friendly_name, multi_task_enabled, template, prioritize_queue_order, default_activity, timeout_activity, events_filter",
-            "test.yaml: --set workers.english.count: workers.english.count: expected an integer >= 0, found -3",
+            "test.yaml: --set workers.english.count: workers.english.count: expected an integer from 0 to 1000000, found -3",
         ])
         #expect(errors.allSatisfy { $0.line == nil && $0.column == nil })
         #expect(errors.map(\.overrideKey) == [

@@ -17,7 +17,7 @@ struct RateMultiplierReaderTests {
 
     @Test func refusesDurationsAndBadParameters() {
         #expect(Fixtures.minimalErrors("arrivals.a.rate_multiplier", "{dist: gamma, mean: 1m, sd: 0.1}").map(\.description) == [
-            #"test.yaml: --set arrivals.a.rate_multiplier: arrivals.a.rate_multiplier.mean: expected a number > 0, found "1m""#
+            #"test.yaml: --set arrivals.a.rate_multiplier: arrivals.a.rate_multiplier.mean: expected a number > 0 and at most 100, found "1m""#
         ])
         #expect(Fixtures.minimalErrors("arrivals.a.rate_multiplier", "{dist: normal, mean: 1}").map(\.description) == [
             #"test.yaml: --set arrivals.a.rate_multiplier: arrivals.a.rate_multiplier.sd: missing required key "sd" (normal needs it)"#

@@ -113,4 +113,19 @@ struct TraceLoaderTests {
         #expect(errors.count == 21)
         #expect(errors.last?.hasSuffix(#"trace "day.csv": 10 more problems not shown"#) == true)
     }
+
+    /// A stream-level `handle_time` is needed only when a row leaves it empty, and the
+    /// message says which row.
+    @Test func handleTimeOnEveryRowNeedsNoStreamValue() throws {
+        let streamless = Self.scenario.replacingOccurrences(of: ", handle_time: 5m", with: "")
+        let spec = try #require(try Self.load("time,handle_time\n0,90\n5,30\n", scenario: streamless).spec)
+        guard case .trace(let callers) = spec.arrivals[0].process else {
+            Issue.record("not a trace: \(spec.arrivals[0].process)")
+            return
+        }
+        #expect(callers.map(\.handleTime) == [90, 30])
+        #expect(try Self.load("time,handle_time\n0,90\n5,\n", scenario: streamless).errors == [
+            #"scenario.yaml:11:5: arrivals.day.handle_time: missing required key "handle_time" (row 2 of trace "day.csv" leaves handle_time empty)"#
+        ])
+    }
 }

@@ -16,10 +16,10 @@ struct ValueSyntaxTests {
     }
 
     @Test(arguments: [
-        ("-5s", "expected a finite duration > 0, found \"-5s\""),
-        ("-3", "expected a finite duration > 0, found -3"),
-        (".inf", "expected a finite duration > 0, found .inf"),
-        ("0", "expected a finite duration > 0, found 0"),
+        ("-5s", "expected a duration > 0 and at most 31622400 s (366 d), found \"-5s\""),
+        ("-3", "expected a duration > 0 and at most 31622400 s (366 d), found -3"),
+        (".inf", "expected a duration > 0 and at most 31622400 s (366 d), found .inf"),
+        ("0", "expected a duration > 0 and at most 31622400 s (366 d), found 0"),
         ("5 minutes", "expected a duration like 45s, 5m, 1.5h, 2d or 90 (seconds), found \"5 minutes\""),
         ("true", "expected a duration like 45s, 5m, 1.5h, 2d or 90 (seconds), found true"),
         ("[1, 2]", "expected a duration like 45s, 5m, 1.5h, 2d or 90 (seconds), found a list"),
@@ -52,7 +52,7 @@ struct ValueSyntaxTests {
         ("120", "expected a rate like 120/h (per s, m, h or d), found 120"),
         ("120/w", "expected a rate like 120/h (per s, m, h or d), found \"120/w\""),
         ("per hour", "expected a rate like 120/h (per s, m, h or d), found \"per hour\""),
-        ("-5/h", "expected a finite rate >= 0, found \"-5/h\""),
+        ("-5/h", "expected a rate >= 0 and at most 1000/s (3600000/h), found \"-5/h\""),
     ])
     func badRates(text: String, message: String) {
         let errors = Fixtures.minimalErrors("arrivals.a.rate", text)
@@ -105,10 +105,10 @@ struct ValueSyntaxTests {
          "invalid distribution: uniform needs min <= max, found min 300, max 60"),
         ("{dist: exponential, mean: 0}", "arrivals.a.handle_time", "invalid distribution: exponential needs mean > 0, found 0"),
         ("{dist: gamma, shape: 2, mean: 1m}", "arrivals.a.handle_time", #"give only one of "shape/scale", "mean/sd", not several"#),
-        ("{dist: erlang, k: 1.5, mean: 1m}", "arrivals.a.handle_time.k", "expected an integer >= 1, found 1.5"),
+        ("{dist: erlang, k: 1.5, mean: 1m}", "arrivals.a.handle_time.k", "expected an integer from 1 to 1000, found 1.5"),
         ("{dist: empirical, values: [1, 2], weights: [1]}", "arrivals.a.handle_time",
          "invalid distribution: empirical needs as many weights as values (2 values, 1 weights)"),
-        ("{dist: exponential, mean: -3m}", "arrivals.a.handle_time.mean", #"expected a finite duration >= 0, found "-3m""#),
+        ("{dist: exponential, mean: -3m}", "arrivals.a.handle_time.mean", #"expected a duration >= 0 and at most 31622400 s (366 d), found "-3m""#),
     ])
     func badDistributions(text: String, keyPath: String, message: String) {
         let errors = Fixtures.minimalErrors("arrivals.a.handle_time", text)

@@ -6,6 +6,8 @@ struct Experiment {
     /// The `experiments.experiment_id`.
     let id: Int64
     let options: ExperimentOptions
+    /// The command running it.
+    let command: ExperimentCommand
     /// What each run stores.
     let level: RecordLevel
 
@@ -16,13 +18,16 @@ struct Experiment {
         store = try ResultStore.forWriting(path)
         id = try store.beginExperiment(command, arguments: Array(CommandLine.arguments.dropFirst()))
         self.options = options
+        self.command = command
         level = options.level(for: command)
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
-    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order (the
-    /// executor reserves consecutive run ids in plan order).
+    /// progress bar on a terminal, unless their memory would not fit (``MemoryOptions``),
+    /// and returns the runs' KPIs as stored, in plan order (the executor reserves
+    /// consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
+        try options.checkMemory(plan, for: command)
         let stamped = plan.map { run -> PlannedRun in
             var run = run
             run.info.experimentID = id

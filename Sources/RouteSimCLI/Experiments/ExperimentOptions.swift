@@ -23,6 +23,8 @@ struct ExperimentOptions: ParsableArguments {
     @Flag(help: "Print the results as JSON.")
     var json = false
 
+    @OptionGroup var memory: MemoryOptions
+
     mutating func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1, found \(replications)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
@@ -36,6 +38,14 @@ struct ExperimentOptions: ParsableArguments {
     /// only tried).
     func level(for command: ExperimentCommand) -> RecordLevel {
         record ?? (command == .staff ? .summary : .tasks)
+    }
+
+    /// Throws ``MemoryLimitError`` when `plan`'s runs, as many at a time as they will run,
+    /// would not fit in the memory available (``MemoryOptions``).
+    func checkMemory(_ plan: [PlannedRun], for command: ExperimentCommand) throws(MemoryLimitError) {
+        let level = level(for: command)
+        try memory.check(
+            plan.map(\.spec), atOnce: min(jobs, plan.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
     }
 
     /// `seed=N` when `--seed` was given, for the scenario loader.

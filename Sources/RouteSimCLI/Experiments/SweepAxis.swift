@@ -43,7 +43,7 @@ struct SweepAxis: Equatable {
         let integral = [start, step].allSatisfy { $0 == $0.rounded() }
         return (0..<count).map { index in
             let value = start + Double(index) * step
-            return integral ? String(Int(value)) : String(format: "%g", value)
+            return integral && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%g", value)
         }
     }
 

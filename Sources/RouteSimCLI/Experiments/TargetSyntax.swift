@@ -17,6 +17,9 @@ enum TargetSyntax {
         aliases.keys.sorted() + ResultStore.kpiNames.filter { aliases[$0] == nil }
     }
 
+    /// The KPIs that are fractions from 0 to 1, whose bound must be one too.
+    static let fractions: Set = ["sl", "sl_offered", "sl_answered", "abandon_rate", "occupancy"]
+
     /// The target `text` describes.
     static func parse(_ text: String) throws -> StaffingTarget {
         let compact = text.filter { !$0.isWhitespace }
@@ -35,7 +38,14 @@ enum TargetSyntax {
         guard let value = Double(boundText), value.isFinite else {
             throw ExperimentError("--target '\(text)': expected a number or a percentage after \(compact[range]), found \"\(boundText)\"")
         }
-        return StaffingTarget(
-            kpi: kpi, direction: compact[range] == ">=" ? .atLeast : .atMost, bound: percent ? value / 100 : value)
+        let bound = percent ? value / 100 : value
+        if fractions.contains(kpi), !(0...1).contains(bound) {
+            let written = percent ? boundText + "%" : boundText
+            let hint = !percent && (1...100).contains(value)
+                ? "; for \(written) %, write \(value / 100) or \(written)%" : ""
+            throw ExperimentError(
+                "--target '\(text)': \(name) is a fraction from 0 to 1 (or 0% to 100%), found \(written)\(hint)")
+        }
+        return StaffingTarget(kpi: kpi, direction: compact[range] == ">=" ? .atLeast : .atMost, bound: bound)
     }
 }
