@@ -1,5 +1,6 @@
 import RouteSim
 
+/// Where the row writer finds a task reason's text among its ``StaticTexts``.
 extension TaskReason {
     /// Every reason: completed, then the cancel reasons in ``CancelReason``'s order.
     static let allCases: [TaskReason] = [.completed] + CancelReason.allCases.map { .canceled($0) }

@@ -1,5 +1,6 @@
 import RouteSim
 
+/// Where the row writer finds a task status's text among its ``StaticTexts``.
 extension TaskStatus {
     /// The status's position in ``allCases``. O(1).
     var ordinal: Int {
