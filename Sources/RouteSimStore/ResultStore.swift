@@ -144,8 +144,8 @@ public final class ResultStore: Sendable {
     /// batches, and waits for the last of them; then inserts the intervals, the per-queue summaries and the
     /// TaskRouter statistics documents, completes the `runs` row with the summary KPIs,
     /// `wall_seconds` (the duration of `simulate`, row inserts included), `event_count`,
-    /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers from
-    /// ``SimulationSpec/makeWorkers()``, task and reservation SIDs from `spec.seed`). A run
+    /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers and
+    /// task attribute sets as ``RunNumbering`` numbers them, task and reservation SIDs from `spec.seed`). A run
     /// simulated earlier into memory passes the instant its simulation started as `since`,
     /// so that `wall_seconds` counts the simulation too. If
     /// anything throws, the transaction is rolled back and nothing of the run remains; an
@@ -195,7 +195,7 @@ public final class ResultStore: Sendable {
         let result: SimulationResult
         if level.keepsRows {
             let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
-            let pipeline = RowPipeline(writer: writer)
+            let pipeline = RowPipeline(writer: writer, lending: db)
             let writeback = EarlyWriteback(path: path + "-wal")
             let simulated = Result { try simulate(pipeline) }
             let finished = Result { try pipeline.finish() }
