@@ -149,7 +149,8 @@ public final class ResultStore: Sendable {
     /// so that `wall_seconds` counts the simulation too. If
     /// anything throws, the transaction is rolled back and nothing of the run remains; an
     /// error thrown by `simulate` is rethrown as it is, a database error becomes a
-    /// ``StoreError``. The sink is valid only during `simulate`.
+    /// ``StoreError``. The sink is valid only during `simulate`, and `simulate` must not use
+    /// this store: its connection is lent to the row writer meanwhile (``RowPipeline``).
     public func record(
         run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant? = nil,
         simulate: ((any RecordSink)?) throws -> SimulationResult

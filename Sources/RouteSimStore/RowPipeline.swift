@@ -16,8 +16,11 @@ import RouteSim
 ///   runs the engine, whose only way out is this sink, then waits in ``finish()`` until the
 ///   writer has inserted its last batch. Checked by ``ConnectionLoan``: a statement started
 ///   by any other thread fails the run;
-/// - the write lock is taken before the loan (``ResultStore`` inserts the `runs` row first),
-///   so an insert never waits in the busy handler, GRDB's callback;
+/// - the callbacks SQLite makes while the writer steps, on the writer's thread, touch nothing
+///   the other thread uses: the busy handler (``BusyWait``, thread-safe; seldom reached, as
+///   ``ResultStore`` takes the write lock with the `runs` row before the loan), the loan's
+///   trace, and GRDB's rollback hook should SQLite roll the transaction back itself after an
+///   I/O error (it sets a field GRDB reads after ``finish()``);
 /// - the connection has no GRDB transaction observer, `ValueObservation` or trace: GRDB's
 ///   bookkeeping does not see the writer's steps, so an observer would miss the rows, and
 ///   the loan replaces the trace callback. The store registers none;
