@@ -167,7 +167,7 @@ struct Field {
     func sid(_ prefix: SidPrefix) -> String? {
         let expected = "a \(prefix.rawValue) SID (\(prefix.rawValue) and 32 hex digits)"
         guard let text = string(expected: expected) else { return nil }
-        guard text.count == 34, text.hasPrefix(prefix.rawValue), text.dropFirst(2).allSatisfy({ $0.isASCII && $0.isHexDigit })
+        guard text.count == SidGenerator.length, text.hasPrefix(prefix.rawValue), text.dropFirst(2).allSatisfy({ $0.isASCII && $0.isHexDigit })
         else {
             report(.expected(expected, found: node.found))
             return nil

@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// A run's rows reach the file (in WAL mode, `FILE-wal`) as SQLite's page cache spills, but
 /// the kernel keeps them in memory until the commit's `fdatasync`, which then waits for all
-/// of them: 0.31 s of the 2.6 s of case (b) of the benchmark (a million callers, 380 MB). A timer on a queue of its
-/// own syncs the file every ``period`` while the run is recorded, so the disk works beside
-/// the simulation. It syncs only what SQLite has written already, as the kernel itself may do
+/// of them, a noticeable part of a large run's wall time (docs/performance.md, "The row
+/// writer of case (b), third round"). A timer on a queue of its own syncs the file every
+/// ``period`` while the run is recorded, so the disk works beside the simulation. It syncs only what SQLite has written already, as the kernel itself may do
 /// at any time, so the commit stays as atomic as before. A timer, not a thread: nothing is
 /// started or torn down per run.
 ///

@@ -3,8 +3,8 @@
 ///
 /// The engine sends a task when it ends, so a short call that arrived after a long one is
 /// sent first. SQLite inserts a key beyond the last one of an index without searching the
-/// index from its root; any other key costs a search (about a seventh of the row writer's
-/// instructions in case (b) of the benchmark: docs/performance.md). So rows wait here until
+/// index from its root; any other key costs a search (docs/performance.md, "The row writer
+/// of case (b), third round"). So rows wait here until
 /// every smaller key has come, and leave in key order.
 ///
 /// Keys must be distinct, non-negative and dense (every key from 0 on comes once), as the
@@ -17,8 +17,9 @@
 struct KeyOrderedRows<Row> {
     /// The window a new instance starts with (keys).
     static var initialCapacity: Int { 1_024 }
-    /// The largest window (keys): 12 MB of waiting task rows (184 bytes each as `TaskRecord?`)
-    /// and 4 MB of reservation rows (64 bytes). A center taking 30 tasks a second (10,000
+    /// The largest window (keys), which bounds the rows waiting to this many slots of
+    /// `TaskRecord?` and of `ReservationRecord?` (`MemoryLayout.stride` bytes each, some
+    /// megabytes in all). A center taking 30 tasks a second (10,000
     /// agents at 90 % load on 300-second calls) fills it only with a task that lives longer
     /// than half an hour.
     static var maximumCapacity: Int { 65_536 }

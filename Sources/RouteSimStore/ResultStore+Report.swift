@@ -11,35 +11,16 @@ extension ResultStore {
     public func intervalTotals(runs runIDs: [Int64]) throws(StoreError) -> [IntervalTotals] {
         try reading { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT queue, interval, MIN(start), MAX(end), MAX(warmup), COUNT(*), AVG(staffed_agents),
-                    SUM(offered), SUM(answered), SUM(abandoned), SUM(other_canceled), SUM(answered_within),
-                    SUM(abandoned_after), SUM(answered_wait_seconds), SUM(handled), SUM(handle_seconds),
-                    MAX(longest_wait), SUM(busy_seconds), SUM(staffed_seconds), SUM(reservations_created),
-                    SUM(reservations_accepted), SUM(reservations_rejected), SUM(reservations_timed_out)
+                SELECT queue, interval, MIN(start) AS start, MAX("end") AS "end", MAX(warmup) AS warmup, COUNT(*) AS runs,
+                    AVG(staffed_agents) AS staffed_agents, \(KPIColumns.totalsSelection)
                 FROM intervals WHERE run_id IN (\(databaseQuestionMarks(count: runIDs.count)))
                 GROUP BY queue, interval ORDER BY queue IS NOT NULL, MIN(rowid)
                 """, arguments: StatementArguments(runIDs))
             return rows.map { row in
-                var kpis = KPIs()
-                kpis.offered = row[7]
-                kpis.answered = row[8]
-                kpis.abandoned = row[9]
-                kpis.otherCanceled = row[10]
-                kpis.answeredWithin = row[11]
-                kpis.abandonedAfter = row[12]
-                kpis.answeredWaitTotal = row[13]
-                kpis.handled = row[14]
-                kpis.handleTotal = row[15]
-                kpis.longestWait = row[16]
-                kpis.busySeconds = row[17]
-                kpis.staffedSeconds = row[18]
-                kpis.reservationsCreated = row[19]
-                kpis.reservationsAccepted = row[20]
-                kpis.reservationsRejected = row[21]
-                kpis.reservationsTimedOut = row[22]
-                return IntervalTotals(
-                    queue: row[0], interval: row[1], start: row[2], end: row[3], warmup: row[4], runs: row[5],
-                    staffedAgents: row[6], kpis: kpis)
+                IntervalTotals(
+                    queue: row["queue"], interval: row["interval"], start: row["start"], end: row["end"],
+                    warmup: row["warmup"], runs: row["runs"], staffedAgents: row["staffed_agents"],
+                    kpis: KPIColumns.totals(in: row))
             }
         }
     }

@@ -33,10 +33,9 @@ public final class ResultStore: Sendable {
     public static let busyTimeout: Double = 30
 
     /// The page size of new results files (bytes; SQLite's default is 4,096). SQLite writes a
-    /// page at a time, and the kernel's cost of a write is mostly per call: writing 380 MB
-    /// took 0.45 s of system time in 4 KiB writes and 0.22 s in 16 KiB writes (`dd` to a new
-    /// file here). With rows in key order, larger pages also cost the writer fewer
-    /// instructions (14,966 against 15,243 per caller in case (b)).
+    /// page at a time, and the kernel's cost of a write is mostly per call, so larger pages
+    /// cost less system time; with rows in key order they also cost the writer fewer
+    /// instructions (docs/performance.md, "The row writer of case (b), third round").
     static let pageSize = 16_384
 
     /// Opens the results database at `path` for writing, creating its parent folder, the
@@ -124,10 +123,10 @@ public final class ResultStore: Sendable {
                 // SQLite's own default is not to, and a results file holds nothing secret. Every
                 // page split of an index zeroed the space its cells left.
                 try db.execute(sql: "PRAGMA secure_delete = OFF")
-                // The page cache stays SQLite's default, 2,000 KiB: rows arrive in key order
+                // The page cache stays SQLite's default: rows arrive in key order
                 // (`KeyOrderedRows`), so an insert touches only the right edge of each B-tree,
-                // and a larger cache took as many instructions per row (case (b): 14,961 per
-                // caller with 2 MiB, 14,966 with 8 MiB) for more memory (a peak of 43 MB, 68 MB).
+                // and a larger cache took as many instructions per row for more memory
+                // (docs/performance.md, "The row writer of case (b), third round").
             }
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch {
@@ -144,13 +143,14 @@ public final class ResultStore: Sendable {
     /// batches, and waits for the last of them; then inserts the intervals, the per-queue summaries and the
     /// TaskRouter statistics documents, completes the `runs` row with the summary KPIs,
     /// `wall_seconds` (the duration of `simulate`, row inserts included), `event_count`,
-    /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers from
-    /// ``SimulationSpec/makeWorkers()``, task and reservation SIDs from `spec.seed`). A run
+    /// `tasks_created` and `end_time`, and commits. Names and SIDs are resolved from `spec` (workers and
+    /// task attribute sets as ``RunNumbering`` numbers them, task and reservation SIDs from `spec.seed`). A run
     /// simulated earlier into memory passes the instant its simulation started as `since`,
     /// so that `wall_seconds` counts the simulation too. If
     /// anything throws, the transaction is rolled back and nothing of the run remains; an
     /// error thrown by `simulate` is rethrown as it is, a database error becomes a
-    /// ``StoreError``. The sink is valid only during `simulate`.
+    /// ``StoreError``. The sink is valid only during `simulate`, and `simulate` must not use
+    /// this store: its connection is lent to the row writer meanwhile (``RowPipeline``).
     public func record(
         run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant? = nil,
         simulate: ((any RecordSink)?) throws -> SimulationResult
@@ -159,7 +159,8 @@ public final class ResultStore: Sendable {
             return try database.writeWithoutTransaction { db in
                 // Every row of the run references the `runs` row inserted first in the same
                 // transaction, and SQLite's check of that reference opens a cursor on `runs`
-                // and seeks in it for each row (about a fourteenth of the row writer's work).
+                // and seeks in it for each row (docs/performance.md, "The row writer of case
+                // (b): multi-row inserts").
                 // So foreign keys are not enforced while the run is written; the `runs` row's
                 // own references are checked by hand before the commit.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -195,7 +196,7 @@ public final class ResultStore: Sendable {
         let result: SimulationResult
         if level.keepsRows {
             let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
-            let pipeline = RowPipeline(writer: writer)
+            let pipeline = RowPipeline(writer: writer, lending: db)
             let writeback = EarlyWriteback(path: path + "-wal")
             let simulated = Result { try simulate(pipeline) }
             let finished = Result { try pipeline.finish() }

@@ -2,8 +2,9 @@ import GRDB
 import GRDBSQLite
 
 /// A prepared INSERT whose parameters are bound through SQLite's C API: the hot path for
-/// the per-task, per-reservation and per-span rows (about 2.7× faster than GRDB's
-/// `execute(arguments:)`).
+/// the per-task, per-reservation and per-span rows, where GRDB's `execute(arguments:)` does
+/// per-row work these rows do not need (an argument array built and checked, GRDB's own
+/// bookkeeping) (docs/performance.md, "Figures the code's comments cite").
 ///
 /// Parameters are numbered from 1, as in SQLite. A `String` is bound with
 /// `SQLITE_TRANSIENT` (SQLite copies it); bytes are bound with `SQLITE_STATIC` (not copied:
@@ -14,7 +15,8 @@ import GRDBSQLite
 /// change while the statement lives, as ``StaticTexts``). Categorical columns (stream, queue,
 /// status, …) repeat from row to row, and a skipped bind costs a comparison instead of a
 /// call into SQLite. Valid only while the GRDB `Database` it was prepared on is in use
-/// (inside one `write`).
+/// (inside one `write`); its inserts may run on the row writer's thread, off GRDB's queue,
+/// only as ``RowPipeline`` states.
 struct RowStatement {
     /// GRDB's statement; keeping it keeps the SQLite statement alive, and GRDB finalizes it.
     private let statement: Statement
@@ -51,8 +53,8 @@ struct RowStatement {
     /// The insert is `INSERT OR FAIL`: a row that breaks a constraint stops it with the rows
     /// before it kept, where the default (`ABORT`) would take them back. To take them back,
     /// SQLite copies every page the insert changes that existed before it into a statement
-    /// journal, a temporary file once past 64 KiB: for case (b) of the benchmarks, 16 KiB
-    /// written to it per 12 callers. The rows a failed insert kept go when the run's
+    /// journal, a temporary file once it outgrows memory, written to all through a large run
+    /// (docs/performance.md, "Fourth round"). The rows a failed insert kept go when the run's
     /// transaction is rolled back, as it is after any failed insert.
     init(_ db: Database, insertInto table: String, runId: Int64, columns: Int, rows: Int) throws {
         let row = "(\(runId), " + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"

@@ -7,7 +7,7 @@ import RouteSim
 /// Task, reservation and span rows are inserted ``rowsPerInsert`` at a time, with one
 /// multi-row `INSERT … VALUES (…), (…), …` each: SQLite then runs its statement program,
 /// opens its cursors and seeks the end of each B-tree once per group, not once per row
-/// (about a third of the writer's instructions). A row is bound to its slot of the group's
+/// (docs/performance.md, "The row writer of case (b): multi-row inserts"). A row is bound to its slot of the group's
 /// statement as it comes, and the group is inserted when full; the rows of the group not
 /// yet full are kept too, and ``finish()`` inserts them one by one, so the rows and their
 /// order in each table are the same as with one insert per row.
@@ -20,13 +20,14 @@ import RouteSim
 /// their texts per row. The first failed insert is kept, later rows are dropped, and ``finish()`` throws it.
 ///
 /// Used by one thread at a time: it is made on the thread that holds the transaction and
-/// then handed over (hence `@unchecked Sendable`).
+/// then handed over (hence `@unchecked Sendable`); it then uses GRDB's connection off
+/// GRDB's queue, under the conditions ``RowPipeline`` states and ``ConnectionLoan`` checks.
 final class RowWriter: @unchecked Sendable {
-    /// Rows per multi-row insert of tasks, reservations and spans: 128 rows per statement take
-    /// 1.0 % fewer of the writer's instructions than 64, and 64 1.6 % fewer than 32, but
-    /// preparing the statements costs more before the run starts (about 6.5 M instructions
-    /// more at 128 than at 64, 18.6 M at 256: docs/performance.md); SQLite allows 32,766
-    /// parameters.
+    /// Rows per multi-row insert of tasks, reservations and spans: more rows per statement
+    /// take fewer of the writer's instructions per row, but preparing the larger statements
+    /// costs more before the run starts, and this many was the better trade in a large run
+    /// (docs/performance.md, "The row writer of case (b): binding from the batch"). SQLite
+    /// allows 32,766 parameters.
     static let rowsPerInsert = 128
 
     /// The run the rows belong to.

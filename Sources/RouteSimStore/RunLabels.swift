@@ -1,7 +1,10 @@
 import RouteSim
 
-/// The names and SIDs a run's rows carry, resolved once per run so that storing a row
-/// only indexes arrays.
+/// The names and SIDs a run's rows carry, by the indexes of the engine's records, resolved
+/// once per run so that storing a row only indexes arrays.
+///
+/// Workers and task attribute sets are labelled in the engine's own numbering
+/// (``RunNumbering``), never renumbered here; everything else is indexed as the spec lists it.
 struct RunLabels {
     /// Worker SIDs (`WK…`), by worker index.
     let workerSids: [String]
@@ -27,15 +30,16 @@ struct RunLabels {
     let queueSids: [String]
     /// Workflow SIDs (`WW…`), by workflow index.
     let workflowSids: [String]
-    /// Each task attribute set as JSON text, by profile (``TaskProfiles``; profile s is stream s's).
+    /// Each task attribute set as JSON text, by profile (``RunNumbering/profiles``).
     let taskAttributes: [String]
     /// The workspace's SID and friendly name.
     let workspaceSid: String
     let workspaceName: String
 
-    /// Resolves the labels of `spec`; O(workers + resources).
+    /// Resolves the labels of a run of `spec`; O(workers + resources).
     init(spec: SimulationSpec) {
-        let workers = spec.makeWorkers()
+        let numbering = RunNumbering(spec: spec)
+        let workers = numbering.workers
         workerSids = workers.map(\.sid)
         workerNames = workers.map(\.friendlyName)
         workerGroups = workers.map { spec.workerGroups[$0.group].name }
@@ -48,7 +52,7 @@ struct RunLabels {
         activitySids = spec.workspace.activities.map(\.sid)
         queueSids = spec.workspace.taskQueues.map(\.sid)
         workflowSids = spec.workspace.workflows.map(\.sid)
-        taskAttributes = TaskProfiles(arrivals: spec.arrivals).attributes.map(\.jsonText)
+        taskAttributes = numbering.profiles.attributes.map(\.jsonText)
         workspaceSid = spec.workspace.sid
         workspaceName = spec.workspace.friendlyName
     }

@@ -16,7 +16,7 @@ public struct EventRecord: Sendable, Equatable {
     public var task: Int?
     /// The task's arrival stream.
     public var stream: Int?
-    /// The task's attribute set in ``TaskProfiles``.
+    /// The task's attribute set, by ``RunNumbering/profiles``.
     public var profile: Int?
     public var taskPriority: Int?
     /// Seconds since the task was created.

@@ -3,6 +3,11 @@ import RouteSimKernel
 /// Makes TaskRouter-shaped SIDs (prefix + 32 lowercase hex digits) that depend only on the
 /// seed, the prefix and an index, so the same scenario and seed give the same SIDs.
 ///
+/// The one owner of the SID text format (``SidPrefix``'s two letters, ``length`` bytes): the
+/// scenario loader, the engine's statistics documents and the store's rows make every SID
+/// they do not read from the scenario here, and the loader checks a given SID against
+/// ``length``.
+///
 /// SIDs are formatted on demand (when a record is written), never on the engine's hot
 /// path; but a run with a million tasks formats several million, so each prefix's base
 /// stream is derived once and the digits are written into one buffer.

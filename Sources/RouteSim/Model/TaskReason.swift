@@ -1,5 +1,8 @@
 /// Why a task ended, as its row's `reason` column and its last event say it.
 ///
+/// With ``CancelReason`` the one owner of the reason texts (``text``): the engine's events
+/// and the store's `reason` column both take them from here.
+///
 /// A value of fixed size (no string inside), so a ``TaskRecord`` copies as plain bytes on its
 /// way to the row writer.
 public enum TaskReason: Sendable, Equatable, BitwiseCopyable {

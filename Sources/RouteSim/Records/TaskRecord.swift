@@ -1,6 +1,6 @@
 /// One row per task, written when the task has ended (completed or canceled).
 ///
-/// Resources are indexes (into the spec's arrays and ``SimulationSpec/makeWorkers()``);
+/// Resources are indexes (into the spec's arrays, and workers and profiles as ``RunNumbering`` numbers them);
 /// SIDs are made from them when the row is stored. Times are simulated seconds. Plain
 /// bytes (no reference inside), so a record costs a copy, not reference counting, on its way
 /// through the row writer's queues.
@@ -9,7 +9,7 @@ public struct TaskRecord: Sendable, Equatable, BitwiseCopyable {
     public var index: Int
     /// Index of the arrival stream.
     public var stream: Int
-    /// The task's attribute set in ``TaskProfiles`` (its stream's, unless a traced caller
+    /// The task's attribute set, by ``RunNumbering/profiles`` (its stream's, unless a traced caller
     /// brought attributes of its own).
     public var profile: Int
     public var channel: Int

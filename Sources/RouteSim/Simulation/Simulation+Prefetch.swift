@@ -8,10 +8,10 @@
 /// the state stays in the caches and the hints only cost time (docs/performance.md, "Large
 /// worker counts").
 extension Simulation {
-    /// The smallest workforce that prefetches. Measured on case (c)'s model with its agents
-    /// scaled (1,000,000 callers, the best of six runs, on a machine with 512 KiB of
-    /// second-level cache per core): prefetching took 6 % longer with 1,000 and 2,000
-    /// agents, 3 % longer with 3,000, 6 % less with 5,000 and 10,000.
+    /// The smallest workforce that prefetches: where prefetching turned from a cost into a
+    /// gain on case (c)'s model with its agents scaled (docs/performance.md, "Large worker
+    /// counts"). It depends on the size of the processor's second-level cache, and was
+    /// measured on one machine.
     static let prefetchWorkers = 4_000
 
     /// Prefetches the state `event` will reach first: its task, reservation or worker.

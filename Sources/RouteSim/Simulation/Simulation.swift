@@ -16,8 +16,9 @@ import RouteSimKernel
 /// ```
 public struct Simulation {
     let spec: SimulationSpec
-    /// The callers' attribute sets, which routing knows by number.
-    let profiles: TaskProfiles
+    /// The workers and the callers' attribute sets by number, which routing and the
+    /// records use.
+    let numbering: RunNumbering
     let routing: RoutingTable
     let channelCount: Int
     let multiTask: Bool
@@ -100,10 +101,9 @@ public struct Simulation {
     public init(spec: SimulationSpec) {
         self.spec = spec
         let workspace = spec.workspace
-        let roster = spec.makeWorkers()
-        profiles = TaskProfiles(arrivals: spec.arrivals)
-        routing = RoutingTable(spec: spec, profiles: profiles.attributes, workers: roster)
-        statistics = TaskRouterStatistics(spec: spec, workers: roster, memberQueues: routing.memberQueues)
+        numbering = RunNumbering(spec: spec)
+        routing = RoutingTable(spec: spec, profiles: numbering.profiles.attributes, workers: numbering.workers)
+        statistics = TaskRouterStatistics(spec: spec, workers: numbering.workers, memberQueues: routing.memberQueues)
         channelCount = workspace.taskChannels.count
         multiTask = workspace.multiTaskEnabled
         activityAvailable = workspace.activities.map(\.available)

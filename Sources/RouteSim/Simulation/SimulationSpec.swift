@@ -47,8 +47,8 @@ public struct SimulationSpec: Sendable, Equatable {
 
     /// The workers of every group, in group order, named `<group>-001`... with SIDs from
     /// the seed, except those the group names or gives SIDs itself
-    /// (``WorkerGroup/workerNames``, ``WorkerGroup/workerSids``). Engine and recorders both
-    /// use this list, so worker indexes agree.
+    /// (``WorkerGroup/workerNames``, ``WorkerGroup/workerSids``). A run's worker indexes are
+    /// positions in this list (``RunNumbering``).
     public func makeWorkers() -> [Worker] {
         let sids = SidGenerator(seed: seed)
         var workers: [Worker] = []

@@ -7,6 +7,9 @@
 /// (docs/performance.md, section 6). The keys here are written in the order `jsonText`
 /// sorts them, and everything that is the same for every worker (the keys, the activities'
 /// SIDs and names, the window, the workspace's SID) is written once.
+///
+/// The one owner of the worker document's layout: the store saves the text as it is (the
+/// `statistics` table's `document`), and nothing else writes or parses one.
 struct WorkerStatisticsJSON {
     /// `{"activity_durations":[`.
     private let opening: [UInt8]

@@ -18,7 +18,7 @@ extension Simulation {
         task.ordinal = tasksCreated
         task.streamOrdinal = caller
         task.stream = Int32(s)
-        task.profile = profiles.profile(stream: s, caller: caller)
+        task.profile = numbering.profiles.profile(stream: s, caller: caller)
         task.channel = Int32(row?.channel ?? spec.arrivals[s].channel)
         task.workflow = Int32(spec.arrivals[s].workflow)
         task.priority = row?.priority ?? spec.arrivals[s].priority
