@@ -19,7 +19,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "CacheHints"),
-        .target(name: "RouteSimKernel", dependencies: ["CacheHints"]),
+        .target(
+            name: "RouteSimKernel", dependencies: ["CacheHints"],
+            // The collections' checks (InternalChecks.swift), compiled out of release builds.
+            swiftSettings: [.define("ROUTESIM_INTERNAL_CHECKS", .when(configuration: .debug))]
+        ),
         .target(
             name: "RouteSim",
             dependencies: [

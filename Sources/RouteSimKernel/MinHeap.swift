@@ -6,6 +6,10 @@
 /// binary heap (fewer levels, so fewer cache lines touched per removal). Equal elements come
 /// out in no particular order; the engine's keys never tie between entries that are both
 /// valid, and the event list's never tie at all.
+///
+/// Under ``InternalChecks/heapOrder`` (with the checks compiled in), the order is checked
+/// after building and after every insert and removal, as swift-collections' `Heap` does under
+/// its internal checks.
 public struct MinHeap<Element: Comparable> {
     /// The elements in heap order: `storage[i]` is at most each of its children
     /// `storage[4i + 1] ... storage[4i + 4]`.
@@ -61,6 +65,7 @@ public struct MinHeap<Element: Comparable> {
             }
             buffer[hole] = element
         }
+        checkInvariant()
     }
 
     /// Removes and returns the smallest element, or nil when empty. O(log n).
@@ -69,6 +74,7 @@ public struct MinHeap<Element: Comparable> {
         guard let last = storage.popLast() else { return nil }
         guard let first = storage.first else { return last }
         siftDown(last, from: 0)
+        checkInvariant()
         return first
     }
 
@@ -104,12 +110,18 @@ public struct MinHeap<Element: Comparable> {
         }
     }
 
-    /// Checks the heap order in debug builds. O(n).
+    /// Stops the program if an element is smaller than its parent, under
+    /// ``InternalChecks/heapOrder``; nothing when the checks are not compiled in. O(n).
     @inlinable
+    @inline(__always)
     func checkInvariant() {
-        #if DEBUG
+        #if ROUTESIM_INTERNAL_CHECKS
+        guard InternalChecks.heapOrder else { return }
         for index in storage.indices.dropFirst() {
-            assert(!(storage[index] < storage[(index - 1) / 4]), "MinHeap order broken at \(index)")
+            let parent = (index - 1) / 4
+            precondition(
+                !(storage[index] < storage[parent]),
+                "MinHeap order broken: element \(index) is smaller than its parent \(parent) (count \(storage.count))")
         }
         #endif
     }

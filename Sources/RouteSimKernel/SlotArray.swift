@@ -13,7 +13,14 @@ import CacheHints
 /// its users: a copy taken before `run` is not changed by it.
 ///
 /// Elements are `BitwiseCopyable`, so the buffer is copied and freed without per-element
-/// work. Indices are checked in debug builds only.
+/// work.
+///
+/// With ``InternalChecks`` compiled in (debug builds), every index is checked with
+/// `precondition`, and so is that an append goes to a buffer no copy shares. An element
+/// write is not checked for sharing: `isKnownUniquelyReferenced` needs mutable access to the
+/// reference, which a `nonmutating` accessor does not have, and a reference count read there
+/// would count the temporaries an unoptimized build makes. That contract is held by the
+/// engine calling ``makeUnique()`` at the start of a run and by the tests of copies.
 public struct SlotArray<Element: BitwiseCopyable> {
 
     /// Owns the memory that ``base`` points into; shared between copies until one of them
@@ -69,17 +76,27 @@ public struct SlotArray<Element: BitwiseCopyable> {
     /// The element at `index`, read and written in place. O(1), no copy-on-write check:
     /// writes go to the buffer this value shares with its copies (see ``makeUnique()``).
     ///
-    /// Precondition (checked in debug builds): `0 <= index < count`.
+    /// Precondition (checked with ``InternalChecks``): `0 <= index < count`.
     @inlinable
     public subscript(index: Int) -> Element {
         unsafeAddress {
-            assert(index >= 0 && index < count, "SlotArray index \(index) out of range 0..<\(count)")
+            checkIndex(index)
             return UnsafePointer(base + index)
         }
         nonmutating unsafeMutableAddress {
-            assert(index >= 0 && index < count, "SlotArray index \(index) out of range 0..<\(count)")
+            checkIndex(index)
             return base + index
         }
+    }
+
+    /// Stops the program if `index` is not in `0..<count`, when ``InternalChecks`` are
+    /// compiled in; nothing otherwise.
+    @inlinable
+    @inline(__always)
+    func checkIndex(_ index: Int) {
+        #if ROUTESIM_INTERNAL_CHECKS
+        precondition(index >= 0 && index < count, "SlotArray index \(index) is out of range for count \(count)")
+        #endif
     }
 
     /// Asks the processor to bring element `index` into its caches before it is read or
@@ -112,9 +129,16 @@ public struct SlotArray<Element: BitwiseCopyable> {
     /// Adds `element` at the end. Amortized O(1).
     ///
     /// Like an element write, appending assumes the buffer is this value's own (see
-    /// ``makeUnique()``); growing moves the elements to a new buffer that is.
+    /// ``makeUnique()``); growing moves the elements to a new buffer that is. Checked with
+    /// ``InternalChecks`` whether it grows or not, so that a missing `makeUnique()` shows
+    /// whatever the capacity.
     @inlinable
     public mutating func append(_ element: Element) {
+        #if ROUTESIM_INTERNAL_CHECKS
+        precondition(
+            isKnownUniquelyReferenced(&storage),
+            "SlotArray append to a buffer shared with a copy: call makeUnique() first")
+        #endif
         if elementCount == storage.capacity { reallocate(capacity: Swift.max(16, 2 * elementCount)) }
         (base + count).initialize(to: element)
         elementCount += 1

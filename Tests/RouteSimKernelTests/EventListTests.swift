@@ -1,7 +1,7 @@
 import Testing
 import RouteSimKernel
 
-@Suite("EventList")
+@Suite("EventList", .heapOrderChecked)
 struct EventListTests {
     @Test("a new list is empty")
     func newListIsEmpty() {

@@ -63,4 +63,36 @@ struct SlotArrayTests {
         #expect(slots.count == 100)
         #expect(slots.indices.allSatisfy { slots[$0] == Double($0) })
     }
+
+    @Test("with the checks, reading past the end stops the program and names index and count",
+          .enabled(if: InternalChecks.areCompiled))
+    func readPastTheEndStops() async throws {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let slots = SlotArray(repeating: 0, count: 3)
+            print(slots[3])
+        }
+        #if DEBUG
+        let message = String(decoding: try #require(result).standardErrorContent, as: UTF8.self)
+        #expect(message.contains("SlotArray index 3 is out of range for count 3"))
+        #endif
+    }
+
+    @Test("with the checks, writing before the start stops the program", .enabled(if: InternalChecks.areCompiled))
+    func writeBeforeTheStartStops() async {
+        await #expect(processExitsWith: .failure) {
+            let slots = SlotArray(repeating: 0, count: 3)
+            slots[-1] = 7
+            print(slots[0])
+        }
+    }
+
+    @Test("with the checks, appending to a buffer a copy shares stops the program",
+          .enabled(if: InternalChecks.areCompiled))
+    func appendToSharedBufferStops() async {
+        await #expect(processExitsWith: .failure) {
+            var original = SlotArray<Int>(minimumCapacity: 8)
+            let copy = original
+            withExtendedLifetime(copy) { original.append(1) }
+        }
+    }
 }

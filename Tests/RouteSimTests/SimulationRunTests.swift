@@ -1,3 +1,4 @@
+import RouteSimKernel
 import Testing
 @testable import RouteSim
 
@@ -25,6 +26,23 @@ struct SimulationRunTests {
         let secondResult = second.run()
         #expect(firstResult.tasksCreated > 300)
         #expect(secondResult == firstResult)
+    }
+
+    @Test("an overloaded run with the heaps' order checked after every mutation gives the rows of one without")
+    func heapOrderChecksChangeNoRow() {
+        let spec = ValidationTests.center(
+            agents: 10, rate: 1.3 * 10 / 180, handle: 180, patience: 120, horizon: 2 * 3_600, warmup: 0, threshold: 20,
+            replication: 1)
+        var checked = Simulation(spec: spec)
+        var plain = checked
+        let checkedRows = RecordBuffer()
+        let plainRows = RecordBuffer()
+        let result = InternalChecks.$heapOrder.withValue(true) { checked.run(sink: checkedRows, recordEvents: true) }
+        #expect(result.summary.abandoned > 50)
+        #expect(plain.run(sink: plainRows, recordEvents: true) == result)
+        #expect(checkedRows.rows.tasks == plainRows.rows.tasks)
+        #expect(checkedRows.rows.reservations == plainRows.rows.reservations)
+        #expect(checkedRows.rows.events == plainRows.rows.events)
     }
 
     @Test("a workforce of prefetchWorkers agents prefetches, with the same results as without")

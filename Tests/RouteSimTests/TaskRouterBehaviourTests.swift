@@ -9,9 +9,11 @@ import Testing
     typealias C = TestCenter
 
     /// The run's events as "time type" plus the worker (`w0`) of reservation and worker
-    /// events and the queue (`q0`) of queue events.
+    /// events and the queue (`q0`) of queue events. The run checks its heaps' order after
+    /// every mutation (``InternalChecks/heapOrder``): these centers are tiny and reach most
+    /// of the routing code.
     static func timeline(_ spec: SimulationSpec) -> [String] {
-        C.run(spec, events: true).0.events.map { event in
+        InternalChecks.$heapOrder.withValue(true) { C.run(spec, events: true) }.0.events.map { event in
             var line = "\(event.time) \(event.type.name)"
             let name = event.type.name
             if name.hasPrefix("reservation.") || name.hasPrefix("worker."), let worker = event.worker { line += " w\(worker)" }
