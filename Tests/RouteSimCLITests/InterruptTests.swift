@@ -5,31 +5,6 @@ import Testing
 /// Ctrl-C and SIGKILL in the middle of a command that writes: the process ends as promised,
 /// says what it kept, and the file holds whole runs only.
 @Suite(.serialized) struct InterruptTests {
-    /// A `routesim` process started in the background, its output collected on pipes.
-    struct Background {
-        let process = Process()
-        private let out = Pipe()
-        private let err = Pipe()
-
-        init(_ arguments: [String], in folder: URL) throws {
-            process.executableURL = CommandRunner.binary
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-        }
-
-        /// Sends `signal` and waits for the end; returns stdout and stderr.
-        func stop(with signal: Int32) -> (stdout: String, stderr: String) {
-            kill(process.processIdentifier, signal)
-            let stdout = out.fileHandleForReading.readDataToEndOfFile()
-            let stderr = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-        }
-    }
-
     /// Waits until one of `paths` exists (the command has got that far), at most 30 s.
     static func waitForAny(of paths: [String]) {
         let deadline = Date(timeIntervalSinceNow: 30)
@@ -46,7 +21,7 @@ import Testing
         let runner = try CommandRunner()
         let file = runner.path("i.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
-        let run = try Background(
+        let run = try BackgroundCommand(
             ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         Thread.sleep(forTimeInterval: 2)
         #expect(run.process.isRunning, "the long run ended before it could be interrupted")
@@ -69,7 +44,7 @@ import Testing
             let delay = 0.05 + 1.45 * Double(attempt) / 19
             let jobs = attempt % 2 + 1
             let file = runner.path("bt-\(attempt).sqlite")
-            let batch = try Background(
+            let batch = try BackgroundCommand(
                 ["batch", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=4h", "--replications", "2000",
                  "--jobs", "\(jobs)", "--out", file], in: runner.folder)
             Self.waitForAny(of: [file])
@@ -98,7 +73,7 @@ import Testing
         let runner = try CommandRunner()
         let file = runner.path("r.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
-        let run = try Background(
+        let run = try BackgroundCommand(
             ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         Self.waitForAny(of: [file + "-journal", file + "-wal"])
         Thread.sleep(forTimeInterval: 0.5)

@@ -64,17 +64,11 @@ import Testing
         let file = runner.path("k.sqlite")
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", file).status == 0)
         #expect(try files(runner) == ["k.sqlite"], "a run that ended leaves its file alone")
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file]
-        process.currentDirectoryURL = runner.folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let run = try BackgroundCommand(
+            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         Thread.sleep(forTimeInterval: 2)
-        #expect(process.isRunning, "the long run ended before it could be killed")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        #expect(run.process.isRunning, "the long run ended before it could be killed")
+        _ = run.stop(with: SIGKILL)
 
         let report = try runner.run("report", file)
         #expect(report.status == 0, "\(report.stderr)")
@@ -91,35 +85,22 @@ import Testing
     @Test func aSecondWriterSaysThatItWaits() throws {
         let runner = try CommandRunner()
         let file = runner.path("w.sqlite")
-        let first = Process()
-        first.executableURL = CommandRunner.binary
-        first.arguments = ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file]
-        first.currentDirectoryURL = runner.folder
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try BackgroundCommand(
+            ["run", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=366d", "--out", file], in: runner.folder)
         // The first run is under way once its pages spill into the WAL.
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline,
             ((try? FileManager.default.attributesOfItem(atPath: file + "-wal")[.size] as? Int) ?? 0) < 1 << 20 {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        let second = Process()
-        second.executableURL = CommandRunner.binary
-        second.arguments = ["run", CommandRunner.scenario("quickstart.yaml"), "--out", file]
-        second.currentDirectoryURL = runner.folder
-        second.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        second.standardError = errors
-        try second.run()
+        let second = try BackgroundCommand(
+            ["run", CommandRunner.scenario("quickstart.yaml"), "--out", file], in: runner.folder)
         Thread.sleep(forTimeInterval: 2.5)
-        #expect(first.isRunning, "the long run ended before the second one waited for it")
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        second.waitUntilExit()
+        #expect(first.process.isRunning, "the long run ended before the second one waited for it")
+        _ = first.stop(with: SIGKILL)
+        let stderr = second.wait().stderr
         #expect(stderr == "routesim: waiting for \(file): another routesim is writing\n")
-        #expect(second.terminationStatus == 0)
+        #expect(second.process.terminationStatus == 0)
         let scenarios = try DatabaseQueue(path: file).read { try String.fetchAll($0, sql: "SELECT scenario FROM runs") }
         #expect(scenarios == ["quickstart"])
     }
