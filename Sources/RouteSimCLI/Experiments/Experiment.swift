@@ -23,11 +23,9 @@ struct Experiment {
     }
 
     /// Runs `plan` under this experiment, ``ExperimentOptions/jobs`` at a time with a
-    /// progress bar on a terminal, unless their memory would not fit (``MemoryOptions``),
-    /// and returns the runs' KPIs as stored, in plan order (the executor reserves
+    /// progress bar on a terminal, and returns the runs' KPIs as stored, in plan order (the executor reserves
     /// consecutive run ids in plan order).
     func run(_ plan: [PlannedRun]) throws -> [StoredRunKPIs] {
-        try options.checkMemory(plan, for: command)
         let stamped = plan.map { run -> PlannedRun in
             var run = run
             run.info.experimentID = id

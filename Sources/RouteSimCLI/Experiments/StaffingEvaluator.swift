@@ -109,6 +109,7 @@ struct StaffingEvaluator {
                 spec: run, overrides: [], version: RouteSimVersion.current, point: point,
                 configuration: configuration.adding(point).description))
         }
+        try experiment.options.checkMemory(plan, for: .staff)
         let made = (runs[point] ?? []) + (try experiment.run(plan))
         runs[point] = made
         return made
