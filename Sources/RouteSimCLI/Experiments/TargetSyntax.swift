@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimReport
 import RouteSimStore
 
 /// Reads a `--target` of `routesim staff`: `KPI>=BOUND` or `KPI<=BOUND`, the bound a number
@@ -16,9 +17,6 @@ enum TargetSyntax {
     static var knownNames: [String] {
         aliases.keys.sorted() + ResultStore.kpiNames.filter { aliases[$0] == nil }
     }
-
-    /// The KPIs that are fractions from 0 to 1, whose bound must be one too.
-    static let fractions: Set = ["sl", "sl_offered", "sl_answered", "abandon_rate", "occupancy"]
 
     /// The target `text` describes.
     static func parse(_ text: String) throws -> StaffingTarget {
@@ -39,7 +37,7 @@ enum TargetSyntax {
             throw ExperimentError("--target '\(text)': expected a number or a percentage after \(compact[range]), found \"\(boundText)\"")
         }
         let bound = percent ? value / 100 : value
-        if fractions.contains(kpi), !(0...1).contains(bound) {
+        if KPIFormat.of(kpi).unit == .fraction, !(0...1).contains(bound) {
             let written = percent ? boundText + "%" : boundText
             let hint = !percent && (1...100).contains(value)
                 ? "; for \(written) %, write \(value / 100) or \(written)%" : ""
