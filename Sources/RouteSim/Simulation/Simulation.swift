@@ -183,9 +183,8 @@ public struct Simulation {
     /// when `recordEvents` is true. Returns the KPIs and TaskRouter's statistics (which
     /// are computed whether or not events are recorded). Call once per value.
     public mutating func run(sink: (any RecordSink)? = nil, recordEvents: Bool = false) -> SimulationResult {
-        start(sink: sink, recordEvents: recordEvents)
-        while step() {}
-        return finish()
+        // A run that is never asked to stop returns its result.
+        run(sink: sink, recordEvents: recordEvents, stoppingWhen: { false })!
     }
 
     /// Runs like ``run(sink:recordEvents:)``, but asks `stop` every ``stopInterval`` events
