@@ -121,12 +121,10 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// plus one sd (the truncation at 0 raises it), for an empirical table its largest value.
     private static func typical(_ distribution: Distribution) -> Double {
         switch distribution {
-        case .fixed(let value): value
-        case .exponential(let mean), .lognormal(let mean, _), .erlang(_, let mean): mean
         case .uniform(_, let max): max
         case .normal(let mean, let sd): mean + sd
-        case .gamma(let shape, let scale): shape * scale
         case .empirical(let table): table.values.max() ?? 0
+        default: distribution.mean
         }
     }
 }
