@@ -13,10 +13,9 @@ extension ResultStore {
         let (low, high) = (ids?.lowerBound ?? Int64.min, ids?.upperBound ?? Int64.max)
         let columns = KPIColumns.list
         return try reading { db in
-            let hashed = try db.columns(in: "runs").contains { $0.name == "configuration_hash" }
             let runs = try Row.fetchAll(db, sql: """
                 SELECT runs.run_id, runs.experiment_id, experiments.command, scenario, variant, point, replication,
-                    seed, \(hashed ? "configuration_hash" : "NULL"), overrides,
+                    seed, configuration_hash, overrides,
                     \(KPIColumns.names.map { "runs.\($0)" }.joined(separator: ", "))
                 FROM runs LEFT JOIN experiments USING (experiment_id)
                 WHERE (? IS NULL OR runs.experiment_id = ?) AND runs.run_id BETWEEN ? AND ?
@@ -37,7 +36,7 @@ extension ResultStore {
                 return StoredRunKPIs(
                     runID: runID, experimentID: row["experiment_id"], command: row["command"],
                     scenario: row["scenario"], variant: row["variant"], point: row["point"],
-                    replication: row["replication"], seed: UInt64(bitPattern: row["seed"]), configuration: row[8],
+                    replication: row["replication"], seed: UInt64(bitPattern: row["seed"]), configuration: row["configuration_hash"],
                     overrides: Self.overrides(row["overrides"]), kpis: Self.kpiValues(row, from: 10),
                     queues: queues[runID] ?? [])
             }
