@@ -68,7 +68,7 @@ enum ScenarioWarnings {
             else { continue }
             let place = item.node["configuration"].map { item.child($0, at: item.path.appending("configuration")) } ?? item
             let own = spec.arrivals.indices.filter { spec.arrivals[$0].workflow == w }
-            let traced = spec.arrivals.indices.contains { spec.arrivals[$0].workflow == w && spec.arrivals[$0].isTrace }
+            let traced = own.contains { spec.arrivals[$0].isTrace }
             let attributes = own.map { profiles[$0] } + (traced ? Array(profiles.dropFirst(spec.arrivals.count)) : [])
             var reached = Array(repeating: false, count: workflow.filters.count)
             for profile in attributes {

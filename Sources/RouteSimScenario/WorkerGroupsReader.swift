@@ -22,6 +22,8 @@ enum WorkerGroupsReader {
         var unique = UniqueNames(kind: "worker group", ignoringCase: true)
         var uniqueSids = UniqueNames(kind: "worker sid")
         var groups: [WorkerGroup] = []
+        // Workers in the groups read so far, for the limit on all groups together.
+        var staffed = 0
         for item in items.map({ $0.namedBy("group") }) {
             guard let map = item.mapping(keys: keys) else { continue }
             let nameField = map.required("group")
@@ -39,12 +41,13 @@ enum WorkerGroupsReader {
             let answer = map.optional("answer").flatMap(AnswerReader.read) ?? .immediate
             guard let nameField, let name, unique.claim(name, at: nameField), let count, let attributes, let activity
             else { continue }
-            let total = groups.reduce(count) { $0 + $1.count }
+            let total = staffed + count
             if let countField, total > ScenarioLimits.mostWorkers {
                 countField.report(.expected(
                     "at most \(ScenarioLimits.mostWorkers) workers in all groups together", found: "\(total) with this group"))
                 continue
             }
+            staffed = total
             groups.append(WorkerGroup(
                 name: name, count: count, attributes: attributes, capacities: capacities, activity: activity,
                 shifts: shifts, answer: answer, workerNames: sid.map { _ in [name] }, workerSids: sid.map { [$0] },
