@@ -46,19 +46,14 @@ struct ExportCommand: ParsableCommand, CommandExamples {
             throw ExportRequestError(problem: "--max-rows must be at least 3 (a header, a row and the note)")
         }
         if let xlsx, xlsx.lowercased().hasSuffix(".csv") {
-            warn("--xlsx \(xlsx) writes an Excel workbook, but the name ends in .csv (for CSV files give --csv DIR)")
+            StandardError.say("warning: --xlsx \(xlsx) writes an Excel workbook, but the name ends in .csv (for CSV files give --csv DIR)")
         }
         if let csv, [".csv", ".xlsx"].contains(where: csv.lowercased().hasSuffix) {
-            warn("--csv \(csv) is the folder the CSV files go into (summary.csv, …), but the name looks like a file's")
+            StandardError.say("warning: --csv \(csv) is the folder the CSV files go into (summary.csv, …), but the name looks like a file's")
         }
         let store = try ResultStore.forReading(database)
         guard try store.runCount() > 0 else { throw ExportRequestError(problem: "\(database): the file holds no run") }
         if let xlsx { try store.exportWorkbook(to: xlsx, maxRows: maxRows, replacing: force) }
         if let csv { try store.exportCSV(to: csv, replacing: force) }
-    }
-
-    /// One warning line on stderr.
-    private func warn(_ text: String) {
-        FileHandle.standardError.write(Data("routesim: warning: \(text)\n".utf8))
     }
 }

@@ -20,19 +20,14 @@ extension ResultStore {
 
     /// Says on stderr that a wait for `path` is long.
     private static func waitingNotice(_ path: String) -> @Sendable () -> Void {
-        { note("waiting for \(path): another routesim is writing") }
+        { StandardError.say("waiting for \(path): another routesim is writing") }
     }
 
     /// Says on stderr when opening the file rolled back a write that had not finished.
     private static func tellRollback(_ store: ResultStore) {
         if store.rolledBackJournal {
-            note("\(store.path): rolled back a write that had not finished (\(store.path)-journal, left by a routesim "
+            StandardError.say("\(store.path): rolled back a write that had not finished (\(store.path)-journal, left by a routesim "
                 + "that was stopped or ran out of disk space); the runs committed before it are kept")
         }
-    }
-
-    /// One line on stderr.
-    private static func note(_ text: String) {
-        FileHandle.standardError.write(Data("routesim: \(text)\n".utf8))
     }
 }

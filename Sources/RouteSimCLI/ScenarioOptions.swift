@@ -27,7 +27,7 @@ struct ScenarioOptions: ParsableArguments {
         let distinct = warnings.enumerated().filter { !warnings[..<$0.offset].contains($0.element) }.map(\.element)
         if strict, !distinct.isEmpty { throw ScenarioErrors(errors: distinct) }
         for warning in distinct {
-            FileHandle.standardError.write(Data("routesim: warning: \(warning)\n".utf8))
+            StandardError.say("warning: \(warning)")
         }
     }
 }
