@@ -5,19 +5,9 @@ import Testing
 /// ``ConfigurationHash``: what a run simulates, the same however it is reached, and
 /// different when any value or file read changes.
 struct ConfigurationHashTests {
-    /// The repository root (the folder holding Package.swift), found from this file.
-    static let repository: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        fatalError("no Package.swift above \(#filePath)")
-    }()
-
     /// The hash of the shipped scenario `name` loaded with `overrides`.
     static func hash(_ name: String, _ overrides: [String] = []) throws -> String {
-        let path = repository.appendingPathComponent("scenarios/" + name).path
+        let path = Fixtures.shippedScenario(name)
         return try ScenarioLoader.load(path: path, overrides: overrides.map(Override.parse)).configuration.description
     }
 
@@ -41,7 +31,7 @@ struct ConfigurationHashTests {
         let single = try Self.hash("single-vs-multi.yaml", ["workspace.multi_task_enabled=false"])
         let multi = try Self.hash("single-vs-multi.yaml", ["workspace.multi_task_enabled=true"])
         #expect(single != multi)
-        let edited = try String(contentsOfFile: Self.repository.appendingPathComponent("scenarios/single-vs-multi.yaml").path, encoding: .utf8)
+        let edited = try String(contentsOfFile: Fixtures.shippedScenario("single-vs-multi.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "multi: {workspace.multi_task_enabled: true}", with: "multi: {workspace.multi_task_enabled: false}")
         var unchanged = ""
         try Fixtures.withFiles(["s.yaml": edited]) { folder in
@@ -66,7 +56,7 @@ struct ConfigurationHashTests {
     }
 
     @Test func importedFilesArePartOfTheHash() throws {
-        let folder = Self.repository.appendingPathComponent("scenarios/imported")
+        let folder = Fixtures.repository.appendingPathComponent("scenarios/imported")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         var files: [String: String] = [:]
         for name in names { files[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
@@ -85,7 +75,7 @@ struct ConfigurationHashTests {
     }
 
     @Test func aStaffingAddedToTheHashChangesIt() throws {
-        let path = Self.repository.appendingPathComponent("scenarios/erlang-c.yaml").path
+        let path = Fixtures.shippedScenario("erlang-c.yaml")
         let base = try ScenarioLoader.load(path: path).configuration
         let thirteen = base.adding(#"{"workers.agents.count":13}"#)
         #expect(thirteen == base.adding(#"{"workers.agents.count":13}"#))

@@ -4,6 +4,21 @@ import Testing
 
 /// Scenario texts and load helpers shared by the tests.
 enum Fixtures {
+    /// The repository root (the folder holding Package.swift), found from this file.
+    static let repository: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        fatalError("no Package.swift above \(#filePath)")
+    }()
+
+    /// The path of the shipped scenario `name` (relative to `scenarios/`).
+    static func shippedScenario(_ name: String) -> String {
+        repository.appendingPathComponent("scenarios/" + name).path
+    }
+
     /// A bilingual center using most of the format, as a planner would write it.
     static let sketch = """
         name: bilingual-support

@@ -189,11 +189,7 @@ struct ImportTests {
     }
 
     @Test func shippedExampleLoadsAndKeepsProductionSids() throws {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        let path = folder.appendingPathComponent("scenarios/imported/production-day.yaml").path
+        let path = Fixtures.shippedScenario("imported/production-day.yaml")
         let scenario = try ScenarioLoader.load(path: path)
         let spec = scenario.spec
         #expect(spec.workspace.friendlyName == "Acme Support")

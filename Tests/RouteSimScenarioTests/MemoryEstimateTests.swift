@@ -5,16 +5,13 @@ import Testing
 
 /// ``MemoryEstimate`` of shipped scenarios and of scenarios made large one way at a time.
 struct MemoryEstimateTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
     /// Every shipped scenario, the benchmarks included, is estimated well under a laptop's memory.
     @Test(arguments: [
         "quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml", "single-vs-multi.yaml",
         "trace-day.yaml", "imported/production-day.yaml", "bench/chat.yaml", "bench/mm100.yaml", "bench/skills.yaml",
     ])
     func shippedScenariosFit(name: String) throws {
-        let spec = try ScenarioLoader.load(path: Self.repository.appendingPathComponent("scenarios/" + name).path).spec
+        let spec = try ScenarioLoader.load(path: Fixtures.shippedScenario(name)).spec
         let streamed = MemoryEstimate(spec: spec, keepsRows: false, keepsEvents: false)
         let buffered = MemoryEstimate(spec: spec, keepsRows: true, keepsEvents: false)
         print("memory estimate \(name): \(Int(streamed.total / 1e6)) MB, rows kept: \(Int(buffered.total / 1e6)) MB")

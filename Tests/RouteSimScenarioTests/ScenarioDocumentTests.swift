@@ -4,15 +4,9 @@ import Testing
 
 /// docs/scenario.md's worked error example is what the loader says for its file.
 struct ScenarioDocumentTests {
-    /// The repository's docs/scenario.md, found from this file.
+    /// The repository's docs/scenario.md.
     static func scenarioDocument() throws -> String {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("docs/scenario.md")
-            if FileManager.default.fileExists(atPath: candidate.path) { return try String(contentsOf: candidate, encoding: .utf8) }
-        }
-        throw CocoaError(.fileNoSuchFile)
+        try String(contentsOf: Fixtures.repository.appendingPathComponent("docs/scenario.md"), encoding: .utf8)
     }
 
     /// The contents of the first fenced block after `marker` in `text`.
