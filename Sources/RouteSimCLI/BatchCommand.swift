@@ -59,7 +59,8 @@ struct BatchCommand: ParsableCommand, CommandExamples {
         }
         try experiment.checkMemory(plan, for: .batch)
         let running = try Experiment(.batch, options: experiment, path: path)
-        let groups = try ReportGroup.groups(in: running.store, runs: try running.run(plan))
+        guard let runs = try running.runWholeOrPart(plan) else { return }
+        let groups = try ReportGroup.groups(in: running.store, runs: runs)
         if experiment.json {
             print(SummaryJSON(path: path, groups: groups).render())
         } else {

@@ -66,7 +66,7 @@ struct CompareCommand: ParsableCommand, CommandExamples {
         let path = experiment.output(name: base.spec.name, command: .compare)
         try experiment.checkMemory(plan, for: .compare)
         let running = try Experiment(.compare, options: experiment, path: path)
-        let runs = try running.run(plan)
+        guard let runs = try running.runWholeOrPart(plan) else { return }
         let report = ComparisonReport(variants: specs.map(\.name), runs: runs)
         if experiment.json {
             print(KPIFormat.jsonText(report.json(database: path, experiment: running.id)))

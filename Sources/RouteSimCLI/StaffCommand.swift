@@ -52,6 +52,10 @@ struct StaffCommand: ParsableCommand, CommandExamples {
     @OptionGroup var experiment: ExperimentOptions
 
     func run() throws {
+        if let part = experiment.part {
+            throw ExperimentError("--part \(part.name): staff cannot be split into parts, its search is sequential (each "
+                + "staffing tried depends on the last); run it on one machine")
+        }
         let goals = try targets.map(TargetSyntax.parse)
         guard !goals.isEmpty else { throw ExperimentError("staff needs at least one --target, e.g. --target service_level>=0.8") }
         let loaded = try input.load(extra: experiment.seedOverride)

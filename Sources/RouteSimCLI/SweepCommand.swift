@@ -23,6 +23,8 @@ struct SweepCommand: ParsableCommand, CommandExamples {
          "routesim sweep scenarios/erlang-c.yaml --vary workers.agents.count=12...15 --replications 5 --record summary"),
         ("A grid of two groups' counts, service level and ASA only",
          "routesim sweep scenarios/quickstart.yaml --vary workers.early-lunch.count=4,5,6 --vary workers.late-lunch.count=4,6 --kpi sl --kpi asa"),
+        ("The first of two parts of a sweep, for `routesim merge` (the second on another machine with --part 2/2)",
+         "routesim sweep scenarios/erlang-c.yaml --vary workers.agents.count=12...15 --replications 5 --part 1/2 --out results/part1.sqlite"),
     ]
 
     @OptionGroup var input: ScenarioOptions
@@ -79,7 +81,7 @@ struct SweepCommand: ParsableCommand, CommandExamples {
         let path = experiment.output(name: points[0].spec.name, command: .sweep)
         try experiment.checkMemory(plan, for: .sweep)
         let running = try Experiment(.sweep, options: experiment, path: path)
-        let runs = try running.run(plan)
+        guard let runs = try running.runWholeOrPart(plan) else { return }
         let pivot = SweepPivot(axes: axes, points: points.map(\.values), kpis: kpis, runs: runs)
         if experiment.json {
             print(KPIFormat.jsonText(pivot.json(database: path, experiment: running.id)))

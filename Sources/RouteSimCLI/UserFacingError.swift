@@ -24,3 +24,7 @@ extension StoreError: UserFacingError {
 extension ExportError: UserFacingError {
     var problems: [String] { [description] }
 }
+
+extension MergeError: UserFacingError {
+    var problems: [String] { [description] }
+}

@@ -13,6 +13,9 @@ public struct ConfigurationHash: Sendable, Hashable, CustomStringConvertible {
     /// The FNV-1a state.
     private var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    /// The hash of nothing, to which texts are added (``adding(_:)``).
+    public init() {}
+
     /// The top-level keys that are not part of the configuration.
     static let excludedKeys: Set<String> = ["seed", "variants"]
 

@@ -30,6 +30,9 @@ enum ResultSchema {
         migrator.registerMigration("v4-configuration-hash") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN configuration_hash TEXT")
         }
+        migrator.registerMigration("v5-experiment-parts") { db in
+            try db.execute(sql: version5)
+        }
         return migrator
     }
 
@@ -236,5 +239,20 @@ enum ResultSchema {
         ALTER TABLE runs ADD COLUMN experiment_id INTEGER REFERENCES experiments(experiment_id) ON DELETE CASCADE;
         ALTER TABLE runs ADD COLUMN point TEXT;
         CREATE INDEX runs_experiment ON runs(experiment_id);
+        """
+
+    /// The part of an experiment a file holds when it was run with `--part I/N`, written once
+    /// every run of the part is recorded; empty in any other file, a merged one included.
+    private static let version5 = """
+        CREATE TABLE experiment_parts (
+            experiment_id INTEGER NOT NULL REFERENCES experiments(experiment_id) ON DELETE CASCADE,
+            part INTEGER NOT NULL,
+            parts INTEGER NOT NULL,
+            plan_runs INTEGER NOT NULL,
+            first_run_id INTEGER NOT NULL,
+            run_count INTEGER NOT NULL,
+            plan TEXT NOT NULL,
+            PRIMARY KEY (experiment_id, part)
+        ) STRICT;
         """
 }

@@ -262,6 +262,18 @@ public final class ResultStore: Sendable {
         }
     }
 
+    /// Runs `update` on the file without a transaction of its own; any failure becomes a
+    /// ``StoreError`` (`.write`) naming the file.
+    func writing<Value>(_ update: (Database) throws -> Value) throws(StoreError) -> Value {
+        do {
+            return try database.writeWithoutTransaction(update)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.write, path: path, reason: Self.reason(error))
+        }
+    }
+
     /// Inserts the `runs` row with what is known before the simulation; returns its id.
     private static func insertRun(_ run: RunInfo, spec: SimulationSpec, level: RecordLevel, _ db: Database) throws -> Int64 {
         try db.execute(

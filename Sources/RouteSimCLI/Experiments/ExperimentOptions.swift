@@ -20,6 +20,11 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "What to store per run: `summary`, `tasks` or `events` (default: tasks; summary for staff).")
     var record: RecordLevel?
 
+    @Option(help: ArgumentHelp(
+        "Run only part I of N of the plan into a new file, for `routesim merge` (batch, compare and sweep; not staff, whose search is sequential).",
+        valueName: "I/N"), transform: PlanPart.parse)
+    var part: PlanPart?
+
     @Flag(help: "Print the results as JSON.")
     var json = false
 
@@ -40,12 +45,25 @@ struct ExperimentOptions: ParsableArguments {
         record ?? (command == .staff ? .summary : .tasks)
     }
 
-    /// Throws ``MemoryLimitError`` when `plan`'s runs, as many at a time as they will run,
-    /// would not fit in the memory available (``MemoryOptions``).
-    func checkMemory(_ plan: [PlannedRun], for command: ExperimentCommand) throws(MemoryLimitError) {
+    /// Throws ``MemoryLimitError`` when the runs of `plan` this command runs (``share(of:)``),
+    /// as many at a time as they will run, would not fit in the memory available (``MemoryOptions``).
+    func checkMemory(_ plan: [PlannedRun], for command: ExperimentCommand) throws {
         let level = level(for: command)
+        let runs = plan[try share(of: plan)]
         try memory.check(
-            plan.map(\.spec), atOnce: min(jobs, plan.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
+            runs.map(\.spec), atOnce: min(jobs, runs.count), keepsRows: level.keepsRows, keepsEvents: level.keepsEvents)
+    }
+
+    /// The indexes of the runs of `plan` this command runs: all, or with `--part I/N` the I-th
+    /// of N consecutive slices in plan order (sizes differing by at most one). Throws when the
+    /// plan has fewer runs than parts.
+    func share(of plan: [PlannedRun]) throws(ExperimentError) -> Range<Int> {
+        guard let part else { return plan.indices }
+        guard part.count <= plan.count else {
+            throw ExperimentError("--part \(part.name): the plan has \(plan.count.counted("run")), too few for \(part.count) parts; "
+                + "cut it into at most \(plan.count)")
+        }
+        return ExperimentPart.slice(part.index, of: part.count, runs: plan.count)
     }
 
     /// `seed=N` when `--seed` was given, for the scenario loader.

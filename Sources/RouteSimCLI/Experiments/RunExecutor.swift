@@ -12,7 +12,7 @@ import Synchronization
 /// `2 × jobs` runs are taken and not yet recorded, which bounds memory. On Ctrl-C
 /// (``Interrupt``) the simulations under way stop, every thread is joined, the runs already
 /// finished are recorded, and ``ExperimentError/interrupted(committed:planned:path:)`` is
-/// thrown. No thread outlives ``execute(_:progress:)``, whether it returns or throws.
+/// thrown. No thread outlives ``execute(_:skipping:progress:)``, whether it returns or throws.
 struct RunExecutor {
     var store: ResultStore
     var level: RecordLevel
@@ -95,13 +95,14 @@ struct RunExecutor {
         }
     }
 
-    /// Runs `plan` and returns the run ids, in plan order.
+    /// Runs `plan` and returns the run ids, in plan order. The ids leave room for `skipped`
+    /// runs before the first (those of the parts before this one, `--part`).
     ///
     /// Throws a ``StoreError`` when a run cannot be recorded (the runs recorded before it
     /// stay), an ``ExperimentError`` when a simulation thread cannot be started, or the
     /// interruption error on Ctrl-C.
-    func execute(_ plan: [PlannedRun], progress: ProgressBar?) throws -> [Int64] {
-        let first = try store.nextRunID()
+    func execute(_ plan: [PlannedRun], skipping skipped: Int, progress: ProgressBar?) throws -> [Int64] {
+        let first = try store.nextRunID() + Int64(skipped)
         let runIDs = plan.indices.map { first + Int64($0) }
         let shared = Shared(count: plan.count, capacity: 2 * jobs)
         var threads: [JoinableThread] = []
