@@ -142,6 +142,8 @@ class RouteSimRayTests(unittest.TestCase):
     def tearDownClass(cls):
         cls.stop_head()
         cls.head.stdout.close()
+        if os.environ.get("ROUTESIM_RAY_PGID_FILE"):
+            open(os.environ["ROUTESIM_RAY_PGID_FILE"], "w").close()  # stopped: nothing left for the caller to stop
         shutil.rmtree(cls.folder, ignore_errors=True)
 
     def whole(self, arguments):
