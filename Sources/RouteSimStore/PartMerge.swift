@@ -118,6 +118,26 @@ public enum PartMerge {
         }
     }
 
+    /// Copies the rows of `table` from the attached `part` into `main`, run by run in run id
+    /// order, each run's in rowid order.
+    ///
+    /// A run is written in one transaction by the file's one writer, so its rows have consecutive
+    /// rowids: each run is copied as a range of rowids, which SQLite reads in order, where
+    /// `ORDER BY run_id, rowid` would sort every row of the table. The `run_id` test keeps the
+    /// copy right even if a range held another run's rows; its `+` keeps SQLite from choosing
+    /// the `run_id` index, and sorting, over the rowid range.
+    private static func copyRows(of table: String, _ db: Database) throws {
+        let quoted = table.quotedDatabaseIdentifier
+        let runs = try Row.fetchAll(
+            db, sql: "SELECT run_id, MIN(rowid), MAX(rowid) FROM part.\(quoted) GROUP BY run_id ORDER BY run_id")
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO main.\(quoted) SELECT * FROM part.\(quoted) WHERE rowid BETWEEN ? AND ? AND +run_id = ? ORDER BY rowid
+            """)
+        for run in runs {
+            try insert.execute(arguments: [run[1], run[2], run[0]])
+        }
+    }
+
     /// Creates the results file `path` and copies into it, part by part in one transaction
     /// each, the experiment row of the first part and every run's rows in run id order (within
     /// a run, in the order the part stored them); returns once the file is closed.
@@ -125,8 +145,12 @@ public enum PartMerge {
         let store = try ResultStore(path: path)
         try store.writing { db in
             // The parts were written with foreign keys checked; checking each copied row again
-            // would only slow the copy.
+            // would only slow the copy. The file is hidden until renamed and removed on failure,
+            // so it needs no journal and no sync while it fills: the WAL would hold every page
+            // twice. It is in WAL mode again, as every results file is, before it is closed.
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "PRAGMA journal_mode = OFF")
+            try db.execute(sql: "PRAGMA synchronous = OFF")
             let tables = try String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
                     AND name NOT IN ('grdb_migrations', 'experiments', 'experiment_parts', 'runs') ORDER BY name
@@ -136,15 +160,14 @@ public enum PartMerge {
                 try db.inTransaction {
                     if index == 0 { try db.execute(sql: "INSERT INTO main.experiments SELECT * FROM part.experiments") }
                     try db.execute(sql: "INSERT INTO main.runs SELECT * FROM part.runs ORDER BY run_id")
-                    for table in tables {
-                        let quoted = table.quotedDatabaseIdentifier
-                        try db.execute(sql: "INSERT INTO main.\(quoted) SELECT * FROM part.\(quoted) ORDER BY run_id, rowid")
-                    }
+                    for table in tables { try copyRows(of: table, db) }
                     return .commit
                 }
                 try db.execute(sql: "DETACH DATABASE part")
             }
             try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
         }
     }
 }

@@ -84,7 +84,7 @@ def run_parts(binary, arguments, parts, cpus_per_part, retries):
         if attempts[part] > retries:
             for other in pending:
                 ray.cancel(other, force=True)
-            raise DriverError(f"{why}; gave up after {attempts[part]} attempts")
+            raise DriverError(f"{why}; gave up after {attempts[part]} attempt{'s' if attempts[part] > 1 else ''}")
         attempts[part] += 1
         say(f"{why}; retrying, attempt {attempts[part]} of {retries + 1}")
         pending[task.remote(binary, arguments, part, parts, cpus_per_part)] = part
