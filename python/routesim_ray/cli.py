@@ -112,7 +112,9 @@ def main(argv=None):
         cpus = options.get("--cpus-per-part", 1)
         package = os.path.dirname(os.path.abspath(__file__))
         runtime_env = {"py_modules": [package]}
-        with tempfile.TemporaryDirectory(prefix="routesim-ship-") as shipped:
+        with tempfile.TemporaryDirectory(prefix="routesim-ray-") as scratch:
+            shipped = os.path.join(scratch, "ship")
+            os.mkdir(shipped)
             worker_binary = binary if options.get("--routesim") else "routesim"
             if options.get("--ship-binary"):
                 shutil.copy2(binary, os.path.join(shipped, "routesim"))
@@ -123,9 +125,9 @@ def main(argv=None):
                 total = driver.cluster_cpus()
                 parts = options.get("--parts", max(1, total // cpus))
                 driver.say(f"{version} on {nodes} node{'s' if nodes != 1 else ''}, {total} CPUs")
-                files = driver.run_parts(
-                    worker_binary, [command, *arguments], parts, cpus, options.get("--retries", 3))
-        print(driver.merge(binary, files, out), end="")
+                paths = driver.run_parts(
+                    worker_binary, [command, *arguments], parts, cpus, options.get("--retries", 3), scratch)
+            print(driver.merge(binary, paths, out), end="")
         return 0
     except UsageError as error:
         if error.args[0] is None:

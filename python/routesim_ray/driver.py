@@ -4,7 +4,6 @@ progress and retries, gathers their files and merges them with `routesim merge`.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
 import ray
@@ -48,8 +47,9 @@ def check_nodes(binary, expected_version):
     return len(nodes)
 
 
-def run_parts(binary, arguments, parts, cpus_per_part, retries):
-    """Runs the `parts` parts as Ray tasks and returns their files' bytes, in part order.
+def run_parts(binary, arguments, parts, cpus_per_part, retries, folder):
+    """Runs the `parts` parts as Ray tasks, writes each part's file into `folder` as it arrives
+    (so the driver holds one part in memory at a time), and returns their paths in part order.
 
     A part whose Ray worker or node died, or whose routesim was ended by a signal, is run again,
     up to `retries` more times; a part whose routesim exited with an error stops everything.
@@ -77,9 +77,12 @@ def run_parts(binary, arguments, parts, cpus_per_part, retries):
         except ray.exceptions.RayError as error:
             why = f"part {part}/{parts}: the Ray worker running it died ({type(error).__name__})"
         else:
-            files[part] = result["data"]
+            files[part] = os.path.join(folder, f"part-{part}-of-{parts}.sqlite")
+            with open(files[part], "wb") as file:
+                file.write(result["data"])
             say(f"part {part}/{parts} done on {result['node']} in {result['seconds']:.1f} s "
                 f"({len(files)} of {parts} parts, {time.monotonic() - started:.0f} s)")
+            del result  # the part's bytes: one part in the driver's memory at a time
             continue
         if attempts[part] > retries:
             for other in pending:
@@ -91,18 +94,11 @@ def run_parts(binary, arguments, parts, cpus_per_part, retries):
     return [files[part] for part in sorted(files)]
 
 
-def merge(local_binary, files, out):
-    """Writes the parts' bytes to a scratch folder and joins them into `out` with `routesim merge`."""
-    with tempfile.TemporaryDirectory(prefix="routesim-ray-") as folder:
-        paths = []
-        for number, data in enumerate(files, start=1):
-            path = os.path.join(folder, f"part-{number}.sqlite")
-            with open(path, "wb") as file:
-                file.write(data)
-            paths.append(path)
-        started = time.monotonic()
-        process = subprocess.run([local_binary, "merge", *paths, "--out", out], capture_output=True, text=True)
-        if process.returncode != 0:
-            raise DriverError(f"routesim merge failed:\n{process.stderr.rstrip()}")
-        say(f"merged in {time.monotonic() - started:.1f} s")
-        return process.stdout
+def merge(local_binary, paths, out):
+    """Joins the part files at `paths` into `out` with this machine's `routesim merge`; returns its output."""
+    started = time.monotonic()
+    process = subprocess.run([local_binary, "merge", *paths, "--out", out], capture_output=True, text=True)
+    if process.returncode != 0:
+        raise DriverError(f"routesim merge failed:\n{process.stderr.rstrip()}")
+    say(f"merged in {time.monotonic() - started:.1f} s")
+    return process.stdout

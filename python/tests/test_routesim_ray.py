@@ -176,9 +176,9 @@ class RouteSimRayTests(unittest.TestCase):
         self.assertEqual(process.returncode, 0, stderr)
         return stdout, stderr
 
-    def test_compare_equals_the_single_machine_file(self):
+    def test_compare_with_the_binary_shipped_equals_the_single_machine_file(self):
         out = os.path.join(self.folder, "compare.sqlite")
-        stdout, stderr = self.finish(self.routesim_ray(COMPARE, out, "--parts", "3"))
+        stdout, stderr = self.finish(self.routesim_ray(COMPARE, out, "--parts", "3", "--ship-binary"))
         self.assertIn("3 parts, 6 of 6 runs", stdout)
         self.assertIn("part 3/3 done", stderr)
         self.assert_same_file(out, self.whole(COMPARE))
