@@ -8,6 +8,9 @@ public struct MergeError: Error, CustomStringConvertible, Equatable {
         MergeError(description: "\(path) exists; merge writes a new file: give --out a path that does not exist")
     }
 
+    /// No part file was given.
+    static let noParts = MergeError(description: "no part file given: routesim merge PART.sqlite... --out FILE")
+
     /// `path` holds no record of a finished part.
     static func notAPart(_ path: String) -> MergeError {
         MergeError(description: "\(path) holds no finished part: it was written without --part, or its routesim "

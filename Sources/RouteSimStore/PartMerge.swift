@@ -28,7 +28,7 @@ public enum PartMerge {
     public static func merge(_ paths: [String], into output: String, partial: Bool, version: String) throws -> Outcome {
         guard !FileManager.default.fileExists(atPath: output) else { throw MergeError.outputExists(output) }
         let found = try paths.map { path in (path: path, part: try readPart(path, version: version)) }
-        guard let first = found.first else { return Outcome(parts: [], missing: []) }
+        guard let first = found.first else { throw MergeError.noParts }
         for other in found.dropFirst() where !sameExperiment(first.part, other.part) {
             throw MergeError.otherExperiment(other.path, first: first.path)
         }

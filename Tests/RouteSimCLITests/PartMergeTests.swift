@@ -100,6 +100,13 @@ import Testing
         #expect(output.stderr.contains("\(out) exists"), "\(output.stderr)")
     }
 
+    @Test func refusesNoPart() throws {
+        let runner = try CommandRunner()
+        let output = try Self.merge(runner, [], out: runner.path("merged.sqlite"))
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("Missing expected argument '<parts> ...'"), "\(output.stderr)")
+    }
+
     @Test func refusesPartsOfDifferentExperiments() throws {
         let runner = try CommandRunner()
         let first = try Self.part(runner, 1, of: 2)
