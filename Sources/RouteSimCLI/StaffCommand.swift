@@ -15,7 +15,8 @@ struct StaffCommand: ParsableCommand, CommandExamples {
             A staffing meets the targets when every target's 95 % confidence interval over the \
             replications lies on its good side, and fails when one lies wholly on the bad side; in \
             between, more replications are run (up to --max-replications), after which the means \
-            decide and the output says so. The search starts where Erlang C (Erlang A when callers \
+            decide and the output says so; the means decide at once when even --max-replications \
+            replications would not be expected to decide. The search starts where Erlang C (Erlang A when callers \
             hang up) puts the answer for each group's offered load, read from one run of the \
             scenario, then steps away from it in doubling strides and bisects, assuming more \
             agents never do worse. With --per-interval one day's run judges every interval at \

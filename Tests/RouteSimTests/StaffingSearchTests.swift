@@ -98,6 +98,32 @@ import Testing
     }
 }
 
+/// When even the most replications would leave a target's interval straddling its bound,
+/// the mean decides at once instead of after them.
+@Suite struct FutileReplicationTests {
+    let sl = StaffingTarget(kpi: "sl", direction: .atLeast, bound: 0.8)
+
+    /// Ten days of E1 with 13 agents: 79.87 % ± 0.71 against a bound of 80 %; forty would
+    /// give about ± 0.33, still wider than the 0.13 between mean and bound.
+    @Test func theMeanDecidesWhenTheMostReplicationsWouldStillStraddle() {
+        let tenDays = Estimate([0.7987 - 0.01, 0.7987 + 0.01, 0.7987 - 0.005, 0.7987 + 0.005, 0.7987,
+                                0.7987 - 0.012, 0.7987 + 0.012, 0.7987 - 0.002, 0.7987 + 0.002, 0.7987])
+        #expect(sl.verdict(tenDays) == .undecided)
+        #expect(sl.futile(tenDays, replications: 40))
+        #expect(!sl.meanMeets(tenDays))
+        #expect(!sl.futile(tenDays, replications: 4_000), "enough replications would decide it")
+    }
+
+    @Test func moreReplicationsAreRunWhenTheyWouldDecide() {
+        let farther = Estimate([0.795 - 0.01, 0.795 + 0.01, 0.795 - 0.005, 0.795 + 0.005, 0.795,
+                                0.795 - 0.012, 0.795 + 0.012, 0.795 - 0.002, 0.795 + 0.002, 0.795])
+        #expect(sl.verdict(farther) == .undecided)
+        #expect(!sl.futile(farther, replications: 40))
+        #expect(!sl.futile(Estimate([0.8]), replications: 40), "one value says nothing of the spread")
+        #expect(!sl.futile(nil, replications: 40))
+    }
+}
+
 /// A head count per interval becomes subgroups whose shifts cover exactly those intervals.
 @Suite struct IntervalStaffingTests {
     @Test func countsPerIntervalBecomeShifts() {

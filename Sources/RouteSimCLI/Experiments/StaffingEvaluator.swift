@@ -11,7 +11,9 @@ import Synchronization
 /// else the whole run. A cell meets the targets when every target's confidence interval lies
 /// on its good side, and fails when one lies wholly on the bad side. While a cell that needs
 /// a verdict straddles a bound, ``ExperimentOptions/replications`` more replications are run,
-/// up to `maxReplications`; then the means decide and the evaluation says so. Replication r
+/// up to `maxReplications`; then the means decide and the evaluation says so. The means also
+/// decide at once when even `maxReplications` replications are not expected to decide
+/// (``StaffingTarget/futile(_:replications:)``). Replication r
 /// of every staffing sees the same callers, so neighbouring staffings are compared on common
 /// random numbers. The search's runs are simulated in memory, ``ExperimentOptions/jobs`` at a
 /// time, and kept per staffing (a staffing tried again reuses them); only the final check is
@@ -100,7 +102,7 @@ struct StaffingEvaluator {
                 runs[point] = made
             }
             let judged = judge(made)
-            let undecided = judged.decided.indices.contains { open[$0] && !judged.decided[$0] }
+            let undecided = judged.settled.indices.contains { open[$0] && !judged.settled[$0] }
             if undecided && made.count < maxReplications {
                 made += try simulate(
                     spec, replications: made.count..<min(made.count + experiment.options.replications, maxReplications))
@@ -139,21 +141,28 @@ struct StaffingEvaluator {
     }
 
     /// Per cell: each target's estimate over `made`, whether the cell is decided (a target
-    /// missed, or every target met), and whether it meets (by the means when undecided).
-    private func judge(_ made: [StaffingTrial]) -> (estimates: [[Estimate?]], decided: [Bool], meets: [Bool]) {
+    /// missed, or every target met), whether it is settled (decided, or more replications up
+    /// to `maxReplications` are not expected to decide it), and whether it meets (by the means
+    /// when undecided).
+    private func judge(_ made: [StaffingTrial]) -> (estimates: [[Estimate?]], decided: [Bool], settled: [Bool], meets: [Bool]) {
         var estimates: [[Estimate?]] = []
         var decided: [Bool] = []
+        var settled: [Bool] = []
         var meets: [Bool] = []
         for cell in 0..<cellCount {
             let cellEstimates = targets.map { estimate($0, made, interval: perInterval ? cell : nil) }
             let verdicts = zip(targets, cellEstimates).map { $0.verdict($1) }
             let isDecided = !verdicts.contains(.undecided) || verdicts.contains(.missed)
+            let isFutile = zip(targets, cellEstimates).allSatisfy { target, estimate in
+                target.verdict(estimate) != .undecided || target.futile(estimate, replications: maxReplications)
+            }
             estimates.append(cellEstimates)
             decided.append(isDecided)
+            settled.append(isDecided || isFutile)
             meets.append(isDecided
                 ? !verdicts.contains(.missed) : zip(targets, cellEstimates).allSatisfy { $0.meanMeets($1) })
         }
-        return (estimates, decided, meets)
+        return (estimates, decided, settled, meets)
     }
 
     /// Simulates `replications` of `spec` in memory, ``ExperimentOptions/jobs`` at a time;
