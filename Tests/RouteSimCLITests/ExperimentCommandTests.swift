@@ -89,6 +89,20 @@ import Testing
         #expect(bad.stderr.contains("unknown KPI \"speed\""))
     }
 
+    @Test func staffSaysWhenNoCountUpToTheLimitMeetsTheTargets() throws {
+        let runner = try CommandRunner()
+        let output = try runner.run(
+            "staff", CommandRunner.scenario("erlang-c.yaml"), "--set", "horizon=4h", "--set", "interval=1h",
+            "--set", "warmup=0", "--target", "sl>=0.8", "--per-interval", "--max-agents", "5", "--replications", "3",
+            "--out", runner.path("none.sqlite"))
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("no staffing of agents up to --max-agents 5 in interval 0 meets the targets"), "\(output.stderr)")
+        let passes = try runner.run(
+            "staff", CommandRunner.scenario("erlang-c.yaml"), "--target", "sl>=0.8", "--max-passes", "0")
+        #expect(passes.status == 1)
+        #expect(passes.stderr.contains("--max-passes must be at least 1, found 0"), "\(passes.stderr)")
+    }
+
     @Test func staffPerIntervalGivesACountPerInterval() throws {
         let runner = try CommandRunner()
         let document = try json(try runner.run(
