@@ -15,11 +15,16 @@ struct StaffCommand: ParsableCommand, CommandExamples {
             A staffing meets the targets when every target's 95 % confidence interval over the \
             replications lies on its good side, and fails when one lies wholly on the bad side; in \
             between, more replications are run (up to --max-replications), after which the means \
-            decide and the output says so. Counts are searched from the scenario's own, in doubling \
-            steps and then by bisection, assuming more agents never do worse. Several groups are \
-            searched one at a time, repeating until no count changes. With --per-interval each \
-            interval of the day is staffed in turn, judged on that interval's KPIs (tasks created in \
-            it), with later intervals at the scenario's count.
+            decide and the output says so; the means decide at once when even --max-replications \
+            replications would not be expected to decide. The search starts where Erlang C (Erlang A when callers \
+            hang up) puts the answer for each group's offered load, read from one run of the \
+            scenario, then steps away from it in doubling strides and bisects, assuming more \
+            agents never do worse. With --per-interval one day's run judges every interval at \
+            once (on the tasks created in it), so all intervals of a group are bisected together. \
+            Groups are searched in turn, and the whole search is repeated from the counts found \
+            until a pass changes no count (at most --max-passes), so that each count is judged \
+            beside the counts chosen around it. The staffing found is then checked on fresh \
+            replications; the output says which targets it misses and how many misses chance explains.
             """
     )
 
@@ -49,6 +54,9 @@ struct StaffCommand: ParsableCommand, CommandExamples {
     @Option(help: "The most replications per staffing while a target is undecided (default: 4 × --replications).")
     var maxReplications: Int?
 
+    @Option(help: "The most passes over the groups (and intervals) before the search stops without converging.")
+    var maxPasses: Int = 5
+
     @OptionGroup var experiment: ExperimentOptions
 
     func run() throws {
@@ -69,56 +77,43 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         guard most >= experiment.replications else {
             throw ExperimentError("--max-replications \(most) is less than --replications \(experiment.replications)")
         }
+        guard maxAgents >= 0 else { throw ExperimentError("--max-agents must be at least 0, found \(maxAgents)") }
+        guard maxPasses >= 1 else { throw ExperimentError("--max-passes must be at least 1, found \(maxPasses)") }
         let path = experiment.output(name: base.name, command: .staff)
         let running = try Experiment(.staff, options: experiment, path: path)
         var evaluator = StaffingEvaluator(
             base: base, configuration: loaded.configuration, experiment: running, targets: goals, groups: searched,
             maxReplications: most, perInterval: perInterval)
-        let intervalCount = max(1, Int((base.horizon / base.interval).rounded(.up)))
-        var staffing = searched.map { Array(repeating: base.workerGroups[$0].count, count: perInterval ? intervalCount : 1) }
-        if perInterval {
-            for interval in 0..<intervalCount where Double(interval + 1) * base.interval > base.warmup {
-                for slot in searched.indices {
-                    staffing[slot][interval] = try fewest(&evaluator, staffing, slot: slot, column: interval, judgedOn: interval)
-                }
-            }
-        } else {
-            for _ in 0..<(searched.count > 1 ? 3 : 1) {
-                let before = staffing
-                for slot in searched.indices {
-                    staffing[slot][0] = try fewest(&evaluator, staffing, slot: slot, column: 0, judgedOn: nil)
-                }
-                if staffing == before { break }
+        let cells = evaluator.cellCount
+        let judged = (0..<cells).map { !perInterval || Double($0 + 1) * base.interval > base.warmup }
+        let loads = evaluator.loads()
+        let seed = searched.indices.map { slot in
+            (0..<cells).map { cell in
+                judged[cell]
+                    ? AnalyticStaffing.fewest(loads[slot][cell], targets: goals, threshold: base.serviceLevel, upper: maxAgents)
+                    : base.workerGroups[searched[slot]].count
             }
         }
-        let final = try evaluator.evaluate(staffing)
+        let outcome: StaffingSearch.Outcome
+        switch try StaffingSearch.passes(start: seed, searched: judged, upper: maxAgents, maxPasses: maxPasses, judge: { _, counts, open in
+            try evaluator.evaluate(counts, open: open).meets
+        }) {
+        case .success(let found):
+            outcome = found
+        case .failure(let unmet):
+            let name = base.workerGroups[searched[unmet.group]].name
+            let when = perInterval ? " in interval \(unmet.cell)" : ""
+            throw ExperimentError("no staffing of \(name) up to --max-agents \(maxAgents)\(when) meets the targets")
+        }
+        let check = try evaluator.check(outcome.counts)
         let report = StaffingReport(
-            spec: base, groups: searched, targets: goals, perInterval: perInterval, result: final, log: evaluator.log,
-            store: running.store)
+            spec: base, groups: searched, targets: goals, perInterval: perInterval, judged: judged, seed: seed,
+            outcome: outcome, result: check.evaluation, runs: check.runs, log: evaluator.log, store: running.store)
         if experiment.json {
             print(KPIFormat.jsonText(try report.json(database: path, experiment: running.id)))
         } else {
             print("staff: \(base.name), targets \(goals.map(StaffingReport.describe).joined(separator: ", ")) -> \(path) (experiment \(running.id))\n")
             print(try report.text())
         }
-    }
-
-    /// The fewest agents for group `slot` at `column` (an interval, or 0) meeting the targets
-    /// judged on interval `judgedOn` (the whole run when nil), the other counts held.
-    private func fewest(
-        _ evaluator: inout StaffingEvaluator, _ staffing: [[Int]], slot: Int, column: Int, judgedOn interval: Int?
-    ) throws -> Int {
-        let start = staffing[slot][column]
-        let found = try StaffingSearch.fewest(start: start, lower: 0, upper: maxAgents) { count in
-            var trial = staffing
-            trial[slot][column] = count
-            return try evaluator.evaluate(trial, interval: interval).meets
-        }
-        guard let found else {
-            let name = evaluator.base.workerGroups[evaluator.groups[slot]].name
-            let when = interval.map { " in interval \($0)" } ?? ""
-            throw ExperimentError("no staffing of \(name) up to --max-agents \(maxAgents)\(when) meets the targets")
-        }
-        return found
     }
 }

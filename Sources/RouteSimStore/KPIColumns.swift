@@ -58,6 +58,17 @@ enum KPIColumns {
         })
     }
 
+    /// The values of `kpis` as their columns read back, in the order of ``names``.
+    static func doubles(of kpis: KPIs) -> [Double?] {
+        all.map { column -> Double? in
+            switch column.field {
+            case .count(let field): Double(kpis[keyPath: field])
+            case .sum(let field), .longest(let field): kpis[keyPath: field]
+            case .ratio(let field): kpis[keyPath: field]
+            }
+        }
+    }
+
     /// The select list that combines the counts and sums over a group of rows, each under
     /// its column's name (`SUM(offered) AS offered, …`), for ``totals(in:)``.
     static let totalsSelection = all.compactMap { column in

@@ -1,11 +1,16 @@
 import Foundation
 import GRDB
+import RouteSim
 
 /// Reads runs back as KPI values and sums replications up: what batch, compare, sweep,
 /// staff, report and export print.
 extension ResultStore {
     /// The KPI column names of `runs` and `queue_summary`, in table order.
     public static var kpiNames: [String] { KPIColumns.names }
+
+    /// The KPI values of `kpis` in the order of ``kpiNames``, as a stored run's columns read
+    /// back: for runs kept in memory only.
+    public static func kpiValues(of kpis: KPIs) -> [Double?] { KPIColumns.doubles(of: kpis) }
 
     /// Every run's KPIs (of experiment `experiment`, or all runs when nil; of the run ids
     /// in `ids` only, when given), by run id.

@@ -89,4 +89,28 @@ struct SimulationRunTests {
         #expect(result.eventCount == 5)  // 2 arrivals, 1 answer, 1 end of work, 1 hang-up
         #expect(sink.tasksInOrder.last?.canceledAt == 51)
     }
+
+    @Test("workers are filed in a channel's ready heaps only once a task of the channel appears")
+    func channelsOpenWithTheirFirstTask() {
+        let spec = C.spec(
+            queues: [C.queue("All")], workflow: C.workflow([C.filter("1==1", [C.target(0)])]),
+            groups: [C.group("Agents", count: 3, capacities: [C.voice: 1, C.chat: 2])],
+            arrivals: [C.calls(at: [10, 20, 30], handle: 5)], horizon: 100)
+        var simulation = Simulation(spec: spec)
+        let channels = simulation.channelCount
+        func filed(_ channel: Int) -> Int { simulation.idle[channel].count }
+        #expect(simulation.idle.allSatisfy { $0.isEmpty }, "no channel is open before a task")
+        var before = simulation
+        before.openChannel(C.chat)
+        #expect(before.idle[C.chat].count == 3, "opening a channel files its ready workers")
+        before.openChannel(C.chat)
+        #expect(before.idle[C.chat].count == 3, "a channel opens once")
+        #expect(before.idle.indices.filter { $0 != C.chat }.allSatisfy { before.idle[$0].isEmpty })
+
+        let result = simulation.run()
+        #expect(result.summary.answered == 3)
+        #expect(filed(C.voice) > 0)
+        #expect((0..<channels).filter { $0 != C.voice }.allSatisfy { filed($0) == 0 },
+                "the channels no task used cost no heap entry")
+    }
 }

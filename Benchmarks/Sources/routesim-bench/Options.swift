@@ -36,7 +36,7 @@ struct Options {
     }
 
     static let usage = """
-        USAGE: routesim-bench [--callers N] [--simpy-callers N] [--cases a,b,c,d,simpy] [--repeat K] [--json] [--json-out FILE]
+        USAGE: routesim-bench [--callers N] [--simpy-callers N] [--cases a,b,c,d,e,simpy] [--repeat K] [--json] [--json-out FILE]
                               [--scenario FILE] [--set KEY=VALUE ...] [--seed N] [--python PATH] [--root DIR]
 
         Runs routesim's benchmark cases, each in a child process of its own, and the SimPy peer.
@@ -44,12 +44,13 @@ struct Options {
           b       the same, --record tasks (task, reservation and activity rows into a temporary SQLite file)
           c       scenarios/bench/skills.yaml, --record summary (10,000 agents, 50 skills, 50 queues)
           d       scenarios/bench/chat.yaml, --record summary (1,000 chat agents, capacity 3, beta 0.25)
+          e       scenarios/bench/mm100-plain.yaml, --record summary ((a) written plain: template FIFO, workers without channels:)
           simpy   Benchmarks/peers/mm100_simpy.py, the model of (a) in SimPy
 
         OPTIONS:
           --callers N        callers per routesim case; each horizon becomes N / total arrival rate (default 1000000)
           --simpy-callers N  callers of the SimPy run (default: the smaller of --callers and 200000)
-          --cases LIST       comma-separated cases to run (default a,b,c,d,simpy)
+          --cases LIST       comma-separated cases to run (default a,b,c,d,e,simpy)
           --repeat K         run every case K times, report the best and the spread (default 1)
           --json             print JSON instead of the table
           --json-out FILE    also write the JSON to FILE

@@ -23,21 +23,26 @@ extension Simulation {
     /// time may have changed: older entries go stale. O(channels x queues x log n).
     mutating func touchWorker(_ w: Int) {
         let group = workers[w].group
-        let queues = routing.memberQueues.range(group: group)
         for position in groupChannels.range(group: group) {
-            let c = Int(groupChannels[position])
-            let i = workerChannel(w, c)
-            workerChannels[i].readyStamp &+= 1
-            guard isReady(w, channel: c) else { continue }
-            let entry = IdleEntry(
-                idleSince: channelOptimized[c] ? workerChannels[i].lastReservedAt : workers[w].lastReservedAt,
-                worker: Int32(w), stamp: workerChannels[i].readyStamp)
-            for q in queues {
-                let queue = Int(routing.memberQueues[q])
-                let k = queue * channelCount + c
-                idle[k].insert(entry)
-                if idle[k].count > 2 * queueWorkerCount[queue] + 64 { compactIdle(k, channel: c) }
-            }
+            fileIdle(w, channel: Int(groupChannels[position]))
+        }
+    }
+
+    /// Re-files worker `w` in the idle heaps of channel `c` of its queues: its older entries
+    /// there go stale. O(queues x log n).
+    @inline(__always)
+    mutating func fileIdle(_ w: Int, channel c: Int) {
+        let i = workerChannel(w, c)
+        workerChannels[i].readyStamp &+= 1
+        guard isReady(w, channel: c) else { return }
+        let entry = IdleEntry(
+            idleSince: channelOptimized[c] ? workerChannels[i].lastReservedAt : workers[w].lastReservedAt,
+            worker: Int32(w), stamp: workerChannels[i].readyStamp)
+        for q in routing.memberQueues.range(group: workers[w].group) {
+            let queue = Int(routing.memberQueues[q])
+            let k = queue * channelCount + c
+            idle[k].insert(entry)
+            if idle[k].count > 2 * queueWorkerCount[queue] + 64 { compactIdle(k, channel: c) }
         }
     }
 

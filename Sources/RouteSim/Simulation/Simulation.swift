@@ -30,8 +30,11 @@ public struct Simulation {
     let speedVaries: [Bool]
     /// Per queue, what routing reads of it.
     let queuePolicies: [QueuePolicy]
-    /// Per worker group, the channels its workers have capacity on, ascending.
-    let groupChannels: GroupLists
+    /// Per worker group, the open channels (``channelOpen``) its workers have capacity on,
+    /// ascending: the channels whose ready heaps its workers are filed in.
+    var groupChannels: GroupLists
+    /// Per channel, whether a task of it has appeared (``openChannel(_:)``).
+    var channelOpen: [Bool]
     /// Per worker group, whether its agents accept every reservation at once
     /// (``AnswerBehavior/immediate``), which needs no draw.
     let answersAtOnce: [Bool]
@@ -114,10 +117,8 @@ public struct Simulation {
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
         answersAtOnce = spec.workerGroups.map { $0.answer == .immediate }
         prefetches = spec.workerGroups.reduce(0) { $0 + $1.count } >= Self.prefetchWorkers
-        let channelCount = channelCount
-        groupChannels = GroupLists(spec.workerGroups.map { group in
-            group.capacities.prefix(channelCount).indices.filter { group.capacities[$0] > 0 }.map(Int32.init)
-        })
+        channelOpen = Array(repeating: false, count: channelCount)
+        groupChannels = Self.groupChannels(spec.workerGroups, open: channelOpen)
         kpis = KPICollector(spec: spec, memberQueues: routing.memberQueues)
         let queueCount = workspace.taskQueues.count
         pending = Array(repeating: MinHeap(), count: queueCount * channelCount)

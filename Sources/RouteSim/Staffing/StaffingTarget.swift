@@ -40,6 +40,17 @@ public struct StaffingTarget: Sendable, Equatable {
         return good ? .met : bad ? .missed : .undecided
     }
 
+    /// Whether `replications` replications in all are not expected to decide `estimate`: with
+    /// its standard deviation, their confidence interval would still be wider than the
+    /// distance from its mean to the bound. Then more replications are not worth running
+    /// and the mean decides at once, as it would when they run out.
+    public func futile(_ estimate: Estimate?, replications: Int) -> Bool {
+        guard let estimate, estimate.count >= 2, replications >= 2 else { return false }
+        let halfWidth = StudentT.quantile(confidence: estimate.confidence, degreesOfFreedom: replications - 1)
+            * estimate.standardDeviation / Double(replications).squareRoot()
+        return halfWidth >= abs(estimate.mean - bound)
+    }
+
     /// Whether the mean alone is on the good side: the decision when replications run out.
     public func meanMeets(_ estimate: Estimate?) -> Bool {
         guard let estimate else { return true }

@@ -20,6 +20,7 @@ extension Simulation {
         task.stream = Int32(s)
         task.profile = numbering.profiles.profile(stream: s, caller: caller)
         task.channel = Int32(row?.channel ?? spec.arrivals[s].channel)
+        openChannel(Int(task.channel))
         task.workflow = Int32(spec.arrivals[s].workflow)
         task.priority = row?.priority ?? spec.arrivals[s].priority
         task.createdAt = now
