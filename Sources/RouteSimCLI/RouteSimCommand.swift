@@ -14,7 +14,7 @@ struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
         version: RouteSimVersion.current,
         subcommands: [
             RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, StaffCommand.self,
-            ReportCommand.self, ExportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
+            ReportCommand.self, ExportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self, FitCommand.self,
         ]
     )
 

@@ -24,3 +24,7 @@ extension StoreError: UserFacingError {
 extension ExportError: UserFacingError {
     var problems: [String] { [description] }
 }
+
+extension CallHistoryErrors: UserFacingError {
+    var problems: [String] { errors.map(\.description) }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import RouteSim
+import RouteSimKernel
+import RouteSimScenario
+import Testing
+
+/// `routesim fit` shown right: a known scenario simulated, its calls written as a history,
+/// fitted, and the fit checked against the truth and against the original runs.
+@Suite("Fit round trip")
+struct FitRoundTripTests {
+    /// Two peaks in the day, per half hour over 8 hours (885 calls a day on average).
+    static let volumes = [20.0, 40, 70, 90, 80, 60, 45, 40, 45, 60, 80, 85, 70, 50, 30, 20]
+    static let multiplierSD = 0.15
+    static let handle = Distribution.lognormal(mean: 240, sd: 120)
+    static let patience = Distribution.weibull(shape: 1.5, scale: 600)
+    static let days = 5
+
+    /// The known scenario: 15 agents, lognormal handle times, Weibull patience with a few
+    /// percent abandoning, a two-peak profile, a gamma day multiplier.
+    static func scenario(seed: UInt64) throws -> SimulationSpec {
+        let text = """
+            name: known
+            horizon: 8h
+            interval: 30m
+            seed: \(seed)
+            task_queues: [{friendly_name: Calls, target_workers: '1==1'}]
+            workflows:
+              - {friendly_name: Inbound, configuration: {task_routing: {filters: [], default_filter: {queue: Calls}}}}
+            workers: [{group: agents, count: 15}]
+            arrivals:
+              - name: calls
+                profile: {every: 30m, volumes: [\(volumes.map { "\($0)" }.joined(separator: ", "))]}
+                rate_multiplier: {dist: gamma, mean: 1, sd: \(multiplierSD)}
+                handle_time: {dist: lognormal, mean: 240, sd: 120}
+                patience: {dist: weibull, shape: 1.5, scale: 600}
+            """
+        return try ScenarioLoader.load(text: text, path: "known.yaml").spec
+    }
+
+    /// `days` replications of `spec`: each one's tasks and interval KPIs.
+    static func simulate(_ spec: SimulationSpec, days: Int) -> [(tasks: [TaskRecord], intervals: [IntervalRecord])] {
+        (0..<days).map { day in
+            var spec = spec
+            spec.replication = day
+            let sink = TaskCollector()
+            var simulation = Simulation(spec: spec)
+            let result = simulation.run(sink: sink)
+            return (sink.tasks, result.intervals.filter { $0.queue == nil })
+        }
+    }
+
+    /// The runs' calls as a history: day d's times are d days after the first midnight.
+    static func history(_ runs: [(tasks: [TaskRecord], intervals: [IntervalRecord])]) -> String {
+        var lines = ["arrived_at,queue,answered_at,ended_at,agent"]
+        for (day, run) in runs.enumerated() {
+            let offset = Double(day) * 86_400
+            for task in run.tasks.sorted(by: { $0.createdAt < $1.createdAt }) {
+                let arrived = "\(task.createdAt + offset)"
+                if let answered = task.assignedAt, let ended = task.wrapupAt ?? task.completedAt, let worker = task.worker {
+                    lines.append("\(arrived),calls,\(answered + offset),\(ended + offset),agent-\(worker)")
+                } else {
+                    lines.append("\(arrived),calls,,\(task.canceledAt! + offset),")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The fit of `days` days of the known scenario run with `seed`, and the runs.
+    static func fitted(seed: UInt64) throws -> (fit: HistoryFit, runs: [(tasks: [TaskRecord], intervals: [IntervalRecord])]) {
+        let runs = simulate(try scenario(seed: seed), days: days)
+        let calls = try CallHistoryReader.read(text: history(runs), file: "known.csv")
+        return (HistoryFitter.fit(calls.calls, streams: calls.streams, interval: 1800), runs)
+    }
+
+    @Test("round trip: each parameter's 95 % CI covers its true value in about 19 of 20 seeds")
+    func coverage() throws {
+        let sigma = log1p(0.25).squareRoot()
+        let truths: [(name: String, value: Double, pick: (StreamFit) -> FittedParameter?)] = [
+            ("handle mu", log(240) - sigma * sigma / 2, { $0.handleFits.first { $0.family == .lognormal }?.parameters[0] }),
+            ("handle sigma", sigma, { $0.handleFits.first { $0.family == .lognormal }?.parameters[1] }),
+            ("patience shape", 1.5, { $0.patienceFits.first { $0.family == .weibull }?.parameters[0] }),
+            ("patience scale", 600, { $0.patienceFits.first { $0.family == .weibull }?.parameters[1] }),
+            ("day multiplier sd", Self.multiplierSD, { $0.dayMultiplier?.sd }),
+            ("calls a day", Self.volumes.reduce(0, +), { stream in
+                let daily = Estimate(stream.dayTotals.map(Double.init))
+                return FittedParameter(name: "daily", value: daily.mean, low: daily.low, high: daily.high)
+            }),
+        ]
+        var covered = Array(repeating: 0, count: truths.count)
+        var intervalsCovered = 0
+        var handleChosen = 0
+        var abandonRates: [Double] = []
+        for seed in 1...20 {
+            let stream = try Self.fitted(seed: UInt64(seed)).fit.streams[0]
+            for (t, truth) in truths.enumerated() where try #require(truth.pick(stream)).covers(truth.value) {
+                covered[t] += 1
+            }
+            intervalsCovered += zip(stream.volumes, Self.volumes).filter { $0.covers($1) }.count
+            if DurationFit.best(stream.handleFits)?.family == .lognormal { handleChosen += 1 }
+            abandonRates.append(Double(stream.abandoned) / Double(stream.offered))
+        }
+        let report = zip(truths, covered).map { "\($0.name) \($1)/20" }.joined(separator: ", ")
+        print("fit round trip coverage: \(report), interval volumes \(intervalsCovered)/\(20 * Self.volumes.count); "
+            + "lognormal handle chosen \(handleChosen)/20; abandoned \(abandonRates.min()!)-\(abandonRates.max()!)")
+        // 16 of 20 or more: a correct 95 % interval covers 15 or fewer times with probability 1.6 %.
+        for (truth, count) in zip(truths, covered) {
+            #expect(count >= 16, "\(truth.name): covered \(count) of 20")
+        }
+        #expect(Double(intervalsCovered) >= 0.9 * Double(20 * Self.volumes.count))
+        #expect(handleChosen == 20)
+        #expect(abandonRates.allSatisfy { $0 > 0.005 && $0 < 0.1 })
+    }
+
+    @Test("censoring: on the same data the naive patience is far off, the censored fit is not")
+    func censoring() throws {
+        let stream = try Self.fitted(seed: 1).fit.streams[0]
+        let naive = try #require(stream.patience.naiveMean)
+        let censored = try #require(DurationFit.best(stream.patienceFits))
+        let truth = Self.patience.mean
+        print("patience: true mean \(truth) s, naive mean \(naive) s, censored \(censored.family) mean \(censored.distribution.mean) s")
+        #expect(naive < 0.5 * truth)
+        #expect(abs(censored.distribution.mean - truth) < 0.2 * truth)
+    }
+
+    @Test("backtest: the fitted scenario reproduces each interval's offered, answered, abandoned and service level")
+    func backtest() throws {
+        let (fit, original) = try Self.fitted(seed: 3)
+        let scenario = FittedScenario(fit, name: "fitted", source: "known.csv")
+        #expect(scenario.workersSeen && scenario.workers == 15)
+        var spec = try ScenarioLoader.load(text: scenario.text, path: "fitted.yaml").spec
+        spec.seed = 99
+        let refit = Self.simulate(spec, days: 20)
+        let kpis: [(String, (KPIs) -> Double?)] = [
+            ("offered", { Double($0.offered) }), ("answered", { Double($0.answered) }),
+            ("abandoned", { Double($0.abandoned) }), ("service level", { $0.serviceLevel }),
+        ]
+        var comparisons = 0
+        var misses: [String] = []
+        for i in Self.volumes.indices {
+            for (name, value) in kpis {
+                let before = original.compactMap { value($0.intervals[i].kpis) }
+                let after = refit.compactMap { value($0.intervals[i].kpis) }
+                guard before.count == Self.days, !after.isEmpty else { continue }
+                comparisons += 1
+                let ci = Estimate(before)
+                let mean = after.reduce(0, +) / Double(after.count)
+                if !ci.contains(mean) { misses.append("\(name) in interval \(i): \(mean) outside \(ci.low)...\(ci.high)") }
+            }
+        }
+        // At a 5 % miss rate per comparison, more than `bound` misses has probability below 1 %.
+        let bound = Self.binomialBound(trials: comparisons, probability: 0.05, tail: 0.01)
+        print("backtest: \(misses.count) misses of \(comparisons) comparisons (bound \(bound)): \(misses)")
+        #expect(misses.count <= bound)
+    }
+
+    /// The smallest k with P(X > k) < `tail` for X binomial(`trials`, `probability`).
+    static func binomialBound(trials: Int, probability: Double, tail: Double) -> Int {
+        var cumulative = 0.0
+        var term = pow(1 - probability, Double(trials))
+        for k in 0...trials {
+            cumulative += term
+            if 1 - cumulative < tail { return k }
+            term *= Double(trials - k) / Double(k + 1) * probability / (1 - probability)
+        }
+        return trials
+    }
+}
