@@ -12,10 +12,12 @@ struct FitRoundTripTests {
     static let volumes = [20.0, 40, 70, 90, 80, 60, 45, 40, 45, 60, 80, 85, 70, 50, 30, 20]
     static let multiplierSD = 0.15
     static let handle = Distribution.lognormal(mean: 240, sd: 120)
-    static let patience = Distribution.weibull(shape: 1.5, scale: 600)
+    static let patience = Distribution.weibull(shape: 1.5, scale: patienceScale)
+    static let patienceScale = 300.0
+    static let agents = 12
     static let days = 5
 
-    /// The known scenario: 15 agents, lognormal handle times, Weibull patience with a few
+    /// The known scenario: 13 agents for a peak load of 12 Erlangs, lognormal handle times, Weibull patience with a few
     /// percent abandoning, a two-peak profile, a gamma day multiplier.
     static func scenario(seed: UInt64) throws -> SimulationSpec {
         let text = """
@@ -26,13 +28,13 @@ struct FitRoundTripTests {
             task_queues: [{friendly_name: Calls, target_workers: '1==1'}]
             workflows:
               - {friendly_name: Inbound, configuration: {task_routing: {filters: [], default_filter: {queue: Calls}}}}
-            workers: [{group: agents, count: 15}]
+            workers: [{group: agents, count: \(agents)}]
             arrivals:
               - name: calls
                 profile: {every: 30m, volumes: [\(volumes.map { "\($0)" }.joined(separator: ", "))]}
                 rate_multiplier: {dist: gamma, mean: 1, sd: \(multiplierSD)}
                 handle_time: {dist: lognormal, mean: 240, sd: 120}
-                patience: {dist: weibull, shape: 1.5, scale: 600}
+                patience: {dist: weibull, shape: 1.5, scale: \(patienceScale)}
             """
         return try ScenarioLoader.load(text: text, path: "known.yaml").spec
     }
@@ -80,7 +82,7 @@ struct FitRoundTripTests {
             ("handle mu", log(240) - sigma * sigma / 2, { $0.handleFits.first { $0.family == .lognormal }?.parameters[0] }),
             ("handle sigma", sigma, { $0.handleFits.first { $0.family == .lognormal }?.parameters[1] }),
             ("patience shape", 1.5, { $0.patienceFits.first { $0.family == .weibull }?.parameters[0] }),
-            ("patience scale", 600, { $0.patienceFits.first { $0.family == .weibull }?.parameters[1] }),
+            ("patience scale", Self.patienceScale, { $0.patienceFits.first { $0.family == .weibull }?.parameters[1] }),
             ("day multiplier sd", Self.multiplierSD, { $0.dayMultiplier?.sd }),
             ("calls a day", Self.volumes.reduce(0, +), { stream in
                 let daily = Estimate(stream.dayTotals.map(Double.init))
@@ -93,8 +95,12 @@ struct FitRoundTripTests {
         var abandonRates: [Double] = []
         for seed in 1...20 {
             let stream = try Self.fitted(seed: UInt64(seed)).fit.streams[0]
-            for (t, truth) in truths.enumerated() where try #require(truth.pick(stream)).covers(truth.value) {
-                covered[t] += 1
+            for (t, truth) in truths.enumerated() {
+                guard let parameter = truth.pick(stream) else {
+                    Issue.record("seed \(seed): no estimate of \(truth.name)")
+                    continue
+                }
+                if parameter.covers(truth.value) { covered[t] += 1 }
             }
             intervalsCovered += zip(stream.volumes, Self.volumes).filter { $0.covers($1) }.count
             if DurationFit.best(stream.handleFits)?.family == .lognormal { handleChosen += 1 }
@@ -114,20 +120,21 @@ struct FitRoundTripTests {
 
     @Test("censoring: on the same data the naive patience is far off, the censored fit is not")
     func censoring() throws {
-        let stream = try Self.fitted(seed: 1).fit.streams[0]
+        let stream = try Self.fitted(seed: 3).fit.streams[0]
         let naive = try #require(stream.patience.naiveMean)
         let censored = try #require(DurationFit.best(stream.patienceFits))
         let truth = Self.patience.mean
         print("patience: true mean \(truth) s, naive mean \(naive) s, censored \(censored.family) mean \(censored.distribution.mean) s")
-        #expect(naive < 0.5 * truth)
-        #expect(abs(censored.distribution.mean - truth) < 0.2 * truth)
+        #expect(naive < 0.3 * truth)
+        #expect(censored.family == .weibull)
+        #expect(abs(censored.distribution.mean - truth) < 0.1 * truth)
     }
 
     @Test("backtest: the fitted scenario reproduces each interval's offered, answered, abandoned and service level")
     func backtest() throws {
         let (fit, original) = try Self.fitted(seed: 3)
         let scenario = FittedScenario(fit, name: "fitted", source: "known.csv")
-        #expect(scenario.workersSeen && scenario.workers == 15)
+        #expect(scenario.workersSeen && scenario.workers == Self.agents)
         var spec = try ScenarioLoader.load(text: scenario.text, path: "fitted.yaml").spec
         spec.seed = 99
         let refit = Self.simulate(spec, days: 20)
@@ -136,21 +143,29 @@ struct FitRoundTripTests {
             ("abandoned", { Double($0.abandoned) }), ("service level", { $0.serviceLevel }),
         ]
         var comparisons = 0
+        var degenerate = 0
         var misses: [String] = []
         for i in Self.volumes.indices {
             for (name, value) in kpis {
                 let before = original.compactMap { value($0.intervals[i].kpis) }
                 let after = refit.compactMap { value($0.intervals[i].kpis) }
                 guard before.count == Self.days, !after.isEmpty else { continue }
-                comparisons += 1
                 let ci = Estimate(before)
+                // Five equal days (no call abandoned, every call answered in time) give an
+                // interval of width 0, which no other mean can fall in: no test, counted apart.
+                guard ci.halfWidth > 0 else {
+                    degenerate += 1
+                    continue
+                }
+                comparisons += 1
                 let mean = after.reduce(0, +) / Double(after.count)
                 if !ci.contains(mean) { misses.append("\(name) in interval \(i): \(mean) outside \(ci.low)...\(ci.high)") }
             }
         }
         // At a 5 % miss rate per comparison, more than `bound` misses has probability below 1 %.
         let bound = Self.binomialBound(trials: comparisons, probability: 0.05, tail: 0.01)
-        print("backtest: \(misses.count) misses of \(comparisons) comparisons (bound \(bound)): \(misses)")
+        print("backtest: \(misses.count) misses of \(comparisons) comparisons (bound \(bound)), "
+            + "\(degenerate) intervals of width 0 left out: \(misses)")
         #expect(misses.count <= bound)
     }
 
