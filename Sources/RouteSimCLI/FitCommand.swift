@@ -20,12 +20,10 @@ struct FitCommand: ParsableCommand, CommandExamples {
     )
 
     static let examples: [(purpose: String, command: String)] = [
-        ("Fit the shipped history; the scenario goes to results/history-fitted.yaml",
+        ("Fit the shipped history; the scenario goes to results/calls-fitted.yaml, ready for routesim run",
          "routesim fit scenarios/history/calls.csv"),
-        ("Then run what was fitted",
-         "routesim run results/history-fitted.yaml"),
-        ("The same fit with a page of charts, at 15-minute intervals, on Paris time",
-         "routesim fit scenarios/history/calls.csv --interval 15m --timezone Europe/Paris --html results/history-fit.html"),
+        ("The same with a page of charts, at 15-minute intervals, on Paris time",
+         "routesim fit scenarios/history/calls.csv --interval 15m --timezone Europe/Paris --html results/calls-fit.html"),
         ("A file in the Anonymous Bank layout (times of day beside a date, outcome AGENT/HANG/PHANTOM)",
          "routesim fit bank.csv --map arrived_at=vru_exit --map answered_at=ser_start --map ended_at=ser_exit "
             + "--map hung_up_at=q_exit --map queue=type --map agent=server"),

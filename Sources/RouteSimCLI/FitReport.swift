@@ -13,7 +13,7 @@ struct FitReport {
 
     func render() -> String {
         var out = "history \(history): \(calls.calls.count.counted("call")) on \(fit.days.counted("day")), "
-            + "\(fit.streams.count.counted("stream")), interval \(Self.seconds(fit.interval))"
+            + "\(fit.streams.count.counted("stream")), interval \(Self.minutes(fit.interval))"
         if calls.phantoms > 0 { out += " (\(calls.phantoms.counted("PHANTOM row")) left out)" }
         out += "\n"
         for stream in fit.streams { out += "\n" + streamSection(stream) }
@@ -54,7 +54,8 @@ struct FitReport {
             out += familyTable("wrap-up", count: "\(wrapup.sorted.count) recorded", fits: stream.wrapupFits, goodness: true)
         }
         out += familyTable(
-            "patience", count: "\(stream.patience.abandoned.count) hung up, \(stream.patience.censored.count) censored by an answer or the end",
+            "patience", count: "\(stream.patience.abandoned.count) hung up, \(stream.patience.censored.count) censored by an answer "
+                + "or the end after a wait > 0",
             fits: stream.patienceFits, goodness: false)
         let km = stream.kaplanMeier
         let best = DurationFit.best(stream.patienceFits)
@@ -101,6 +102,11 @@ struct FitReport {
     }
 
     static func seconds(_ value: Double) -> String { number(value) + " s" }
+
+    /// An interval length: `30 min`, or seconds when it is not whole minutes.
+    static func minutes(_ value: Double) -> String {
+        value.truncatingRemainder(dividingBy: 60) == 0 ? "\(Int(value) / 60) min" : seconds(value)
+    }
 
     static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
 

@@ -49,10 +49,9 @@ public struct FitHTMLReport: Sendable {
             ChartSeries(name: "", color: ChartPalette.color(1), values: stream.volumes.map(\.high), dashed: true),
         ]
         let axis = Axis.hours(from: start, to: start + Double(stream.volumes.count) * fit.interval)
-        var frame = SVGChart(
+        let frame = SVGChart(
             title: "Calls per interval", x: Axis(low: axis.low, high: axis.high, ticks: axis.ticks, title: "hour of the day"),
-            y: Axis.linear(over: series.flatMap(\.values).compactMap { $0 }, integers: true, title: "calls"), legend: [])
-        frame.legend = series.filter { !$0.name.isEmpty }
+            y: Axis.linear(over: series.flatMap(\.values).compactMap { $0 }, integers: true, title: "calls"), legend: series)
         return HTMLReport.figure(
             LineChart(frame: frame, xs: xs, series: series).render(),
             caption: "Each day's calls per interval (grey) and the profile the scenario uses: their mean, with its 95 % interval.")
