@@ -75,7 +75,7 @@ public enum CallHistoryReader {
                     + "Europe/Paris or UTC, or an offset such as +02:00"))
         }
         guard optionProblems.isEmpty, var clock else { throw CallHistoryErrors(errors: optionProblems) }
-        var reading = HistoryRows(file: file, table: CSVTable(text), names: names)
-        return try reading.history(clock: &clock)
+        var reading = HistoryRows(file: file, names: names)
+        return try reading.history(text, clock: &clock)
     }
 }
