@@ -9,7 +9,7 @@ import RouteSimScenario
 struct FitCommand: ParsableCommand, CommandExamples {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Fit a scenario from a history of calls (CSV, one row a call) and report every estimate with its 95 % CI.",
+        abstract: "Fit a scenario from a history of calls (CSV, one row a call, or TaskRouter's events) and report every estimate with its 95 % CI.",
         discussion: """
             Per stream (queue): arrivals per interval of the day averaged over the days and the day-to-day \
             multiplier; handle time and wrap-up (lognormal, gamma, exponential by maximum likelihood, chosen \
@@ -29,7 +29,7 @@ struct FitCommand: ParsableCommand, CommandExamples {
             + "--map hung_up_at=q_exit --map queue=type --map agent=server"),
     ]
 
-    @Argument(help: "The history: a CSV file, one row a call (docs/fit.md).")
+    @Argument(help: "The history: a CSV file, one row a call, or TaskRouter's events as JSON (docs/fit.md).")
     var history: String
 
     @Option(name: .customLong("map"), help: "NAME=COLUMN: read column NAME (arrived_at, queue, answered_at, ...) from the file's COLUMN (repeatable).")

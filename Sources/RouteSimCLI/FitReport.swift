@@ -18,6 +18,13 @@ struct FitReport {
         out += "\n"
         for stream in fit.streams { out += "\n" + streamSection(stream) }
         out += "\n"
+        if let tally = calls.reservations, tally.created > 0 {
+            let delays = tally.answerDelays.isEmpty ? nil : Estimate(tally.answerDelays)
+            out += "reservations (from the events): \(tally.created) offered; rejected \(Self.rate(tally.rate(tally.rejected))), "
+                + "timed out \(Self.rate(tally.rate(tally.timedOut)))"
+                + (delays.map { "; answer delay mean \(Self.seconds($0.mean))" + ($0.count > 1 ? " (\(Self.number($0.low))-\(Self.number($0.high)))" : "") } ?? "")
+                + "\n"
+        }
         if let seen = fit.agentsSeen {
             out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)); "
                 + "the scenario has \(scenario.workers)\n"
@@ -109,6 +116,12 @@ struct FitReport {
     }
 
     static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+
+    /// A rate with its interval, in percent.
+    static func rate(_ parameter: FittedParameter?) -> String {
+        guard let parameter else { return "none" }
+        return percent(parameter.value) + " (\(percent(max(parameter.low, 0)))-\(percent(min(parameter.high, 1))))"
+    }
 
     /// `HH:MM` of seconds from midnight.
     static func clock(_ seconds: Double) -> String {

@@ -11,4 +11,6 @@ public struct CallHistory: Sendable {
     public var phantoms: Int
     /// The date of the history's first day (`YYYY-MM-DD`), when its times are dates.
     public var firstDate: String?
+    /// How agents answered reservations, when the history is TaskRouter's events.
+    public var reservations: ReservationTally?
 }

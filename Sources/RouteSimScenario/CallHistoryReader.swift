@@ -38,7 +38,8 @@ public enum CallHistoryReader {
     /// The most bytes of a history file.
     static let sizeLimit = 2_000_000_000
 
-    /// The history in the file at `path`; `mapping` pairs a column name of ``columns`` with the
+    /// The history in the file at `path`: TaskRouter's events when it is JSON
+    /// (``TaskRouterEventsReader``), else a CSV file, one row a call; `mapping` pairs a column name of ``columns`` with the
     /// file's name for it; `timeZone` names the center's clock.
     public static func read(
         path: String, mapping: [(name: String, column: String)] = [], timeZone: String = "UTC"
@@ -48,6 +49,13 @@ public enum CallHistoryReader {
             text = try TextFile.read(path, limit: sizeLimit)
         } catch {
             throw CallHistoryErrors(errors: [CallHistoryError(source: path, message: "cannot be read: \(error.reason)")])
+        }
+        guard !TaskRouterEventsReader.isEvents(text) else {
+            guard mapping.isEmpty else {
+                throw CallHistoryErrors(errors: [CallHistoryError(
+                    source: "--map", message: "\(path) holds TaskRouter events (JSON), whose names are fixed; --map is for CSV files")])
+            }
+            return try TaskRouterEventsReader.read(text: text, file: path, timeZone: timeZone)
         }
         return try read(text: text, file: path, mapping: mapping, timeZone: timeZone)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `routesim fit` end to end: the shipped history fits into a scenario that validates and runs,
@@ -70,5 +71,55 @@ import Testing
         #expect(fit.stdout.contains("4 calls on 2 days, 1 stream, interval 30 min (1 PHANTOM row left out)"))
         #expect(fit.stdout.contains(#"stream "PS": 4 offered, 3 answered, 1 abandoned"#))
         #expect(try runner.run("validate", runner.path("bank.yaml")).status == 0)
+    }
+}
+
+/// `routesim fit` on TaskRouter's events, as `run --every-event` stores them.
+@Suite struct FitFromEventsTests {
+    @Test func eventsGiveTheSameCallsAsTheTasks() throws {
+        let runner = try CommandRunner()
+        let run = try runner.run(
+            "run", CommandRunner.scenario("quickstart.yaml"), "--out", runner.path("q.sqlite"), "--every-event")
+        #expect(run.status == 0, "\(run.stderr)")
+        // The events one a line, as `sqlite3` writes them with json_object (docs/fit.md), and the
+        // same run's tasks as a per-call CSV.
+        let (events, tasks) = try DatabaseQueue(path: runner.path("q.sqlite")).read { db in
+            (try String.fetchAll(db, sql: """
+                SELECT json_object('event_type', event_type, 'event_date_ms', time * 1000, 'event_data', json(event_data))
+                FROM events ORDER BY event_index
+                """),
+             try String.fetchAll(db, sql: """
+                SELECT created_at || ',' || queue || ',' || coalesce(assigned_at, '') || ',' || coalesce(wrapup_at, completed_at, canceled_at)
+                    || ',' || coalesce(completed_at - wrapup_at, '') || ',' || coalesce(worker_name, '')
+                FROM tasks ORDER BY created_at
+                """))
+        }
+        let jsonLines = try runner.write("events.jsonl", events.joined(separator: "\n"))
+        let csv = try runner.write("calls.csv", (["arrived_at,queue,answered_at,ended_at,wrapup_seconds,agent"] + tasks).joined(separator: "\n"))
+        let fromEvents = try runner.run("fit", jsonLines, "--out", runner.path("e.yaml"))
+        let fromTasks = try runner.run("fit", csv, "--out", runner.path("t.yaml"))
+        #expect(fromEvents.status == 0, "\(fromEvents.stderr)")
+        #expect(fromTasks.status == 0, "\(fromTasks.stderr)")
+        func section(_ output: String, from start: String, to end: String) -> String? {
+            output.components(separatedBy: start).dropFirst().first?.components(separatedBy: end).first
+        }
+        // Counts, volumes, handle time, wrap-up and patience agree; the events add reservations.
+        let stream = "stream \"Support\""
+        #expect(section(fromEvents.stdout, from: stream, to: "\n\n") == section(fromTasks.stdout, from: stream, to: "\n\n"))
+        #expect(fromEvents.stdout.contains("reservations (from the events): "))
+        #expect(try runner.run("validate", runner.path("e.yaml")).status == 0)
+    }
+
+    @Test func aBadEventIsToldWithItsLine() throws {
+        let runner = try CommandRunner()
+        let events = try runner.write("events.jsonl", """
+            {"event_type": "task.created", "event_date": "2025-03-03T08:00:00Z", "event_data": {"task_sid": "WT1"}}
+            {"event_type": "task.canceled", "event_data": {"task_sid": "WT1"}}
+            not json
+            """)
+        let fit = try runner.run("fit", events)
+        #expect(fit.status == 1)
+        #expect(fit.stderr.contains(#"history "\#(events)" (line 3): expected a JSON event or page on the line"#))
+        #expect(fit.stderr.contains(#"history "\#(events)" row 2 (line 2): task.canceled: expected event_date_ms"#))
     }
 }

@@ -53,21 +53,22 @@ public struct PatienceFitter: Sendable {
 
     /// Weibull in (ln k, ln λ): ln L = Σ_abandoned [ln k + (k − 1) ln t − k ln λ] − Σ_all (t/λ)^k.
     private func weibull() -> DurationFit? {
-        let logObserved = abandoned.reduce(0) { $0 + log($1) }
+        let (logAbandoned, logCensored) = (abandoned.map { log($0) }, censored.map { log($0) })
+        let logObserved = logAbandoned.reduce(0, +)
         let d = Double(abandoned.count)
         let maximizer = LikelihoodMaximizer { theta in
             let k = exp(theta[0])
             let logScale = theta[1]
             var value = d * theta[0] + (k - 1) * logObserved - d * k * logScale
             var gradient = SIMD2<Double>.zero
-            for t in abandoned {
-                let u = log(t) - logScale
+            for logT in logAbandoned {
+                let u = logT - logScale
                 let w = exp(k * u)
                 value -= w
                 gradient += SIMD2(1 + k * u * (1 - w), k * (w - 1))
             }
-            for t in censored {
-                let u = log(t) - logScale
+            for logT in logCensored {
+                let u = logT - logScale
                 let w = exp(k * u)
                 value -= w
                 gradient += SIMD2(-w * k * u, k * w)
@@ -82,22 +83,23 @@ public struct PatienceFitter: Sendable {
     /// Lognormal in (μ, ln σ): the abandoned contribute the log-density, the censored the log
     /// of the survival function.
     private func lognormal() -> DurationFit? {
-        let all = abandoned + censored
-        let logMean = all.reduce(0) { $0 + log($1) } / Double(all.count)
-        let logVariance = all.reduce(0) { $0 + (log($1) - logMean) * (log($1) - logMean) } / Double(all.count)
-        let logObserved = abandoned.reduce(0) { $0 + log($1) }
+        let (logAbandoned, logCensored) = (abandoned.map { log($0) }, censored.map { log($0) })
+        let count = Double(abandoned.count + censored.count)
+        let logMean = (logAbandoned.reduce(0, +) + logCensored.reduce(0, +)) / count
+        let logVariance = (logAbandoned + logCensored).reduce(0) { $0 + ($1 - logMean) * ($1 - logMean) } / count
+        let logObserved = logAbandoned.reduce(0, +)
         let maximizer = LikelihoodMaximizer { theta in
             let mu = theta[0]
             let sigma = exp(theta[1])
             var value = -logObserved - Double(abandoned.count) * (theta[1] + 0.5 * log(2 * Double.pi))
             var gradient = SIMD2<Double>(0, -Double(abandoned.count))
-            for t in abandoned {
-                let z = (log(t) - mu) / sigma
+            for logT in logAbandoned {
+                let z = (logT - mu) / sigma
                 value -= 0.5 * z * z
                 gradient += SIMD2(z / sigma, z * z)
             }
-            for t in censored {
-                let z = (log(t) - mu) / sigma
+            for logT in logCensored {
+                let z = (logT - mu) / sigma
                 value += SpecialFunctions.logNormalSurvival(z)
                 let hazard = SpecialFunctions.normalHazard(z)
                 gradient += SIMD2(hazard / sigma, hazard * z)
