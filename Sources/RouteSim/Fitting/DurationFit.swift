@@ -42,16 +42,16 @@ public struct DurationFit: Sendable {
     /// The fitted CDF at `x` seconds.
     public func cdf(_ x: Double) -> Double {
         guard x > 0 else { return 0 }
-        let p = parameters.map(\.value)
+        let first = parameters[0].value
         switch family {
         case .exponential:
-            return -expm1(-x / p[0])
+            return -expm1(-x / first)
         case .lognormal:
-            return SpecialFunctions.normalCDF((log(x) - p[0]) / p[1])
+            return SpecialFunctions.normalCDF((log(x) - first) / parameters[1].value)
         case .gamma:
-            return SpecialFunctions.regularizedLowerGamma(p[0], x / p[1])
+            return SpecialFunctions.regularizedLowerGamma(first, x / parameters[1].value)
         case .weibull:
-            return -expm1(-pow(x / p[1], p[0]))
+            return -expm1(-pow(x / parameters[1].value, first))
         }
     }
 

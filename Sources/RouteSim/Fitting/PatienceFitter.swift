@@ -100,8 +100,9 @@ public struct PatienceFitter: Sendable {
             }
             for logT in logCensored {
                 let z = (logT - mu) / sigma
-                value += SpecialFunctions.logNormalSurvival(z)
-                let hazard = SpecialFunctions.normalHazard(z)
+                let logSurvival = SpecialFunctions.logNormalSurvival(z)
+                value += logSurvival
+                let hazard = SpecialFunctions.normalHazard(z, logSurvival: logSurvival)
                 gradient += SIMD2(hazard / sigma, hazard * z)
             }
             return (value, gradient)

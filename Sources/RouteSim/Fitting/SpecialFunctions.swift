@@ -86,8 +86,9 @@ enum SpecialFunctions {
         return -0.5 * z * z - log(z) - 0.5 * log(2 * Double.pi) + log1p(-f + 3 * f * f)
     }
 
-    /// φ(z) / (1 − Φ(z)), the standard normal's hazard (inverse Mills ratio).
-    static func normalHazard(_ z: Double) -> Double {
-        exp(-0.5 * z * z - 0.5 * log(2 * Double.pi) - logNormalSurvival(z))
+    /// φ(z) / (1 − Φ(z)), the standard normal's hazard (inverse Mills ratio), given
+    /// `logSurvival` = ln(1 − Φ(z)).
+    static func normalHazard(_ z: Double, logSurvival: Double) -> Double {
+        exp(-0.5 * z * z - 0.5 * log(2 * Double.pi) - logSurvival)
     }
 }
