@@ -39,20 +39,43 @@ struct FitRoundTripTests {
         return try ScenarioLoader.load(text: text, path: "known.yaml").spec
     }
 
-    /// `days` replications of `spec`: each one's tasks and interval KPIs.
-    static func simulate(_ spec: SimulationSpec, days: Int) -> [(tasks: [TaskRecord], intervals: [IntervalRecord])] {
+    /// `days` replications of `spec`: each one's tasks and interval KPIs, and its events when
+    /// `events` is true.
+    static func simulate(_ spec: SimulationSpec, days: Int, events: Bool = false) -> [Run] {
         (0..<days).map { day in
             var spec = spec
             spec.replication = day
-            let sink = TaskCollector()
+            let sink = RunCollector()
             var simulation = Simulation(spec: spec)
-            let result = simulation.run(sink: sink)
-            return (sink.tasks, result.intervals.filter { $0.queue == nil })
+            let result = simulation.run(sink: sink, recordEvents: events)
+            return (sink.tasks, result.intervals.filter { $0.queue == nil }, sink.events)
         }
     }
 
+    /// One simulated day.
+    typealias Run = (tasks: [TaskRecord], intervals: [IntervalRecord], events: [EventRecord])
+
+    /// The runs' events one a line, in the Events API's names: day d's times are d days after
+    /// the first midnight, SIDs and names made from the run's indexes.
+    static func eventLines(_ runs: [Run], spec: SimulationSpec) -> String {
+        var lines: [String] = []
+        for (day, run) in runs.enumerated() {
+            for event in run.events {
+                var data: [String] = []
+                if let task = event.task { data.append(#""task_sid": "WT\#(day)-\#(task)""#) }
+                if let queue = event.queue { data.append(#""task_queue_name": "\#(spec.workspace.taskQueues[queue].friendlyName)""#) }
+                if let reservation = event.reservation { data.append(#""reservation_sid": "WR\#(day)-\#(reservation)""#) }
+                if let worker = event.worker { data.append(#""worker_name": "agent-\#(worker)""#) }
+                if let reason = event.reason { data.append(#""task_canceled_reason": "\#(reason)""#) }
+                let milliseconds = (event.time + Double(day) * 86_400) * 1000
+                lines.append(#"{"event_type": "\#(event.type.name)", "event_date_ms": \#(milliseconds), "event_data": {\#(data.joined(separator: ", "))}}"#)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The runs' calls as a history: day d's times are d days after the first midnight.
-    static func history(_ runs: [(tasks: [TaskRecord], intervals: [IntervalRecord])]) -> String {
+    static func history(_ runs: [Run]) -> String {
         var lines = ["arrived_at,queue,answered_at,ended_at,agent"]
         for (day, run) in runs.enumerated() {
             let offset = Double(day) * 86_400
@@ -69,7 +92,7 @@ struct FitRoundTripTests {
     }
 
     /// The fit of `days` days of the known scenario run with `seed`, and the runs.
-    static func fitted(seed: UInt64) throws -> (fit: HistoryFit, runs: [(tasks: [TaskRecord], intervals: [IntervalRecord])]) {
+    static func fitted(seed: UInt64) throws -> (fit: HistoryFit, runs: [Run]) {
         let runs = simulate(try scenario(seed: seed), days: days)
         let calls = try CallHistoryReader.read(text: history(runs), file: "known.csv")
         return (HistoryFitter.fit(calls.calls, streams: calls.streams, interval: 1800), runs)
@@ -128,6 +151,24 @@ struct FitRoundTripTests {
         #expect(naive < 0.3 * truth)
         #expect(censored.family == .weibull)
         #expect(abs(censored.distribution.mean - truth) < 0.1 * truth)
+    }
+
+    @Test("events: the same days' TaskRouter events fit to what their calls fit to")
+    func events() throws {
+        let spec = try Self.scenario(seed: 3)
+        let runs = Self.simulate(spec, days: Self.days, events: true)
+        let fromCalls = try CallHistoryReader.read(text: Self.history(runs), file: "known.csv")
+        let fromEvents = try TaskRouterEventsReader.read(text: Self.eventLines(runs, spec: spec), file: "known.jsonl")
+        let calls = HistoryFitter.fit(fromCalls.calls, streams: fromCalls.streams, interval: 1800).streams[0]
+        let events = HistoryFitter.fit(fromEvents.calls, streams: fromEvents.streams, interval: 1800).streams[0]
+        #expect(events.name == "Calls" && calls.name == "calls")
+        #expect((events.offered, events.answered, events.abandoned) == (calls.offered, calls.answered, calls.abandoned))
+        #expect(events.volumes == calls.volumes)
+        for (a, b) in zip(events.handleFits + events.patienceFits, calls.handleFits + calls.patienceFits) {
+            #expect(a.family == b.family)
+            #expect(zip(a.parameters, b.parameters).allSatisfy { abs($0.value - $1.value) <= 1e-6 * abs($1.value) })
+        }
+        #expect(fromEvents.reservations?.created == calls.answered)
     }
 
     @Test("backtest: the fitted scenario reproduces each interval's offered, answered, abandoned and service level")
