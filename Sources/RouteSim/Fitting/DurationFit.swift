@@ -14,8 +14,6 @@ public struct DurationFit: Sendable {
     /// gamma and weibull `shape`, `scale`.
     public var parameters: [FittedParameter]
     public var logLikelihood: Double
-    /// Observations that are times (not censored).
-    public var events: Int
     /// sup |F_n − F|; nil for censored data, where the empirical CDF is not the data's.
     public var kolmogorovSmirnov: Double?
 

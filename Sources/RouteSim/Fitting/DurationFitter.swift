@@ -45,14 +45,14 @@ public struct DurationFitter: Sendable {
         let exponential = DurationFit(
             family: .exponential,
             parameters: [FittedParameter(name: "mean", value: mean, standardError: mean / n.squareRoot(), positive: true)],
-            logLikelihood: -n * log(mean) - n, events: sorted.count)
+            logLikelihood: -n * log(mean) - n)
         let lognormal = DurationFit(
             family: .lognormal,
             parameters: [
                 FittedParameter(name: "mu", value: logMean, standardError: sigma / n.squareRoot(), positive: false),
                 FittedParameter(name: "sigma", value: sigma, standardError: sigma / (2 * n).squareRoot(), positive: true),
             ],
-            logLikelihood: -logSum - n * log(sigma) - n / 2 * log(2 * Double.pi) - n / 2, events: sorted.count)
+            logLikelihood: -logSum - n * log(sigma) - n / 2 * log(2 * Double.pi) - n / 2)
         let fits = [exponential, lognormal, gamma(mean: mean, logMean: logMean)]
         return fits.map { fit in
             var fit = fit
@@ -85,7 +85,7 @@ public struct DurationFitter: Sendable {
                 FittedParameter(name: "shape", value: k, standardError: varianceShape.squareRoot(), positive: true),
                 FittedParameter(name: "scale", value: scale, standardError: varianceScale.squareRoot(), positive: true),
             ],
-            logLikelihood: logLikelihood, events: sorted.count)
+            logLikelihood: logLikelihood)
     }
 
     /// sup |F_n(x) − F(x)| over the sorted durations.

@@ -48,7 +48,7 @@ public struct PatienceFitter: Sendable {
         return DurationFit(
             family: .exponential,
             parameters: [FittedParameter(name: "mean", value: mean, standardError: mean / d.squareRoot(), positive: true)],
-            logLikelihood: -d * log(mean) - exposure / mean, events: abandoned.count)
+            logLikelihood: -d * log(mean) - exposure / mean)
     }
 
     /// Weibull in (ln k, ln λ): ln L = Σ_abandoned [ln k + (k − 1) ln t − k ln λ] − Σ_all (t/λ)^k.
@@ -77,7 +77,7 @@ public struct PatienceFitter: Sendable {
         }
         let mean = (abandoned.reduce(0, +) + censored.reduce(0, +)) / d
         let found = maximizer.maximize(from: SIMD2(0, log(mean)))
-        return fit(.weibull, found, names: ("shape", "scale"), logFirst: true, events: abandoned.count)
+        return fit(.weibull, found, names: ("shape", "scale"), logFirst: true)
     }
 
     /// Lognormal in (μ, ln σ): the abandoned contribute the log-density, the censored the log
@@ -108,14 +108,14 @@ public struct PatienceFitter: Sendable {
             return (value, gradient)
         }
         let found = maximizer.maximize(from: SIMD2(logMean, 0.5 * log(max(logVariance, 1e-6))))
-        return fit(.lognormal, found, names: ("mu", "sigma"), logFirst: false, events: abandoned.count)
+        return fit(.lognormal, found, names: ("mu", "sigma"), logFirst: false)
     }
 
     /// The fit from a maximum in (first, ln second) or (ln first, ln second) coordinates,
     /// standard errors by the delta method; nil when the information is singular.
     private func fit(
         _ family: DurationFamily, _ found: (point: SIMD2<Double>, value: Double, covariance: SIMD4<Double>?),
-        names: (String, String), logFirst: Bool, events: Int
+        names: (String, String), logFirst: Bool
     ) -> DurationFit? {
         guard let covariance = found.covariance, found.value.isFinite else { return nil }
         let first = logFirst ? exp(found.point[0]) : found.point[0]
@@ -128,6 +128,6 @@ public struct PatienceFitter: Sendable {
                 FittedParameter(name: names.0, value: first, standardError: firstError, positive: logFirst),
                 FittedParameter(name: names.1, value: second, standardError: secondError, positive: true),
             ],
-            logLikelihood: found.value, events: events)
+            logLikelihood: found.value)
     }
 }
