@@ -28,6 +28,9 @@ struct FitReport {
         if let seen = fit.agentsSeen {
             out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)); "
                 + "the scenario has \(scenario.workers)\n"
+            for (i, agents) in seen.enumerated() {
+                out += "    \(Self.clock(Double(fit.firstInterval + i) * fit.interval))  \(Self.number(agents))\n"
+            }
         } else {
             out += "agents: the history names none; the scenario has a PLACEHOLDER of \(scenario.workers) "
                 + "(peak offered load / 0.85): set workers.agents.count\n"

@@ -13,6 +13,8 @@ import Testing
         #expect(fit.stdout.contains("on 5 days, 2 streams, interval 30 min"))
         #expect(fit.stdout.contains("naive mean (hung-up callers only"))
         #expect(fit.stdout.contains("* weibull"))
+        #expect(fit.stdout.contains("agents seen at work per interval (mean over the days): peak 20; the scenario has 20\n"))
+        #expect(fit.stdout.contains("\n    17:30  17.6\n"))
         let scenario = try String(contentsOfFile: runner.path("fitted.yaml"), encoding: .utf8)
         #expect(scenario.contains("rate_multiplier: {dist: gamma, mean: 1"))
         #expect(scenario.contains("start: 2025-03-03T08:00:00"))
