@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand, CommandExamples {
     @Flag(help: "Also store TaskRouter's events (the same as --record events).")
     var events = false
 
+    @Flag(help: "Store TaskRouter's events of every type, whatever the workspace's events_filter names (implies --events).")
+    var everyEvent = false
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
@@ -43,8 +46,9 @@ struct RunCommand: ParsableCommand, CommandExamples {
     func run() throws {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let scenario = try input.load(extra: seedOverride)
-        let spec = scenario.spec
-        let level = events ? .events : record
+        var spec = scenario.spec
+        if everyEvent { spec.workspace.eventsFilter = nil }
+        let level = events || everyEvent ? .events : record
         try memory.check([spec], atOnce: 1, keepsRows: false, keepsEvents: false)
         let path = out ?? RunCommand.defaultOutput(for: spec.name)
         Interrupt.install()

@@ -28,3 +28,7 @@ extension ExportError: UserFacingError {
 extension MergeError: UserFacingError {
     var problems: [String] { [description] }
 }
+
+extension CallHistoryErrors: UserFacingError {
+    var problems: [String] { errors.map(\.description) }
+}

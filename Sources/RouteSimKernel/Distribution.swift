@@ -26,6 +26,9 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
     case gamma(shape: Double, scale: Double)
     /// Sum of k (>= 1) exponentials of mean `mean / k`; `mean` is the total mean.
     case erlang(k: Int, mean: Double)
+    /// Weibull with shape k (> 0) and scale (> 0): P(X > x) = exp(−(x/scale)^k). Shape below 1
+    /// gives a hazard that falls with time, above 1 one that rises (callers' patience often does).
+    case weibull(shape: Double, scale: Double)
     /// One of the table's values, drawn with the table's weights.
     case empirical(EmpiricalTable)
 
@@ -35,7 +38,7 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
     /// lognormal and erlang; k < 1 for erlang; sd < 0 or mean < 0 for normal (a negative mean
     /// would make the rejection at 0 arbitrarily slow); sd < 0 or sd > 10^6 × mean for
     /// lognormal (far beyond that, its log-variance overflows and draws are not numbers); min < 0 or
-    /// min > max for uniform; shape <= 0 or scale <= 0 for gamma. An `EmpiricalTable` is
+    /// min > max for uniform; shape <= 0 or scale <= 0 for gamma and weibull. An `EmpiricalTable` is
     /// checked when it is built, so `empirical` always passes.
     public func validated() throws(DistributionError) -> Distribution {
         switch self {
@@ -69,6 +72,11 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             try Self.require(scale.isFinite, "gamma needs a finite scale, found \(Self.format(scale))")
             try Self.require(shape > 0, "gamma needs shape > 0, found \(Self.format(shape))")
             try Self.require(scale > 0, "gamma needs scale > 0, found \(Self.format(scale))")
+        case .weibull(let shape, let scale):
+            try Self.require(shape.isFinite, "weibull needs a finite shape, found \(Self.format(shape))")
+            try Self.require(scale.isFinite, "weibull needs a finite scale, found \(Self.format(scale))")
+            try Self.require(shape > 0, "weibull needs shape > 0, found \(Self.format(shape))")
+            try Self.require(scale > 0, "weibull needs scale > 0, found \(Self.format(scale))")
         case .erlang(let k, let mean):
             try Self.require(k >= 1, "erlang needs k >= 1, found \(k)")
             try Self.require(mean.isFinite, "erlang needs a finite mean, found \(Self.format(mean))")
@@ -90,7 +98,7 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
     ///
     /// Parameters that `validated()` refuses give unspecified results, except that a `normal`
     /// with negative mean traps instead of looping. Uniforms used per call: fixed 0, exponential 1,
-    /// uniform 1, normal 2 per attempt (expected at most 2 attempts), lognormal 2, erlang k,
+    /// uniform 1, normal 2 per attempt (expected at most 2 attempts), lognormal 2, erlang k, weibull 1,
     /// gamma about 3 (shape >= 1) or 4 (shape < 1) on average, empirical 1.
     @inlinable
     public func sample(_ rng: inout RandomStream) -> Double {
@@ -118,6 +126,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             return mean * exp(logVariance.squareRoot() * rng.standardNormal() - 0.5 * logVariance)
         case .gamma(let shape, let scale):
             return Self.standardGamma(shape: shape, rng: &rng) * scale
+        case .weibull(let shape, let scale):
+            return scale * pow(-log(rng.uniformOpen()), 1 / shape)
         case .erlang(let k, let mean):
             var remaining = k
             var total = 0.0
@@ -179,6 +189,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             return mean
         case .gamma(let shape, let scale):
             return shape * scale
+        case .weibull(let shape, let scale):
+            return scale * tgamma(1 + 1 / shape)
         case .erlang(_, let mean):
             return mean
         case .empirical(let table):
@@ -206,6 +218,9 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             return sd * sd
         case .gamma(let shape, let scale):
             return shape * scale * scale
+        case .weibull(let shape, let scale):
+            let first = tgamma(1 + 1 / shape)
+            return scale * scale * (tgamma(1 + 2 / shape) - first * first)
         case .erlang(let k, let mean):
             return mean * mean / Double(k)
         case .empirical(let table):
@@ -244,6 +259,8 @@ public enum Distribution: Sendable, Equatable, CustomStringConvertible {
             return "lognormal(mean: \(Self.format(mean)), sd: \(Self.format(sd)))"
         case .gamma(let shape, let scale):
             return "gamma(shape: \(Self.format(shape)), scale: \(Self.format(scale)))"
+        case .weibull(let shape, let scale):
+            return "weibull(shape: \(Self.format(shape)), scale: \(Self.format(scale)))"
         case .erlang(let k, let mean):
             return "erlang(k: \(k), mean: \(Self.format(mean)))"
         case .empirical(let table):

@@ -301,11 +301,11 @@ public struct HTMLReport: Sendable {
         }
     }
 
-    private static func figure(_ svg: String, caption: String) -> String {
+    static func figure(_ svg: String, caption: String) -> String {
         "<figure>\n\(svg)\n<figcaption>\(SVGChart.escape(caption))</figcaption>\n</figure>\n"
     }
 
-    private static func page(title: String, body: String) -> String {
+    static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">

@@ -3,7 +3,8 @@
 /// Series that would be drawn on the same pixels (two groups with the same results, such as
 /// single and multitasking on a queue multitasking does not touch) would hide one another:
 /// each later copy is drawn in dashes that leave gaps for the lines below it, and its legend
-/// entry says which series it coincides with. The chart's legend is its series.
+/// entry says which series it coincides with. The chart's legend is its series, but those
+/// without a name (more lines of a kind the legend has named once).
 struct LineChart: Sendable {
     var frame: SVGChart
     /// The x value of each position of the series' values (e.g. interval midpoints, h).
@@ -53,7 +54,7 @@ struct LineChart: Sendable {
             flush()
         }
         var framed = frame
-        framed.legend = legend
+        framed.legend = legend.filter { !$0.name.isEmpty }
         return framed.render(marks: marks)
     }
 

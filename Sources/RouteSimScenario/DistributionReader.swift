@@ -6,14 +6,15 @@ import RouteSimKernel
 /// Parameters that are times (`mean`, `sd`, `min`, `max`, `value`, `scale`, `values`) take
 /// durations (`4s`, `3m`, `90`), or plain numbers >= 0 for a distribution of factors
 /// (`dimensionless`, e.g. `rate_multiplier`); `shape`, `k` and `weights` are plain numbers. `gamma`
-/// takes `shape` + `scale`, or `mean` + `sd`, converted (shape = (mean/sd)², scale = sd²/mean).
+/// takes `shape` + `scale`, or `mean` + `sd`, converted (shape = (mean/sd)², scale = sd²/mean);
+/// `weibull` takes `shape` + `scale`.
 /// The parameters are checked by ``Distribution/validated()`` last.
 enum DistributionReader {
     /// The distribution names and the parameter keys each one takes.
     private static let parameters: [(name: String, keys: [String])] = [
         ("fixed", ["value"]), ("exponential", ["mean"]), ("uniform", ["min", "max"]),
         ("normal", ["mean", "sd"]), ("lognormal", ["mean", "sd"]), ("gamma", ["shape", "scale", "mean", "sd"]),
-        ("erlang", ["k", "mean"]), ("empirical", ["values", "weights"]),
+        ("erlang", ["k", "mean"]), ("weibull", ["shape", "scale"]), ("empirical", ["values", "weights"]),
     ]
 
     /// The distribution of durations at `field`, validated; nil with the problems reported.
@@ -90,6 +91,11 @@ enum DistributionReader {
             return name == "normal" ? .normal(mean: mean, sd: sd) : .lognormal(mean: mean, sd: sd)
         case "gamma":
             return gamma(map, dimensionless: dimensionless)
+        case "weibull":
+            let shape = map.required("shape", reason: needs).flatMap { shapeNumber($0, in: ScenarioLimits.weibullShapes) }
+            let scale = time("scale")
+            guard let shape, let scale else { return nil }
+            return .weibull(shape: shape, scale: scale)
         case "erlang":
             let k = map.required("k", reason: needs)?.integer(in: 1...ScenarioLimits.mostErlangPhases)
             let mean = time("mean")
@@ -110,9 +116,7 @@ enum DistributionReader {
         }
         if byMoments.isEmpty {
             let needs = "gamma needs shape and scale, or mean and sd"
-            let shapes = ScenarioLimits.gammaShapes
-            let shape = map.required("shape", reason: needs)?.number(
-                in: shapes, expected: "a shape from \(NumberSyntax.format(shapes.lowerBound)) to \(NumberSyntax.format(shapes.upperBound))")
+            let shape = map.required("shape", reason: needs).flatMap { shapeNumber($0, in: ScenarioLimits.gammaShapes) }
             let scale = map.required("scale", reason: needs).flatMap {
                 amount($0, positive: false, dimensionless: dimensionless)
             }
@@ -126,6 +130,12 @@ enum DistributionReader {
         }
         guard let mean, let sd else { return nil }
         return .gamma(shape: (mean / sd) * (mean / sd), scale: sd * sd / mean)
+    }
+
+    /// A `shape` parameter (gamma's, weibull's): a plain number in `shapes`.
+    private static func shapeNumber(_ field: Field, in shapes: ClosedRange<Double>) -> Double? {
+        field.number(
+            in: shapes, expected: "a shape from \(NumberSyntax.format(shapes.lowerBound)) to \(NumberSyntax.format(shapes.upperBound))")
     }
 
     /// `empirical` from `values` and optional `weights`.

@@ -20,6 +20,9 @@ enum ScenarioLimits {
     static let mostErlangPhases = 1_000
     /// The range of a gamma `shape`.
     static let gammaShapes = 0.001...1_000_000.0
+    /// The range of a weibull `shape`: below it a draw can overflow (x^(1/shape) of the
+    /// largest −log U a random stream gives).
+    static let weibullShapes = 0.1...1_000.0
     /// The largest value of a distribution of plain numbers (`rate_multiplier`).
     static let largestFactor = 100.0
     /// The largest empirical weight.

@@ -91,7 +91,7 @@ enum ScenarioReader {
     }
 
     /// The number of days in `month` (1–12) of `year`.
-    private static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -20,6 +20,19 @@ import Testing
         #expect(level == "events")
     }
 
+    @Test func everyEventOverridesTheWorkspaceEventsFilter() throws {
+        let runner = try CommandRunner()
+        let output = try runner.run(
+            "run", CommandRunner.scenario("bilingual-support.yaml"), "--out", runner.path("b.sqlite"), "--every-event")
+        #expect(output.status == 0, "\(output.stderr)")
+        let types = try DatabaseQueue(path: runner.path("b.sqlite")).read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT event_type FROM events ORDER BY 1")
+        }
+        // The filter names four types; a fit needs the reservations' and the tasks' ends too.
+        #expect(Set(["task.created", "reservation.created", "reservation.accepted", "task.completed", "task.wrapup"])
+            .isSubset(of: Set(types)), "\(types)")
+    }
+
     @Test func everyEventTypeWithoutAFilterAndNoneByDefault() throws {
         let runner = try CommandRunner()
         let scenario = CommandRunner.scenario("quickstart.yaml")

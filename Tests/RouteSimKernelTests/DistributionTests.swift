@@ -23,6 +23,8 @@ struct DistributionTests {
         .erlang(k: 1, mean: 60),
         .erlang(k: 3, mean: 120),
         .erlang(k: 40, mean: 400),
+        .weibull(shape: 0.7, scale: 120),
+        .weibull(shape: 2.5, scale: 300),
         .empirical(weightedTable),
         .empirical(equalTable),
     ]
@@ -196,6 +198,9 @@ struct DistributionTests {
         (.erlang(k: -2, mean: 10), "erlang needs k >= 1, found -2"),
         (.erlang(k: 2, mean: 0), "erlang needs mean > 0, found 0"),
         (.erlang(k: 2, mean: -.infinity), "erlang needs a finite mean, found -inf"),
+        (.weibull(shape: 0, scale: 1), "weibull needs shape > 0, found 0"),
+        (.weibull(shape: 2, scale: -1), "weibull needs scale > 0, found -1"),
+        (.weibull(shape: .nan, scale: 1), "weibull needs a finite shape, found nan"),
     ])
     func invalidParametersThrow(_ distribution: Distribution, _ message: String) {
         #expect(throws: DistributionError(message: message)) {

@@ -76,6 +76,7 @@ struct ValueSyntaxTests {
         ("{dist: gamma, shape: 2, scale: 1m}", .gamma(shape: 2, scale: 60)),
         ("{dist: gamma, mean: 10, sd: 5}", .gamma(shape: 4, scale: 2.5)),
         ("{dist: erlang, k: 3, mean: 6m}", .erlang(k: 3, mean: 360)),
+        ("{dist: weibull, shape: 1.5, scale: 4m}", .weibull(shape: 1.5, scale: 240)),
     ]
 
     @Test(arguments: distributionCases)
@@ -97,10 +98,11 @@ struct ValueSyntaxTests {
         ("{dist: uniform, min: 1m}", "arrivals.a.handle_time.max", #"missing required key "max" (uniform needs it)"#),
         ("{dist: exponential, mean: 3m, sd: 1m}", "arrivals.a.handle_time.sd",
          #"unknown key "sd"; expected one of: dist, mean"#),
-        ("{dist: weibull, mean: 3m}", "arrivals.a.handle_time.dist",
-         #"unknown distribution "weibull"; expected one of: fixed, exponential, uniform, normal, lognormal, gamma, erlang, empirical"#),
+        ("{dist: frechet, mean: 3m}", "arrivals.a.handle_time.dist",
+         #"unknown distribution "frechet"; expected one of: fixed, exponential, uniform, normal, lognormal, gamma, erlang, weibull, empirical"#),
         ("{mean: 3m}", "arrivals.a.handle_time.dist",
-         #"missing required key "dist" (one of fixed, exponential, uniform, normal, lognormal, gamma, erlang, empirical)"#),
+         #"missing required key "dist" (one of fixed, exponential, uniform, normal, lognormal, gamma, erlang, weibull, empirical)"#),
+        ("{dist: weibull, shape: 0.01, scale: 1m}", "arrivals.a.handle_time.shape", "expected a shape from 0.1 to 1000, found 0.01"),
         ("{dist: uniform, min: 5m, max: 1m}", "arrivals.a.handle_time",
          "invalid distribution: uniform needs min <= max, found min 300, max 60"),
         ("{dist: exponential, mean: 0}", "arrivals.a.handle_time", "invalid distribution: exponential needs mean > 0, found 0"),

@@ -1,0 +1,96 @@
+/// Fits a ``HistoryFit`` from the calls of a contact center's history.
+///
+/// A day is a calendar day of the center's clock (the calls' `arrival` divided by 86,400 s);
+/// an interval of the day starts at a multiple of `interval` from midnight. Volumes are
+/// averaged over the days with at least one call in any stream, so a closed day (no calls at
+/// all) is not counted as a quiet one.
+public enum HistoryFitter {
+    /// The fit of `calls`, whose `stream` indexes `streams`. O(n log n) for n calls (the sorts
+    /// of the fits), memory O(n).
+    public static func fit(_ calls: [HistoryCall], streams: [String], interval: Double) -> HistoryFit {
+        let perDay = Int((86_400 / interval).rounded(.up))
+        let dayNumbers = Set(calls.map { day(of: $0.arrival) }).sorted()
+        let dayIndex = Dictionary(uniqueKeysWithValues: dayNumbers.enumerated().map { ($1, $0) })
+        func slot(_ time: Double) -> Int { min(Int((time - Double(day(of: time)) * 86_400) / interval), perDay - 1) }
+        var counts = Array(repeating: Array(repeating: 0, count: dayNumbers.count * perDay), count: streams.count)
+        for call in calls {
+            counts[call.stream][dayIndex[day(of: call.arrival)]! * perDay + slot(call.arrival)] += 1
+        }
+        let used = (0..<perDay).filter { i in counts.contains { c in dayNumbers.indices.contains { c[$0 * perDay + i] > 0 } } }
+        let first = used.first ?? 0
+        let count = (used.last ?? 0) - first + 1
+        let days = max(dayNumbers.count, 1)
+
+        var byStream = Array(repeating: [HistoryCall](), count: streams.count)
+        for call in calls { byStream[call.stream].append(call) }
+        let fits = streams.indices.map { s in
+            let volumes = (first..<(first + count)).map { i in
+                volume(dayNumbers.indices.map { Double(counts[s][$0 * perDay + i]) })
+            }
+            let totals = dayNumbers.indices.map { d in counts[s][(d * perDay)..<((d + 1) * perDay)].reduce(0, +) }
+            let dayCounts = dayNumbers.indices.map { d in Array(counts[s][(d * perDay + first)..<(d * perDay + first + count)]) }
+            return streamFit(name: streams[s], calls: byStream[s], volumes: volumes, dayCounts: dayCounts, dayTotals: totals)
+        }
+        let agents = agentsSeen(calls, days: dayIndex, perDay: perDay, interval: interval)
+        return HistoryFit(
+            interval: interval, firstInterval: first, intervalCount: count, days: days, streams: fits,
+            agentsSeen: agents.map { Array($0[first..<(first + count)]) })
+    }
+
+    /// The day number of a time (days from the history's first midnight).
+    private static func day(of time: Double) -> Int { Int((time / 86_400).rounded(.down)) }
+
+    /// The mean of one interval's counts over the days, with its Student-t 95 % interval (for
+    /// one day, Poisson's mean ± 1.96·√mean).
+    private static func volume(_ counts: [Double]) -> FittedParameter {
+        guard counts.count > 1 else {
+            let mean = counts.first ?? 0
+            return FittedParameter(name: "volume", value: mean, standardError: mean.squareRoot(), positive: false)
+        }
+        let estimate = Estimate(counts)
+        return FittedParameter(name: "volume", value: estimate.mean, low: estimate.low, high: estimate.high)
+    }
+
+    /// Every estimate of one stream.
+    private static func streamFit(
+        name: String, calls: [HistoryCall], volumes: [FittedParameter], dayCounts: [[Int]], dayTotals: [Int]
+    ) -> StreamFit {
+        let answered = calls.filter { $0.outcome == .answered }
+        let handle = DurationFitter(answered.compactMap(\.handle))
+        let wrapupTimes = answered.compactMap(\.wrapup)
+        let wrapup = wrapupTimes.isEmpty ? nil : DurationFitter(wrapupTimes)
+        let patience = PatienceFitter(
+            abandoned: calls.filter { $0.outcome == .abandoned }.map(\.wait),
+            censored: calls.filter { $0.outcome != .abandoned }.map(\.wait))
+        return StreamFit(
+            name: name, offered: calls.count, answered: answered.count,
+            abandoned: patience.abandoned.count, waiting: calls.count(where: { $0.outcome == .waiting }),
+            volumes: volumes, dayCounts: dayCounts, dayTotals: dayTotals, dayMultiplier: DayMultiplierFit(dayTotals: dayTotals),
+            handle: handle, handleFits: handle.fits(), wrapup: wrapup, wrapupFits: wrapup?.fits() ?? [],
+            patience: patience, patienceFits: patience.fits(), kaplanMeier: patience.kaplanMeier())
+    }
+
+    /// Distinct agents busy with a call (from answer to the end of wrap-up) in each interval of
+    /// the day, mean over the days; nil when no call names an agent.
+    private static func agentsSeen(_ calls: [HistoryCall], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
+        var busy: [Int: Set<Int>] = [:]
+        for call in calls {
+            guard call.outcome == .answered, let agent = call.agent else { continue }
+            let start = call.arrival + call.wait
+            let end = start + (call.handle ?? 0) + (call.wrapup ?? 0)
+            var slotStart = (start / interval).rounded(.down) * interval
+            while slotStart <= end {
+                let dayNumber = Int((slotStart / 86_400).rounded(.down))
+                if let d = days[dayNumber] {
+                    let i = Int((slotStart - Double(dayNumber) * 86_400) / interval)
+                    busy[d * perDay + min(i, perDay - 1), default: []].insert(agent)
+                }
+                slotStart += interval
+            }
+        }
+        guard !busy.isEmpty else { return nil }
+        var mean = Array(repeating: 0.0, count: perDay)
+        for (key, agents) in busy { mean[key % perDay] += Double(agents.count) / Double(max(days.count, 1)) }
+        return mean
+    }
+}

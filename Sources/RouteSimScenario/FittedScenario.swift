@@ -1,0 +1,140 @@
+import Foundation
+import RouteSim
+import RouteSimKernel
+
+/// A scenario file written from a ``HistoryFit``: one queue and one arrival stream per fitted
+/// stream, every agent in one group serving every queue, first come first served.
+///
+/// Each stream's arrivals follow its fitted profile from the first interval with calls, with
+/// the gamma day multiplier when the days showed over-dispersion; handle time, wrap-up and
+/// patience are the families AIC chose (or, with `empiricalQuantiles`, handle time and wrap-up
+/// as that many equally likely quantiles). The agents are as many as were seen at work in
+/// the busiest interval, or, when the history names none, a placeholder: the peak offered load
+/// in Erlangs over 0.85, which the planner is told to set.
+public struct FittedScenario: Sendable {
+    /// The scenario's YAML text.
+    public var text: String
+    /// The agents the scenario has.
+    public var workers: Int
+    /// Whether `workers` was seen in the history; false for the placeholder.
+    public var workersSeen: Bool
+
+    /// The scenario `name` for `fit`, read from `source` (named in its opening comment).
+    public init(_ fit: HistoryFit, name: String, source: String, empiricalQuantiles: Int? = nil, firstDate: String? = nil) {
+        let every = Self.number(fit.interval)
+        var lines = [
+            "# Fitted by `routesim fit` from \(source): \(fit.days) day(s), \(fit.streams.count) stream(s), interval \(every) s.",
+            "# Time 0 is \(Self.clock(Double(fit.firstInterval) * fit.interval)) on the center's clock.",
+            "name: \(Self.quoted(name))",
+            "horizon: \(Self.number(Double(fit.intervalCount) * fit.interval))",
+            "interval: \(every)",
+        ]
+        if let firstDate { lines.append("start: \(firstDate)T\(Self.clock(Double(fit.firstInterval) * fit.interval))") }
+        lines += ["", "task_queues:"]
+        for stream in fit.streams {
+            lines.append("  - {friendly_name: \(Self.quoted(stream.name)), target_workers: '1==1'}")
+        }
+        lines += [
+            "", "workflows:", "  - friendly_name: Fitted", "    configuration:", "      task_routing:", "        filters:",
+        ]
+        for stream in fit.streams {
+            lines.append("          - {filter_friendly_name: \(Self.quoted(stream.name)), expression: \(Self.quoted(Self.expression(stream.name))), "
+                + "targets: [{queue: \(Self.quoted(stream.name))}]}")
+        }
+        lines.append("        default_filter: {queue: \(Self.quoted(fit.streams[0].name))}")
+
+        let seen = fit.agentsSeen?.max().map { Int($0.rounded(.up)) }
+        workersSeen = seen != nil
+        workers = max(seen ?? Self.placeholder(fit), 1)
+        lines += ["", "workers:"]
+        lines.append(workersSeen
+            ? "  # As many agents as were seen at work in the busiest interval (mean over the days)."
+            : "  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
+        lines += ["  - group: agents", "    count: \(workers)", "", "arrivals:"]
+        for stream in fit.streams {
+            lines += Self.arrival(stream, fit: fit, empiricalQuantiles: empiricalQuantiles)
+        }
+        text = lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `arrivals` item of one stream.
+    private static func arrival(_ stream: StreamFit, fit: HistoryFit, empiricalQuantiles: Int?) -> [String] {
+        var lines = [
+            "  - name: \(quoted(stream.name))",
+            "    channel: voice",
+            "    attributes: {stream: \(quoted(stream.name))}",
+            "    profile: {every: \(number(fit.interval)), volumes: [\(stream.volumes.map { number($0.value) }.joined(separator: ", "))]}",
+        ]
+        if let multiplier = stream.dayMultiplier, multiplier.shown {
+            lines.append("    rate_multiplier: {dist: gamma, mean: 1, sd: \(number(multiplier.sd.value))}")
+        }
+        func empirical(_ fitter: DurationFitter, _ count: Int) -> String {
+            "{dist: empirical, values: [\(fitter.quantiles(count).map(number).joined(separator: ", "))]}"
+        }
+        if let count = empiricalQuantiles, !stream.handle.sorted.isEmpty {
+            lines.append("    handle_time: \(empirical(stream.handle, count))")
+        } else {
+            lines.append("    handle_time: \(DurationFit.best(stream.handleFits).map { distribution($0.distribution) } ?? "0")")
+        }
+        if let wrapup = stream.wrapup {
+            if let count = empiricalQuantiles {
+                lines.append("    wrapup_time: \(empirical(wrapup, count))")
+            } else if let best = DurationFit.best(stream.wrapupFits) {
+                lines.append("    wrapup_time: \(distribution(best.distribution))")
+            }
+        }
+        if let best = DurationFit.best(stream.patienceFits) {
+            lines.append("    patience: \(distribution(best.distribution))")
+        } else {
+            lines.append("    # no caller hung up: patience is left out (callers never hang up)")
+        }
+        return lines
+    }
+
+    /// A fitted distribution in scenario notation.
+    private static func distribution(_ distribution: Distribution) -> String {
+        switch distribution {
+        case .exponential(let mean): "{dist: exponential, mean: \(number(mean))}"
+        case .lognormal(let mean, let sd): "{dist: lognormal, mean: \(number(mean)), sd: \(number(sd))}"
+        case .gamma(let shape, let scale): "{dist: gamma, shape: \(number(shape)), scale: \(number(scale))}"
+        case .weibull(let shape, let scale): "{dist: weibull, shape: \(number(shape)), scale: \(number(scale))}"
+        default: number(distribution.mean)
+        }
+    }
+
+    /// The peak offered load, in agents, over 0.85, rounded up.
+    private static func placeholder(_ fit: HistoryFit) -> Int {
+        let load = (0..<fit.intervalCount).map { i in
+            fit.streams.reduce(0.0) { sum, stream in
+                let work = (DurationFit.best(stream.handleFits)?.distribution.mean ?? 0)
+                    + (DurationFit.best(stream.wrapupFits)?.distribution.mean ?? 0)
+                return sum + stream.volumes[i].value * work / fit.interval
+            }
+        }
+        return Int(((load.max() ?? 0) / 0.85).rounded(.up))
+    }
+
+    /// The routing expression that picks a stream's tasks.
+    private static func expression(_ name: String) -> String {
+        name.contains("\"") ? "stream == '\(name)'" : "stream == \"\(name)\""
+    }
+
+    /// A YAML double-quoted scalar (JSON's escapes are YAML's).
+    private static func quoted(_ text: String) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed])
+        let array = data.map { String(decoding: $0, as: UTF8.self) } ?? "[\"\"]"
+        return String(array.dropFirst().dropLast())
+    }
+
+    /// A number with six significant digits, whole numbers without a fraction.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.6g", value)
+    }
+
+    /// `HH:MM:SS` of seconds from midnight.
+    private static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
+    }
+}
