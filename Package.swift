@@ -52,6 +52,7 @@ let package = Package(
             name: "RouteSimTwin",
             dependencies: [
                 "RouteSim", "RouteSimKernel", "RouteSimScenario", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -19,6 +19,9 @@ public actor Twin {
     private let sids: SidGenerator
     /// How many workspaces were ever created: the index of the next one's SID and seed.
     private var created = 0
+    /// The live engine of each workspace that has one, by workspace SID (looked up, never
+    /// iterated): built when a workspace first needs routing.
+    private var engines: [String: TwinEngine] = [:]
 
     public init(credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1) {
         self.credentials = credentials
@@ -55,13 +58,17 @@ public actor Twin {
     /// `POST /v1/Workspaces/{Sid}`.
     public func updateWorkspace(_ sid: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
         let index = try index(of: sid)
+        let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
+        if routing { try checkRebuild(index) }
         try workspaces[index].update(parameters)
+        if routing { rebuild(index) }
         return representation(baseURL).workspace(workspaces[index])
     }
 
     /// `DELETE /v1/Workspaces/{Sid}`, with everything in it.
     public func deleteWorkspace(_ sid: String) throws(TwinError) {
         workspaces.remove(at: try index(of: sid))
+        engines[sid] = nil
     }
 
     // MARK: Sub-resources
@@ -71,7 +78,14 @@ public actor Twin {
         _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
+        if kind != .workers { try checkRebuild(owner) }
         let index = try workspaces[owner].create(kind, parameters)
+        if kind == .workers {
+            engines[workspaces[owner].sid]?.add(workspaces[owner].workers[index].resource)
+            syncWorkers(owner)
+        } else {
+            rebuild(owner)
+        }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
     }
 
@@ -98,14 +112,26 @@ public actor Twin {
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
+        let routing = kind != .workers || parameters.has("Attributes")
+        if routing { try checkRebuild(owner) }
+        let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
         try workspaces[owner].update(kind, at: index, parameters)
+        if routing {
+            rebuild(owner)
+        } else if let engine = engines[workspaces[owner].sid], workspaces[owner].workers[index].resource.activity != activity {
+            engine.simulation.setWorkerActivity(index, to: workspaces[owner].workers[index].resource.activity)
+            syncWorkers(owner)
+        }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
     }
 
     /// `DELETE /v1/Workspaces/{WorkspaceSid}/{Kind}/{Sid}`.
     public func delete(_ kind: TwinResourceKind, in workspace: String, _ sid: String) throws(TwinError) {
         let owner = try index(of: workspace)
-        try workspaces[owner].delete(kind, at: try workspaces[owner].index(kind, of: sid))
+        let index = try workspaces[owner].index(kind, of: sid)
+        try checkRebuild(owner)
+        try workspaces[owner].delete(kind, at: index)
+        rebuild(owner)
     }
 
     // MARK: Worker channels
@@ -136,7 +162,9 @@ public actor Twin {
         let owner = try index(of: workspace)
         let workerIndex = try workspaces[owner].index(.workers, of: worker)
         let channel = try workspaces[owner].channelIndex(ofWorker: workerIndex, sid)
+        try checkRebuild(owner)
         try workspaces[owner].updateChannel(ofWorker: workerIndex, at: channel, parameters)
+        rebuild(owner)
         return representation(baseURL).workerChannel(ofWorker: workerIndex, at: channel, of: workspaces[owner])
     }
 
@@ -167,7 +195,13 @@ public actor Twin {
     /// Moves the clock to `time` and every workspace with it; 20001 for a time before now.
     public func advance(to time: Double) throws(TwinError) {
         try clock.move(to: time)
-        for index in workspaces.indices { workspaces[index].advance(to: time) }
+        for index in workspaces.indices {
+            workspaces[index].advance(to: time)
+            if let engine = engines[workspaces[index].sid] {
+                engine.simulation.advance(to: time)
+                syncWorkers(index)
+            }
+        }
     }
 
     /// Moves the clock `seconds` (0 or more) forward: a step of the realtime clock.
@@ -177,14 +211,50 @@ public actor Twin {
 
     // MARK: Helpers
 
+    /// The live engine of the workspace at `owner`, built from its resources when it has none.
+    func engine(_ owner: Int) -> TwinEngine {
+        let sid = workspaces[owner].sid
+        if let engine = engines[sid] { return engine }
+        let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time)
+        engines[sid] = engine
+        syncWorkers(owner)
+        return engine
+    }
+
+    /// Refuses (400) a change that moves what routing reads while the workspace's engine
+    /// cannot be built again (``TwinEngine/canRebuild``).
+    private func checkRebuild(_ owner: Int) throws(TwinError) {
+        guard let engine = engines[workspaces[owner].sid], !engine.canRebuild else { return }
+        if engine.fromScenario {
+            throw .invalidParameter("The workspace runs a scenario: its activities, channels, queues, workflows and workers' attributes and channels are the scenario's (docs/twin.md)")
+        }
+        throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
+    }
+
+    /// Builds the workspace's engine again after a change ``checkRebuild(_:)`` allowed.
+    private func rebuild(_ owner: Int) {
+        engines[workspaces[owner].sid]?.rebuild(from: workspaces[owner], seed: seed, at: clock.time)
+        syncWorkers(owner)
+    }
+
+    /// Copies the activity changes the workspace's engine made into its workers.
+    func syncWorkers(_ owner: Int) {
+        guard let engine = engines[workspaces[owner].sid] else { return }
+        for change in engine.log.takeActivityChanges() where workspaces[owner].workers.indices.contains(change.worker) {
+            workspaces[owner].workers[change.worker].resource.activity = change.activity
+            workspaces[owner].workers[change.worker].resource.statusChanged = change.time
+            workspaces[owner].workers[change.worker].updated = change.time
+        }
+    }
+
     /// The index of the workspace `sid`; 404 otherwise.
-    private func index(of sid: String) throws(TwinError) -> Int {
+    func index(of sid: String) throws(TwinError) -> Int {
         guard let index = workspaces.firstIndex(where: { $0.sid == sid }) else { throw .notFound("/v1/Workspaces/" + sid) }
         return index
     }
 
     /// The JSON shapes for a request that reached the server at `baseURL`.
-    private func representation(_ baseURL: String) -> TwinRepresentation {
+    func representation(_ baseURL: String) -> TwinRepresentation {
         TwinRepresentation(baseURL: baseURL, accountSid: credentials.accountSid, clock: clock)
     }
 

@@ -165,17 +165,17 @@ public struct TwinRepresentation: Sendable {
     }
 
     /// `date_created` and `date_updated` of a record.
-    private func dated<Resource>(_ record: TwinRecord<Resource>) -> [String: AttributeValue] {
+    func dated<Resource>(_ record: TwinRecord<Resource>) -> [String: AttributeValue] {
         ["date_created": date(record.created), "date_updated": date(record.updated)]
     }
 
     /// A simulated time as a TaskRouter date.
-    private func date(_ time: Double) -> AttributeValue {
+    func date(_ time: Double) -> AttributeValue {
         .string(clock.date(at: time))
     }
 
     /// A string, or null.
-    private func optional(_ text: String?) -> AttributeValue {
+    func optional(_ text: String?) -> AttributeValue {
         text.map(AttributeValue.string) ?? .null
     }
 }

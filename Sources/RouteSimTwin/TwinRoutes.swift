@@ -76,6 +76,64 @@ public enum TwinRoutes {
                 twin.updateWorkerChannel(in: workspace, worker: worker, sid, form(request, context), baseURL: base(request)))
         }
 
+        let tasks = "/v1/Workspaces/:workspace/Tasks"
+        router.post(RouterPath(tasks)) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            return try await TwinResponse.json(
+                twin.createTask(in: workspace, form(request, context), baseURL: base(request)), status: .created)
+        }
+        router.get(RouterPath(tasks)) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            return try await TwinResponse.json(twin.listTasks(in: workspace, query(request), baseURL: base(request)))
+        }
+        router.get(RouterPath(tasks + "/:task")) { request, context in
+            let (workspace, task) = try (context.parameters.require("workspace"), context.parameters.require("task"))
+            return try await TwinResponse.json(twin.fetchTask(in: workspace, task, baseURL: base(request)))
+        }
+        router.post(RouterPath(tasks + "/:task")) { request, context in
+            let (workspace, task) = try (context.parameters.require("workspace"), context.parameters.require("task"))
+            return try await TwinResponse.json(twin.updateTask(in: workspace, task, form(request, context), baseURL: base(request)))
+        }
+        router.delete(RouterPath(tasks + "/:task")) { _, context in
+            let (workspace, task) = try (context.parameters.require("workspace"), context.parameters.require("task"))
+            try await twin.deleteTask(in: workspace, task)
+            return TwinResponse.deleted
+        }
+        // Reservations under a task (`:task`) and under a worker (`:sid`, as the Workers routes name it).
+        for (owner, parameter) in [("Tasks/:task", "task"), ("Workers/:sid", "sid")] {
+            let path = "/v1/Workspaces/:workspace/" + owner + "/Reservations"
+            let underTask = parameter == "task"
+            router.get(RouterPath(path)) { request, context in
+                let (workspace, sid) = try (context.parameters.require("workspace"), context.parameters.require(parameter))
+                return try await TwinResponse.json(twin.listReservations(
+                    in: workspace, task: underTask ? sid : nil, worker: underTask ? nil : sid, query(request), baseURL: base(request)))
+            }
+            router.get(RouterPath(path + "/:reservation")) { request, context in
+                let (workspace, sid, reservation) = try (
+                    context.parameters.require("workspace"), context.parameters.require(parameter),
+                    context.parameters.require("reservation"))
+                return try await TwinResponse.json(twin.fetchReservation(
+                    in: workspace, task: underTask ? sid : nil, worker: underTask ? nil : sid, reservation, baseURL: base(request)))
+            }
+            router.post(RouterPath(path + "/:reservation")) { request, context in
+                let (workspace, sid, reservation) = try (
+                    context.parameters.require("workspace"), context.parameters.require(parameter),
+                    context.parameters.require("reservation"))
+                return try await TwinResponse.json(twin.updateReservation(
+                    in: workspace, task: underTask ? sid : nil, worker: underTask ? nil : sid, reservation,
+                    form(request, context), baseURL: base(request)))
+            }
+        }
+        let events = "/v1/Workspaces/:workspace/Events"
+        router.get(RouterPath(events)) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            return try await TwinResponse.json(twin.listEvents(in: workspace, query(request), baseURL: base(request)))
+        }
+        router.get(RouterPath(events + "/:event")) { request, context in
+            let (workspace, event) = try (context.parameters.require("workspace"), context.parameters.require("event"))
+            return try await TwinResponse.json(twin.fetchEvent(in: workspace, event, baseURL: base(request)))
+        }
+
         router.get("/routesim/v1/Clock") { _, _ in
             await TwinResponse.json(twin.clockDocument())
         }

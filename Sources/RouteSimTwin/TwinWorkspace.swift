@@ -126,6 +126,15 @@ public struct TwinWorkspace: Sendable {
         return sids.sid(prefix, index)
     }
 
+    /// The SID of the `index`-th task, reservation or event the workspace's engine made:
+    /// those prefixes are made only here, so they never meet ``issue(_:)``'s.
+    public func sid(_ prefix: SidPrefix, _ index: Int) -> String {
+        sids.sid(prefix, index)
+    }
+
+    /// The generator of ``sid(_:_:)``, for the engine's log to index SIDs with.
+    var numberedSids: SidGenerator { sids }
+
     /// The path of a sub-resource, as 404 messages name it.
     func path(_ kind: TwinResourceKind, _ sid: String? = nil) -> String {
         "/v1/Workspaces/\(self.sid)/\(kind.pathSegment)" + (sid.map { "/" + $0 } ?? "")

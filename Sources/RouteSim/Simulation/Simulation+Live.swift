@@ -34,6 +34,15 @@ extension Simulation {
     /// The simulated time the run stands at (s).
     public var time: Double { now }
 
+    /// How many tasks are in flight (created, not yet completed or canceled).
+    public var liveTaskCount: Int { tasksInFlight }
+
+    /// How many tasks, reservations and recorded events the run has made: the ordinals
+    /// the next ones get.
+    public var madeCounts: (tasks: Int, reservations: Int, events: Int) {
+        (tasksCreated, reservationsCreated, eventsEmitted)
+    }
+
     /// Handles every event up to and including `time`, then stands at `time`.
     /// O(events handled x log events).
     public mutating func advance(to time: Double) {
