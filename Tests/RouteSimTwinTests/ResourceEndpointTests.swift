@@ -47,6 +47,7 @@ import RouteSimTwin
         try await TwinClient.withTwin { twin in
             let workspace = try await twin.workspace("W")
             let activities = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Activities").items("activities")
+            try #require(activities.count == 3)
             let unavailable = try #require(activities[2]["sid"] as? String)
             let base = "/v1/Workspaces/\(workspace)/TaskQueues"
             let created = try await twin.send(.post, base, [

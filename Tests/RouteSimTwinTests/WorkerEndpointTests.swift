@@ -32,6 +32,7 @@ import RouteSimTwin
         try await TwinClient.withTwin { twin in
             let (workspace, _, available) = try await staffed(twin)
             let workers = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Workers").items("workers")
+            try #require(workers.count == 3)
             #expect(workers.map { $0["activity_name"] as? String } == ["Available", "Offline", "Available"])
             #expect(workers.map { $0["available"] as? Bool } == [true, false, true])
             #expect(workers[0]["attributes"] as? String == #"{"languages":["en","es"],"level":3}"#)

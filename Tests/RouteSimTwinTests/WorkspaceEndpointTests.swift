@@ -93,6 +93,7 @@ import RouteSimTwin
         try await TwinClient.withTwin { twin in
             let sid = try await twin.workspace("Before")
             let activities = try await twin.send(.get, "/v1/Workspaces/\(sid)/Activities").items("activities")
+            try #require(activities.count == 3)
             let available = try #require(activities[1]["sid"] as? String)
             let unavailable = try #require(activities[2]["sid"] as? String)
             _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "61")])
@@ -142,7 +143,7 @@ import RouteSimTwin
                 next = page.meta("next_page_url") as? String
             }
             #expect(seen == sids)
-            #expect(pages.count == 3)
+            try #require(pages.count == 3)
             #expect(pages.map { $0["page"] as? Int } == [0, 1, 2])
             #expect(pages.allSatisfy { $0["key"] as? String == "workspaces" && $0["page_size"] as? Int == 2 })
             #expect(pages[0]["first_page_url"] as? String == "http://localhost/v1/Workspaces?PageSize=2&Page=0")
