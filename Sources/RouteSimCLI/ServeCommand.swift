@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
          "routesim serve --port 0 --max-requests 100 --max-seconds 30"),
     ]
 
-    @Option(help: "The address to listen on; the default serves this machine only.")
+    @Option(help: "The address to listen on; 127.0.0.1 answers this machine only.")
     var host = "127.0.0.1"
 
     @Option(help: "The port to listen on; 0 picks a free one, which the printed URL shows.")
@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
     @Option(help: "The auth token clients authenticate with (default: 32 new hex digits).")
     var authToken: String?
 
-    @Option(parsing: .unconditional, help: "The seed the SIDs derive from.", transform: SeedArgument.parse)
+    @Option(parsing: .unconditional, help: "The seed the SIDs derive from (default: 1).", transform: SeedArgument.parse)
     var seed: UInt64 = 1
 
     @Option(help: "Stop after answering this many requests.")

@@ -6,5 +6,5 @@ struct ServeError: UserFacingError {
     /// What the system said.
     let reason: String
 
-    var problems: [String] { ["routesim serve on \(address): \(reason)"] }
+    var problems: [String] { ["cannot serve on \(address): \(reason)"] }
 }
