@@ -110,6 +110,13 @@ final class TwinEventLog: RecordSink {
         case .taskQueueEntered:
             tasks[number].queue = event.queue
             tasks[number].queueEntered = event.time
+        case .reservationCreated:
+            tasks[number].pendingReservations += 1
+        case .reservationAccepted:
+            tasks[number].pendingReservations = 0
+        case .reservationRejected, .reservationTimeout, .reservationCanceled, .reservationRescinded:
+            tasks[number].pendingReservations -= 1
+            if tasks[number].pendingReservations == 0, tasks[number].status == .reserved { tasks[number].status = .pending }
         case .taskCompleted, .taskCanceled:
             tasks[number].reason = event.reason
         default:

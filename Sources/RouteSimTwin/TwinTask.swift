@@ -23,4 +23,7 @@ public struct TwinTask: Sendable {
     public var reason: String?
     /// Deleted through the API: no longer listed or fetched.
     public var deleted = false
+    /// Its pending reservations: when the last ends unaccepted, the task is pending again
+    /// (no event says so).
+    var pendingReservations = 0
 }
