@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The twin's HTTP server (`routesim serve`). No traits: its swift-configuration
+        // support is not used, and leaving it out keeps that package out of the build.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Already in Hummingbird's graph; named because the twin configures them directly.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -42,10 +48,19 @@ let package = Package(
             ]
         ),
         .target(name: "RouteSimReport", dependencies: ["RouteSim", "RouteSimStore"]),
+        .target(
+            name: "RouteSimTwin",
+            dependencies: [
+                "RouteSim", "RouteSimKernel", "RouteSimScenario", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "RouteSimCLI",
             dependencies: [
-                "RouteSim", "RouteSimScenario", "RouteSimStore", "RouteSimReport",
+                "RouteSim", "RouteSimScenario", "RouteSimStore", "RouteSimReport", "RouteSimTwin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +69,12 @@ let package = Package(
         .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", "RouteSimKernel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RouteSimReportTests", dependencies: ["RouteSimReport", "RouteSimStore", "RouteSimScenario", "RouteSim"]),
+        .testTarget(
+            name: "RouteSimTwinTests",
+            dependencies: [
+                "RouteSimTwin", "RouteSim", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -15,7 +15,7 @@ struct RouteSimCommand: AsyncParsableCommand, CommandExamples {
         subcommands: [
             RunCommand.self, BatchCommand.self, CompareCommand.self, SweepCommand.self, StaffCommand.self,
             MergeCommand.self, ReportCommand.self, ExportCommand.self, SelftestCommand.self, ValidateCommand.self, StatsCommand.self,
-            FitCommand.self,
+            FitCommand.self, ServeCommand.self,
         ]
     )
 

@@ -13,7 +13,7 @@ enum ScenarioReader {
     static let keys = [
         "name", "start", "horizon", "warmup", "interval", "service_level", "seed", "taskrouter", "workspace", "activities",
         "task_channels", "task_queues", "workflows", "workers", "imported_workers", "worker_channels", "arrivals",
-        "multitasking", "variants",
+        "multitasking", "api_tasks", "variants",
     ]
 
     /// The spec and variants; nil when any problem was reported.
@@ -58,12 +58,14 @@ enum ScenarioReader {
             map.optional("workers"), channels: channelTable, activities: activities, activityTable: activityTable)
         let arrivals = ArrivalsReader.read(map.optional("arrivals"), channels: channelTable, workflows: workflowTable)
         let multitasking = MultitaskingReader.read(map.optional("multitasking"), channels: channelTable)
+        let apiTasks = APITasksReader.read(map.optional("api_tasks"), channels: channelTable)
         let variants = VariantsReader.read(map.optional("variants"))
 
         guard root.diagnostics.isEmpty, let name, let horizon else { return nil }
-        let spec = SimulationSpec(
+        var spec = SimulationSpec(
             name: name, horizon: horizon, warmup: warmup, interval: interval, serviceLevel: serviceLevel, seed: seed,
             workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking, start: start)
+        spec.apiTasks = apiTasks
         ScenarioWarnings.check(spec, in: map)
         return (spec, variants)
     }

@@ -15,6 +15,7 @@ extension TaskReason {
         case .canceled(.workflowSkipped): 4
         case .canceled(.noMatchingFilter): 5
         case .canceled(.maxAssignments): 6
+        case .canceled(.application): 7
         }
     }
 }

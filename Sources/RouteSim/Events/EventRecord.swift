@@ -19,6 +19,8 @@ public struct EventRecord: Sendable, Equatable {
     /// The task's attribute set, by ``RunNumbering/profiles``.
     public var profile: Int?
     public var taskPriority: Int?
+    /// The task's channel.
+    public var channel: Int?
     /// Seconds since the task was created.
     public var taskAge: Double?
     public var taskStatus: TaskStatus?

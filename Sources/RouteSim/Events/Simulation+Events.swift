@@ -83,6 +83,7 @@ extension Simulation {
         event.stream = Int(tasks[slot].stream)
         event.profile = Int(tasks[slot].profile)
         event.taskPriority = tasks[slot].priority
+        event.channel = Int(tasks[slot].channel)
         event.taskAge = now - tasks[slot].createdAt
         event.taskStatus = tasks[slot].status
         event.queue = tasks[slot].queue >= 0 ? Int(tasks[slot].queue) : nil

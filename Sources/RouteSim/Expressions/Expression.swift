@@ -65,6 +65,15 @@ public struct Expression: Sendable, Equatable, Hashable, CustomStringConvertible
         referencedRoots.contains(.worker)
     }
 
+    /// The top-level keys of `root` that evaluation reads (`task.lang` and `task.lang.code`
+    /// both read `lang`); nil when it reads `root` whole. Two contexts that agree on these
+    /// keys give the same answer, which is how the engine interns task attribute sets.
+    /// O(size of the expression).
+    public func keys(readFrom root: ReferenceRoot) -> Set<String>? {
+        var keys: Set<String> = []
+        return node.collectKeys(from: root, into: &keys) ? keys : nil
+    }
+
     /// The source text.
     public var description: String {
         source

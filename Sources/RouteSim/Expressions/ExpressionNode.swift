@@ -89,4 +89,22 @@ indirect enum ExpressionNode: Sendable, Hashable {
             for node in nodes { node.collectRoots(into: &roots) }
         }
     }
+
+    /// Adds to `keys` the first key of every reference from `root`; false when some
+    /// reference reads `root` whole (no key step first).
+    func collectKeys(from root: ReferenceRoot, into keys: inout Set<String>) -> Bool {
+        switch self {
+        case .constant:
+            return true
+        case .comparison(let comparison):
+            for operand in [comparison.lhs, comparison.rhs] {
+                guard case .reference(root, let steps) = operand else { continue }
+                guard case .key(let key)? = steps.first else { return false }
+                keys.insert(key)
+            }
+            return true
+        case .all(let nodes), .any(let nodes):
+            return nodes.allSatisfy { $0.collectKeys(from: root, into: &keys) }
+        }
+    }
 }

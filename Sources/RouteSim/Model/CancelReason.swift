@@ -12,4 +12,6 @@ public enum CancelReason: String, Sendable, Equatable, CaseIterable, BitwiseCopy
     case noMatchingFilter = "No workflow filter matched and there is no default_filter"
     /// 1,000 pending-to-reserved transitions.
     case maxAssignments = "Task TTL Exceeded or Max assignment count exceeded"
+    /// An application canceled the task through the REST API (the twin keeps its reason).
+    case application = "Canceled by the application"
 }

@@ -3,14 +3,20 @@
 /// array would be retained and released on every read.
 struct GroupLists {
     /// Every group's list, group after group.
-    private let items: [Int32]
+    private var items: [Int32]
     /// Where each group's list starts in ``items``, plus the total at the end.
-    private let start: [Int]
+    private var start: [Int]
 
     /// Lays out `lists` (per group, its list, in the order it is to be walked).
     init(_ lists: [[Int32]]) {
         items = lists.flatMap { $0 }
         start = lists.reduce(into: [0]) { start, list in start.append(start.last! + list.count) }
+    }
+
+    /// Adds the list of a new last group. O(list).
+    mutating func append(_ list: [Int32]) {
+        items += list
+        start.append(items.count)
     }
 
     /// The positions of group `group`'s items, for ``subscript(_:)``. O(1).

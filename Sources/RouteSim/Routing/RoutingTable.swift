@@ -14,13 +14,18 @@ struct RoutingTable {
     private(set) var filterStart: [[Int32]] = []
     /// The default filter's target id per workflow; -1 without one.
     private(set) var defaultTarget: [Int32] = []
-    /// `filterMatches[workflow][filter * profileCount + profile]`.
+    /// `filterMatches[workflow][profile * filters + filter]`: a profile's answers side by
+    /// side, so a profile added while the engine runs appends its own.
     private var filterMatches: [[Bool]] = []
+    /// Each workflow's filter expressions, in order (a profile's answers are theirs).
+    private var filterExpressions: [[Expression]] = []
+    /// The number of filters of each workflow (the width of a profile's answers).
+    private var filterCounts: [Int] = []
     /// Member queues of each group, ascending.
     private(set) var memberQueues = GroupLists([])
-    /// `member[queue * groupCount + group]`.
+    /// `member[group * queueCount + queue]`.
     private var member: [Bool] = []
-    /// Per target, `admits[profile * groupCount + group]`; empty when the target has no
+    /// Per target, `admits[profile * groupStride + group]`; empty when the target has no
     /// expression (every member is admitted).
     private var admits: [[Bool]] = []
     /// Per target, the known worker per profile (-1: the attribute names no worker);
@@ -29,27 +34,37 @@ struct RoutingTable {
     /// Per target, per `order_by` clause, the clause's value for each group (nil when the
     /// group lacks the attribute or it is not an integer); empty without `order_by`.
     private var orderKeys: [[[Double?]]] = []
-    let profileCount: Int
-    let groupCount: Int
+    /// The task attribute sets, by profile (what a profile added later is evaluated with).
+    private var profiles: [AttributeValue]
+    /// The worker attributes, by group.
+    private var groupAttributes: [AttributeValue]
+    private(set) var profileCount: Int
+    private(set) var groupCount: Int
+    /// The spacing of groups in ``admits``: ``groupCount`` in a batch run, with room to
+    /// spare once groups are added while the engine runs (doubled when full).
+    private var groupStride: Int
+    let queueCount: Int
 
     /// Builds the table for `spec`, whose task profiles are `profiles` (task attributes)
     /// and whose workers are `workers` (for known-worker routing).
     init(spec: SimulationSpec, profiles: [AttributeValue], workers: [Worker]) {
         let workspace = spec.workspace
+        self.profiles = profiles
+        groupAttributes = spec.workerGroups.map(\.attributes)
         profileCount = profiles.count
         groupCount = spec.workerGroups.count
+        groupStride = groupCount
+        queueCount = workspace.taskQueues.count
         for (w, workflow) in workspace.workflows.enumerated() {
             var starts: [Int32] = []
-            var matches: [Bool] = []
             for (f, filter) in workflow.filters.enumerated() {
                 starts.append(Int32(targets.count))
                 appendTargets(filter.targets, workflow: w, filter: f)
-                for profile in profiles {
-                    matches.append(filter.expression.evaluate(ExpressionContext(attributes: profile)))
-                }
             }
             filterStart.append(starts)
-            filterMatches.append(matches)
+            filterExpressions.append(workflow.filters.map(\.expression))
+            filterCounts.append(workflow.filters.count)
+            filterMatches.append([])
             if let fallback = workflow.defaultFilter {
                 defaultTarget.append(Int32(targets.count))
                 appendTargets([fallback], workflow: w, filter: -1)
@@ -57,16 +72,18 @@ struct RoutingTable {
                 defaultTarget.append(-1)
             }
         }
-        member = Array(repeating: false, count: workspace.taskQueues.count * groupCount)
-        var groupQueues: [[Int32]] = []
-        for (g, group) in spec.workerGroups.enumerated() {
-            var queues: [Int32] = []
-            for (q, queue) in workspace.taskQueues.enumerated()
-            where queue.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes)) {
-                queues.append(Int32(q))
-                member[q * groupCount + g] = true
+        let workflows = workspace.workflows
+        for w in workflows.indices {
+            filterMatches[w] = profiles.flatMap { profile in
+                workflows[w].filters.map { $0.expression.evaluate(ExpressionContext(attributes: profile)) }
             }
-            groupQueues.append(queues)
+        }
+        let queues = workspace.taskQueues
+        var groupQueues: [[Int32]] = []
+        for group in spec.workerGroups {
+            let memberships = queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes)) }
+            member += memberships
+            groupQueues.append(memberships.indices.filter { memberships[$0] }.map(Int32.init))
         }
         memberQueues = GroupLists(groupQueues)
         let groups = spec.workerGroups
@@ -76,23 +93,89 @@ struct RoutingTable {
                 groups.map { expression.evaluate(ExpressionContext(task: profile, worker: $0.attributes)) }
             }
         }
-        knownWorkers = targets.map { resolved in
-            guard let known = resolved.target.knownWorker else { return [] }
-            return profiles.map { profile in
-                guard case .string(let name) = profile.value(at: known.taskAttribute) else { return -1 }
-                let index = workers.firstIndex {
-                    known.field == .sid ? $0.sid == name : $0.friendlyName.lowercased() == name.lowercased()
+        knownWorkers = targets.map { Self.knownWorkers($0, profiles: profiles, workers: workers) }
+        orderKeys = targets.map { resolved in
+            resolved.target.orderBy.map { clause in groups.map { Self.orderKey(clause, $0.attributes) } }
+        }
+    }
+
+    /// The known worker of target `resolved` for each of `profiles`: its index among
+    /// `workers`, -1 when the attribute names nobody; empty for a target without one.
+    private static func knownWorkers(_ resolved: ResolvedTarget, profiles: [AttributeValue], workers: [Worker]) -> [Int32] {
+        guard let known = resolved.target.knownWorker else { return [] }
+        return profiles.map { profile in
+            guard case .string(let name) = profile.value(at: known.taskAttribute) else { return -1 }
+            let index = workers.firstIndex {
+                known.field == .sid ? $0.sid == name : $0.friendlyName.lowercased() == name.lowercased()
+            }
+            return index.map(Int32.init) ?? -1
+        }
+    }
+
+    /// The value an `order_by` clause sorts a group by: nil when the group lacks the
+    /// attribute or it is not an integer.
+    private static func orderKey(_ clause: OrderByClause, _ attributes: AttributeValue) -> Double? {
+        guard case .number(let value) = attributes.value(at: clause.path), value == value.rounded() else { return nil }
+        return value
+    }
+
+    /// Numbers a task attribute set met while the engine runs as profile ``profileCount``
+    /// and evaluates every filter and target expression for it. O(filters + targets x
+    /// groups + known-worker targets x workers).
+    mutating func appendProfile(_ attributes: AttributeValue, workers: [Worker]) {
+        profiles.append(attributes)
+        profileCount += 1
+        let context = ExpressionContext(attributes: attributes)
+        for w in filterMatches.indices {
+            filterMatches[w] += filterExpressions[w].map { $0.evaluate(context) }
+        }
+        for t in targets.indices {
+            if !admits[t].isEmpty, let expression = targets[t].target.expression {
+                admits[t] += (0..<groupStride).map { g in
+                    g < groupCount && expression.evaluate(ExpressionContext(task: attributes, worker: groupAttributes[g]))
                 }
-                return index.map(Int32.init) ?? -1
+            }
+            if !knownWorkers[t].isEmpty {
+                knownWorkers[t] += Self.knownWorkers(targets[t], profiles: [attributes], workers: workers)
             }
         }
-        orderKeys = targets.map { resolved in
-            resolved.target.orderBy.map { clause in
-                groups.map { group -> Double? in
-                    guard case .number(let value) = group.attributes.value(at: clause.path),
-                          value == value.rounded() else { return nil }
-                    return value
+    }
+
+    /// Adds a worker group with `attributes` while the engine runs (a worker created
+    /// through the API): its queues, what each target admits of it, its `order_by` keys;
+    /// `workers` (with the new one) are searched again for known-worker targets.
+    /// O(queues + targets x profiles + known-worker targets x profiles x workers), and
+    /// O(targets x profiles x groups) when ``admits`` needs more room, which doubles it.
+    mutating func appendGroup(_ attributes: AttributeValue, queues: [TaskQueue], workers: [Worker]) {
+        if groupCount == groupStride {
+            let stride = max(2 * groupStride, 1)
+            for t in admits.indices where !admits[t].isEmpty {
+                var wider = Array(repeating: false, count: profileCount * stride)
+                for p in 0..<profileCount {
+                    for g in 0..<groupCount { wider[p * stride + g] = admits[t][p * groupStride + g] }
                 }
+                admits[t] = wider
+            }
+            groupStride = stride
+        }
+        let g = groupCount
+        groupAttributes.append(attributes)
+        groupCount += 1
+        let memberships = queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: attributes)) }
+        member += memberships
+        memberQueues.append(memberships.indices.filter { memberships[$0] }.map(Int32.init))
+        for t in targets.indices {
+            if !admits[t].isEmpty, let expression = targets[t].target.expression {
+                for p in 0..<profileCount {
+                    admits[t][p * groupStride + g] = expression.evaluate(
+                        ExpressionContext(task: profiles[p], worker: attributes))
+                }
+            }
+            if !knownWorkers[t].isEmpty {
+                knownWorkers[t] = Self.knownWorkers(targets[t], profiles: profiles, workers: workers)
+            }
+            for c in orderKeys[t].indices {
+                orderKeys[t][c].append(Self.orderKey(targets[t].target.orderBy[c], attributes))
             }
         }
     }
@@ -114,19 +197,20 @@ struct RoutingTable {
 
     /// Whether filter `filter` of `workflow` matches tasks of `profile`. O(1).
     func matches(workflow: Int32, filter: Int, profile: Int32) -> Bool {
-        filterMatches[Int(workflow)][filter * profileCount + Int(profile)]
+        let workflow = Int(workflow)
+        return filterMatches[workflow][Int(profile) * filterCounts[workflow] + filter]
     }
 
     /// Whether group `group` is a member of `queue` (`target_workers`). O(1).
     func isMember(group: Int32, of queue: Int32) -> Bool {
-        member[Int(queue) * groupCount + Int(group)]
+        member[Int(group) * queueCount + Int(queue)]
     }
 
     /// Whether target `target`'s expression admits a worker of `group` for a task of
     /// `profile`. O(1).
     func admits(target: Int32, profile: Int32, group: Int32) -> Bool {
         let table = admits[Int(target)]
-        return table.isEmpty || table[Int(profile) * groupCount + Int(group)]
+        return table.isEmpty || table[Int(profile) * groupStride + Int(group)]
     }
 
     /// The only worker target `target` may reserve for a task of `profile`: its index,

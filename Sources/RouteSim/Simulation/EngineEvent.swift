@@ -27,6 +27,9 @@ struct EngineEvent: Sendable {
         case wrapupDone
         /// Worker `entity` returns from the timeout activity (stamp: worker activity stamp).
         case workerReturn
+        /// Task slot `entity`, created through the REST API, reaches its own TTL (stamp:
+        /// the task's life).
+        case taskTimeout
     }
 
     @usableFromInline var kind: Kind

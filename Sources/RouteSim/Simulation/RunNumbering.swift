@@ -8,7 +8,7 @@
 /// numbering wherever it is made.
 public struct RunNumbering: Sendable {
     /// The workers, by worker index (``SimulationSpec/makeWorkers()``).
-    public let workers: [Worker]
+    public internal(set) var workers: [Worker]
     /// The task attribute sets, by profile.
     public let profiles: TaskProfiles
 

@@ -19,7 +19,7 @@ extension Simulation {
     @inline(__always)
     func prefetchEntity(of event: EngineEvent) {
         switch event.kind {
-        case .workDone, .wrapupDone, .abandon, .targetTimeout: tasks.prefetch(Int(event.entity))
+        case .workDone, .wrapupDone, .abandon, .targetTimeout, .taskTimeout: tasks.prefetch(Int(event.entity))
         case .answer, .reservationTimeout: reservations.prefetch(Int(event.entity))
         case .workerReturn: workers.prefetch(Int(event.entity))
         case .arrival, .shiftChange, .ttl: break

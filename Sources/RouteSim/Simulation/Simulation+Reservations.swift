@@ -73,6 +73,10 @@ extension Simulation {
         }
         let behavior = spec.workerGroups[group].answer
         let timeout = spec.workspace.workflows[Int(tasks[Int(reservation.task)].workflow)].taskReservationTimeout
+        if behavior.byApplication {
+            events.schedule(EngineEvent(.reservationTimeout, Int32(r), reservation.life), at: now + timeout)
+            return
+        }
         var random = answerRandom(r)
         let choice = random.uniform()
         let delay = behavior.delay.sample(&random)
@@ -91,7 +95,7 @@ extension Simulation {
 
     /// The first acceptance wins: the task is assigned, its other live reservations are
     /// rescinded, and the conversation starts.
-    private mutating func accept(_ r: Int) {
+    mutating func accept(_ r: Int) {
         let slot = Int(reservations[r].task)
         let w = Int(reservations[r].worker)
         detach(r, status: .accepted)
@@ -110,18 +114,21 @@ extension Simulation {
         workers[w].busyTotal += 1
         let activity = queuePolicies[Int(tasks[slot].queue)].assignmentActivity
         if !multiTask, activity >= 0 { setActivity(w, activity) }
+        if answeredByApplication[Int(workers[w].group)] { tasks[slot].work = .infinity }
         startWork(slot)
         for worker in freed { fillWorker(Int(worker)) }
     }
 
-    /// The agent rejects: the unit is freed, a single-tasking worker goes back to the
-    /// activity it had before the reservation, and the task is routed again when it has
-    /// no other live reservation (the same worker may get it again).
-    private mutating func reject(_ r: Int) {
+    /// The agent rejects: the unit is freed, the worker moves to `activity` if one is given
+    /// (an application's reject), else a single-tasking worker goes back to the activity it
+    /// had before the reservation, and the task is routed again when it has no other live
+    /// reservation (the same worker may get it again).
+    mutating func reject(_ r: Int, activity: Int32 = -1) {
         let slot = Int(reservations[r].task)
         let w = Int(reservations[r].worker)
-        let previous = reservations[r].previousActivity
+        let previous = activity >= 0 ? activity : reservations[r].previousActivity
         end(r, status: .rejected)
+        if activity >= 0 { workers[w].scheduledActivity = activity }
         if previous >= 0 { setActivity(w, previous) }
         if tasks[slot].liveReservations == 0 { returnToRouting(slot) }
         fillWorker(w)

@@ -21,7 +21,8 @@ extension Simulation {
         scheduleWorkDone(slot, factor: spec.multitasking[c].factor(concurrent: before + 1))
     }
 
-    /// The conversation ended: wrap-up if the caller's stream has one, else completion.
+    /// The conversation ended: wrap-up if the caller's stream has one, else completion. An
+    /// infinite wrap-up (an application's `wrapping`) lasts until the application ends it.
     mutating func finishWork(_ slot: Int) {
         let c = Int(tasks[slot].channel)
         if speedVaries[c] {
@@ -45,7 +46,9 @@ extension Simulation {
         reservations[r].status = .wrapping
         emitTask(.taskWrapup, slot)
         emitReservation(.reservationWrapup, r)
-        events.schedule(EngineEvent(.wrapupDone, Int32(slot), tasks[slot].life), at: now + tasks[slot].wrapup)
+        if tasks[slot].wrapup.isFinite {
+            events.schedule(EngineEvent(.wrapupDone, Int32(slot), tasks[slot].life), at: now + tasks[slot].wrapup)
+        }
     }
 
     /// Brings the remaining work of every task in conversation on worker channel `i` up to
@@ -65,11 +68,12 @@ extension Simulation {
     }
 
     /// Schedules the end of a task's conversation at speed 1/`factor`; an earlier
-    /// schedule goes stale.
+    /// schedule goes stale. Work without end (an application ends it: ``accept(_:)``)
+    /// schedules nothing.
     private mutating func scheduleWorkDone(_ slot: Int, factor: Double) {
         tasks[slot].workStamp &+= 1
-        events.schedule(
-            EngineEvent(.workDone, Int32(slot), tasks[slot].workStamp), at: now + tasks[slot].work * factor)
+        let end = now + tasks[slot].work * factor
+        if end.isFinite { events.schedule(EngineEvent(.workDone, Int32(slot), tasks[slot].workStamp), at: end) }
     }
 
     /// The task is done: its reservation completes, the worker's unit is freed (a

@@ -15,11 +15,11 @@ import RouteSimKernel
 /// let result = simulation.run(sink: recorder)
 /// ```
 public struct Simulation {
-    let spec: SimulationSpec
+    var spec: SimulationSpec
     /// The workers and the callers' attribute sets by number, which routing and the
     /// records use.
-    let numbering: RunNumbering
-    let routing: RoutingTable
+    var numbering: RunNumbering
+    var routing: RoutingTable
     let channelCount: Int
     let multiTask: Bool
     /// Per activity, whether it is available.
@@ -37,7 +37,12 @@ public struct Simulation {
     var channelOpen: [Bool]
     /// Per worker group, whether its agents accept every reservation at once
     /// (``AnswerBehavior/immediate``), which needs no draw.
-    let answersAtOnce: [Bool]
+    var answersAtOnce: [Bool]
+    /// Per worker group, whether an application answers its reservations and ends its
+    /// work (``AnswerBehavior/byApplication``).
+    var answeredByApplication: [Bool]
+    /// What a live run (``startLive(sink:)``) interns task attribute sets by; nil in a batch run.
+    var live: LiveProfiles?
     /// Whether the engine prefetches: set from the workforce's size (``prefetchWorkers``);
     /// tests turn it off to compare.
     var prefetches: Bool
@@ -116,6 +121,7 @@ public struct Simulation {
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
         answersAtOnce = spec.workerGroups.map { $0.answer == .immediate }
+        answeredByApplication = spec.workerGroups.map(\.answer.byApplication)
         prefetches = spec.workerGroups.reduce(0) { $0 + $1.count } >= Self.prefetchWorkers
         channelOpen = Array(repeating: false, count: channelCount)
         groupChannels = Self.groupChannels(spec.workerGroups, open: channelOpen)
@@ -196,7 +202,7 @@ public struct Simulation {
     public mutating func run(
         sink: (any RecordSink)? = nil, recordEvents: Bool = false, stoppingWhen stop: () -> Bool
     ) -> SimulationResult? {
-        start(sink: sink, recordEvents: recordEvents)
+        start(sink: sink, recordEvents: recordEvents, filter: spec.workspace.eventsFilter)
         while step() {
             if eventCount % Self.stopInterval == 0, stop() { return nil }
         }
@@ -207,11 +213,12 @@ public struct Simulation {
     /// few enough that a run stops within milliseconds.
     public static let stopInterval = 4_096
 
-    /// Sets a run up: the sink, the event mask, the first events.
-    private mutating func start(sink: (any RecordSink)?, recordEvents: Bool) {
+    /// Sets a run up: the sink, the event mask (the types `filter` names, all when nil),
+    /// the first events.
+    mutating func start(sink: (any RecordSink)?, recordEvents: Bool, filter: [String]?) {
         self.sink = sink
         makeStateUnique()
-        recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: spec.workspace.eventsFilter)
+        recordMask = Self.recordMask(recording: recordEvents && sink != nil, filter: filter)
         scheduleStart()
     }
 
@@ -279,7 +286,7 @@ public struct Simulation {
         }
     }
 
-    private mutating func handle(_ event: EngineEvent) {
+    mutating func handle(_ event: EngineEvent) {
         let entity = Int(event.entity)
         switch event.kind {
         case .arrival:
@@ -314,6 +321,8 @@ public struct Simulation {
                 setActivity(entity, workers[entity].scheduledActivity)
                 fillWorker(entity)
             }
+        case .taskTimeout:
+            if isWaiting(entity, life: event.stamp) { cancel(entity, reason: .ttl) }
         }
     }
 

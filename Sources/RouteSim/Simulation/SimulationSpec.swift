@@ -24,6 +24,10 @@ public struct SimulationSpec: Sendable, Equatable {
     /// `YYYY-MM-DDTHH:MM:SS`; nil when the scenario gives none. The engine does not read it:
     /// results add clock times from it.
     public var start: String?
+    /// How long synthetic agents work tasks created through the REST API, per channel
+    /// (indexed like ``Workspace/taskChannels``); nil for a channel: as the first arrival
+    /// stream on it (``apiWork(channel:)``).
+    public var apiTasks: [APITaskWork?] = []
 
     public init(
         name: String, horizon: Double, warmup: Double = 0, interval: Double = 1800,
@@ -43,6 +47,17 @@ public struct SimulationSpec: Sendable, Equatable {
         self.arrivals = arrivals
         self.multitasking = multitasking ?? Array(repeating: .none, count: workspace.taskChannels.count)
         self.start = start
+    }
+
+    /// How long a synthetic agent works a task created through the REST API on `channel`:
+    /// ``apiTasks``' entry, else the first arrival stream on the channel's times, else the
+    /// first stream's, else none at all (work ends at once).
+    public func apiWork(channel: Int) -> APITaskWork {
+        if channel < apiTasks.count, let given = apiTasks[channel] { return given }
+        guard let stream = arrivals.first(where: { $0.channel == channel }) ?? arrivals.first else {
+            return APITaskWork(handleTime: .fixed(0), wrapupTime: nil)
+        }
+        return APITaskWork(handleTime: stream.handleTime, wrapupTime: stream.wrapupTime)
     }
 
     /// The workers of every group, in group order, named `<group>-001`... with SIDs from

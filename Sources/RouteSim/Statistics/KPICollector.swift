@@ -19,7 +19,7 @@ struct KPICollector {
     /// Per queue, what ``summary`` is for the whole center.
     private(set) var queueSummaries: SlotArray<KPIs>
     /// The queues whose KPIs a worker's time counts for, by its group.
-    let memberQueues: GroupLists
+    var memberQueues: GroupLists
 
     /// Prepares the KPIs of a run of `spec` whose worker groups belong to `memberQueues`.
     init(spec: SimulationSpec, memberQueues: GroupLists) {

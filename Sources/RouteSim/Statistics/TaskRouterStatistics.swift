@@ -49,15 +49,15 @@ struct TaskRouterStatistics {
     /// The workspace: names and SIDs of it, its queues, workflows and activities.
     let workspace: Workspace
     /// The workers, in engine order.
-    let workers: [Worker]
+    private(set) var workers: [Worker]
     /// Makes task SIDs.
     let sids: SidGenerator
     /// Per queue, the worker groups that are its members, ascending.
-    let queueGroups: [[Int]]
+    private(set) var queueGroups: [[Int]]
     /// The number of activities.
     let activityCount: Int
     /// The number of worker groups.
-    let groupCount: Int
+    private(set) var groupCount: Int
     /// The number of workflows (the width of a row of ``cells``).
     let workflowCount: Int
 
@@ -117,6 +117,21 @@ struct TaskRouterStatistics {
             groupActivityWorkers[g * activityCount + Int(firstActivity[g])] += group.count
         }
         nextSnapshot = spec.interval > 0 && spec.interval <= spec.horizon ? spec.interval : .infinity
+    }
+
+    /// Counts worker `worker`, added at `time` in `activity` as the only worker of a new
+    /// group that is a member of `queues` (a worker created while the engine runs).
+    /// O(activities + queues).
+    mutating func addWorker(_ worker: Worker, activity: Int32, at time: Double, queues: [Int32]) {
+        for q in queues { queueGroups[Int(q)].append(groupCount) }
+        workers.append(worker)
+        workerReservations.append(ReservationCounters())
+        workerActivity.append(activity)
+        workerActivitySince.append(time)
+        activityDurations += repeatElement(DurationSummary(), count: activityCount)
+        groupActivityWorkers += repeatElement(0, count: activityCount)
+        groupActivityWorkers[groupCount * activityCount + Int(activity)] = 1
+        groupCount += 1
     }
 
     /// Whether the statistics read events of `type` (the engine feeds those always).

@@ -18,9 +18,20 @@ public struct AnswerBehavior: Sendable, Equatable {
     /// Time until a worker moved to the timeout activity returns to the activity its
     /// schedule says; nil: it stays there until its next scheduled activity change.
     public var backAfterTimeout: Distribution?
+    /// Whether an application answers instead (a worker created through the REST API):
+    /// nothing is drawn, the reservation times out unless the application answers it,
+    /// and the work of a task it accepts ends when the application says so.
+    public var byApplication = false
 
     /// TaskRouter's behaviour when nothing is said: every reservation accepted at once.
     public static let immediate = AnswerBehavior(delay: .fixed(0), reject: 0, noAnswer: 0, backAfterTimeout: nil)
+
+    /// The answer of workers that an application drives through the REST API.
+    public static let application: AnswerBehavior = {
+        var behavior = AnswerBehavior(delay: .fixed(0), reject: 0, noAnswer: 0, backAfterTimeout: nil)
+        behavior.byApplication = true
+        return behavior
+    }()
 
     public init(delay: Distribution, reject: Double, noAnswer: Double, backAfterTimeout: Distribution?) {
         self.delay = delay

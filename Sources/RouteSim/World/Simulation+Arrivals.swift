@@ -98,7 +98,7 @@ extension Simulation {
     }
 
     /// A free task slot, reusing ended ones so memory follows the tasks in flight.
-    private mutating func allocateTask() -> Int {
+    mutating func allocateTask() -> Int {
         if let slot = freeTasks.popLast() { return Int(slot) }
         tasks.append(TaskState())
         return tasks.count - 1

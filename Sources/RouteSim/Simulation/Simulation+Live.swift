@@ -1,0 +1,224 @@
+import RouteSimKernel
+
+/// A run that others act on while it goes: the engine under `routesim serve`.
+///
+/// ``startLive(sink:)`` sets the run up, ``advance(to:)`` moves its clock, and between two
+/// moves the commands below act at the current instant, in the order they are given: a
+/// task with any attributes, a worker, an activity change, an answer to a reservation, an
+/// update of a task. Each command ends with the routing it causes, the same code a batch
+/// run takes, so a task created at time t has its reservation before the command returns
+/// if a worker is ready. Tasks and reservations are named by their ordinals (the numbers
+/// their SIDs derive from), as the events sent to the sink name them.
+///
+/// Tasks that commands create are routed by a profile interned from the attributes the
+/// workspace's expressions read (``LiveProfiles``), so a million tasks that differ only in
+/// a call SID share one. Workers that commands create are groups of one whose reservations
+/// wait for the application's answer (``AnswerBehavior/application``) and whose work ends
+/// when the application says so.
+extension Simulation {
+    /// Starts a run that ``advance(to:)`` moves: workers in their first activity, the
+    /// scenario's arrivals and shifts scheduled, every event sent to `sink`.
+    public mutating func startLive(sink: (any RecordSink)?) {
+        live = LiveProfiles(workspace: spec.workspace)
+        for c in 0..<channelCount {
+            let name = "api." + spec.workspace.taskChannels[c].uniqueName
+            handleStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "handle." + name))
+            wrapupStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "wrapup." + name))
+            patienceStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "patience." + name))
+            answerStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "answers." + name))
+            callerCount.append(0)
+        }
+        start(sink: sink, recordEvents: sink != nil, filter: nil)
+    }
+
+    /// The simulated time the run stands at (s).
+    public var time: Double { now }
+
+    /// How many tasks are in flight (created, not yet completed or canceled).
+    public var liveTaskCount: Int { tasksInFlight }
+
+    /// How many tasks, reservations and recorded events the run has made: the ordinals
+    /// the next ones get.
+    public var madeCounts: (tasks: Int, reservations: Int, events: Int) {
+        (tasksCreated, reservationsCreated, eventsEmitted)
+    }
+
+    /// Handles every event up to and including `time`, then stands at `time`.
+    /// O(events handled x log events).
+    public mutating func advance(to time: Double) {
+        precondition(time >= now, "the clock of a live run only moves forward")
+        while true {
+            if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+            guard let next = events.nextTime, next <= time, let event = events.popNext() else { break }
+            now = event.time
+            eventCount += 1
+            handle(event.payload)
+        }
+        if !abandonTimers.isEmpty { settleAbandonTimers() }
+        now = time
+    }
+
+    /// Creates a task now with `attributes` (a JSON object) in `workflow` on `channel`,
+    /// and routes it. `timeout` is its TTL (s). Returns its ordinal. O(routing), plus
+    /// O(expressions x groups) the first time its profile is met.
+    public mutating func createTask(
+        attributes: AttributeValue, workflow: Int, channel: Int, priority: Int, timeout: Double
+    ) -> Int {
+        let profile = liveProfile(of: attributes)
+        let stream = spec.arrivals.count + channel
+        let caller = callerCount[stream]
+        callerCount[stream] += 1
+        let slot = allocateTask()
+        var task = TaskState()
+        task.ordinal = tasksCreated
+        task.streamOrdinal = caller
+        task.stream = Int32(stream)
+        task.profile = profile
+        task.channel = Int32(channel)
+        task.workflow = Int32(workflow)
+        task.priority = priority
+        task.createdAt = now
+        task.life = tasks[slot].life &+ 1
+        task.targetStamp = tasks[slot].targetStamp
+        task.pendingStamp = tasks[slot].pendingStamp
+        task.workStamp = tasks[slot].workStamp
+        let work = spec.apiWork(channel: channel)
+        var handleRandom = handleStreams[stream].substream(UInt64(caller))
+        task.work = work.handleTime.sample(&handleRandom)
+        if let wrapup = work.wrapupTime {
+            var random = wrapupStreams[stream].substream(UInt64(caller))
+            task.wrapup = wrapup.sample(&random)
+        }
+        tasks[slot] = task
+        tasksCreated += 1
+        tasksInFlight += 1
+        events.schedule(EngineEvent(.taskTimeout, Int32(slot), task.life), at: now + timeout)
+        openChannel(channel)
+        enterWorkflow(slot)
+        settle()
+        return task.ordinal
+    }
+
+    /// The profile tasks with `attributes` are routed by: the attributes the expressions
+    /// read, numbered as first met; a new one is evaluated against every expression.
+    private mutating func liveProfile(of attributes: AttributeValue) -> Int32 {
+        let key = live!.routingKey(of: attributes)
+        if let known = live!.profiles[key] { return known }
+        let profile = Int32(routing.profileCount)
+        routing.appendProfile(key, workers: numbering.workers)
+        live!.profiles[key] = profile
+        return profile
+    }
+
+    /// Adds a worker now, the only one of a new group: `attributes`, in `activity`, with
+    /// `capacities` per channel (`available` false switches a channel off). Its
+    /// reservations wait for ``answerReservation(_:accept:activity:)`` and its tasks for
+    /// ``updateTask(_:to:)``. Returns its worker index. O(queues + targets x profiles).
+    public mutating func addWorker(
+        sid: String, friendlyName: String, attributes: AttributeValue, activity: Int, capacities: [Int],
+        unavailableChannels: [Int] = []
+    ) -> Int {
+        let g = spec.workerGroups.count
+        let group = WorkerGroup(
+            name: friendlyName, count: 1, attributes: attributes, capacities: capacities, activity: activity,
+            answer: .application, workerNames: [friendlyName], workerSids: [sid],
+            unavailableChannels: unavailableChannels)
+        spec.workerGroups.append(group)
+        let worker = Worker(sid: sid, friendlyName: friendlyName, group: g)
+        numbering.workers.append(worker)
+        routing.appendGroup(attributes, queues: spec.workspace.taskQueues, workers: numbering.workers)
+        kpis.memberQueues = routing.memberQueues
+        let queues = Array(routing.memberQueues.range(group: Int32(g)).map { routing.memberQueues[$0] })
+        statistics.addWorker(worker, activity: Int32(activity), at: now, queues: queues)
+        plans.append(ShiftPlan(group: group, offActivity: spec.workspace.defaultActivity))
+        answersAtOnce.append(false)
+        answeredByApplication.append(true)
+        groupChannels.append(
+            capacities.prefix(channelCount).indices.filter { capacities[$0] > 0 && channelOpen[$0] }.map(Int32.init))
+        for q in queues { queueWorkerCount[Int(q)] += 1 }
+        let w = workers.count
+        groupStart[g] = w
+        groupStart.append(w + 1)
+        var offset = Int32(handlingTasks.count)
+        workers.append(WorkerState(group: Int32(g), activity: Int32(activity), scheduledActivity: Int32(activity)))
+        workers[w].activitySince = now
+        workers[w].accountedUntil = now
+        workers[w].lastReservedAt = now
+        for c in 0..<channelCount {
+            let units = Int32(c < capacities.count ? capacities[c] : 0)
+            workerChannels.append(WorkerChannelState(
+                capacity: units, available: !unavailableChannels.contains(c), handlingOffset: offset))
+            if speedVaries[c] {
+                offset += units
+                for _ in 0..<units { handlingTasks.append(-1) }
+            }
+        }
+        if !fillWorker(w) { touchWorker(w) }
+        settle()
+        return w
+    }
+
+    /// Moves worker `w` to `activity` now, as an application's update of the worker does,
+    /// and offers it work if the activity is available.
+    public mutating func setWorkerActivity(_ w: Int, to activity: Int) {
+        workers[w].scheduledActivity = Int32(activity)
+        setActivity(w, Int32(activity))
+        if !fillWorker(w) { touchWorker(w) }
+        settle()
+    }
+
+    /// The application answers reservation `ordinal`: accepts it, or rejects it and moves
+    /// the worker to `activity` if given. False when the reservation is not pending.
+    @discardableResult
+    public mutating func answerReservation(_ ordinal: Int, accept: Bool, activity: Int? = nil) -> Bool {
+        guard let r = reservationSlot(ordinal), reservations[r].status == .pending else { return false }
+        if accept {
+            self.accept(r)
+        } else {
+            reject(r, activity: activity.map(Int32.init) ?? -1)
+        }
+        settle()
+        return true
+    }
+
+    /// The application moves task `ordinal` on: `.wrapping` from assigned, `.completed`
+    /// from assigned or wrapping, `.canceled` from pending or reserved (its reason is the
+    /// application's, kept by the caller). False when the task is not in a status that
+    /// allows the move.
+    @discardableResult
+    public mutating func updateTask(_ ordinal: Int, to status: TaskStatus) -> Bool {
+        guard let slot = taskSlot(ordinal) else { return false }
+        switch (tasks[slot].status, status) {
+        case (.assigned, .wrapping):
+            tasks[slot].wrapup = .infinity
+            finishWork(slot)
+        case (.assigned, .completed):
+            tasks[slot].wrapup = -1
+            finishWork(slot)
+        case (.wrapping, .completed):
+            complete(slot)
+        case (.pending, .canceled), (.reserved, .canceled):
+            cancel(slot, reason: .application)
+        default:
+            return false
+        }
+        settle()
+        return true
+    }
+
+    /// Handles what a command left for the current instant (an agent who accepts at
+    /// once, a hang-up due now), so the command's answer shows the instant settled.
+    private mutating func settle() {
+        advance(to: now)
+    }
+
+    /// The slot of the task in flight with ordinal `ordinal`. O(task slots).
+    private func taskSlot(_ ordinal: Int) -> Int? {
+        tasks.indices.first { tasks[$0].ordinal == ordinal && tasks[$0].status.isLive }
+    }
+
+    /// The slot of the live reservation with ordinal `ordinal`. O(reservation slots).
+    private func reservationSlot(_ ordinal: Int) -> Int? {
+        reservations.indices.first { reservations[$0].ordinal == ordinal && reservations[$0].status.isLive }
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import RouteSim
+
+/// Tasks, reservations and events: what the workspaces' live engines make and how
+/// applications act on it.
+extension Twin {
+    // MARK: Tasks
+
+    /// `POST …/Tasks`: `Attributes` (a JSON object, default `{}`), `Priority`, `Timeout`
+    /// (default 86,400 s), `TaskChannel` (SID or unique name, default `default`),
+    /// `WorkflowSid` (optional only when the workspace has one workflow). The task is routed
+    /// before the answer: it comes back reserved when a worker was ready.
+    public func createTask(in workspace: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let space = workspaces[owner]
+        let text = parameters.value("Attributes") ?? "{}"
+        let attributes = try TwinWorkspace.attributes(text, parameter: "Attributes")
+        let priority = try parameters.integer("Priority", in: 0...Int(Int32.max)) ?? 0
+        let timeout = try parameters.integer("Timeout", in: 1...Self.longestTaskTimeout) ?? Self.defaultTaskTimeout
+        let channelName = parameters.value("TaskChannel") ?? "default"
+        guard let channel = space.taskChannels.firstIndex(where: { $0.resource.sid == channelName || $0.resource.uniqueName == channelName })
+        else { throw .invalidParameter("Invalid TaskChannel: no TaskChannel \(channelName) in Workspace \(workspace)") }
+        let workflow: Int
+        if let sid = parameters.value("WorkflowSid") {
+            guard let found = space.workflows.firstIndex(where: { $0.resource.workflow.sid == sid }) else {
+                throw .invalidParameter("Invalid WorkflowSid: no Workflow \(sid) in Workspace \(workspace)")
+            }
+            workflow = found
+        } else {
+            guard space.workflows.count == 1 else { throw .missingParameter("WorkflowSid") }
+            workflow = 0
+        }
+        let engine = engine(owner)
+        let number = engine.createTask(
+            attributes: attributes, text: text, workflow: workflow, channel: channel, priority: priority,
+            timeout: Double(timeout))
+        syncWorkers(owner)
+        return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+    }
+
+    /// `GET …/Tasks/{Sid}`.
+    public func fetchTask(in workspace: String, _ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let engine = engine(owner)
+        let number = try taskNumber(sid, owner)
+        return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+    }
+
+    /// `GET …/Tasks` with `AssignmentStatus` (repeatable or comma-separated), `WorkflowSid`,
+    /// `WorkflowName`, `TaskQueueSid`, `TaskQueueName`, `Priority`, `EvaluateTaskAttributes`
+    /// and `Ordering` (`DateCreated` or `Priority`, `:asc` or `:desc`, comma-separated;
+    /// default `DateCreated:asc`).
+    public func listTasks(in workspace: String, _ query: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let space = workspaces[owner]
+        let engine = engine(owner)
+        let statuses = Set(query.values("AssignmentStatus").flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        for status in statuses where TaskStatus(rawValue: status) == nil {
+            throw .invalidParameter("Invalid AssignmentStatus: \(status) is not one of pending, reserved, assigned, canceled, completed, wrapping")
+        }
+        let workflows = try selection(query, sid: "WorkflowSid", name: "WorkflowName", among: space.workflows.map { ($0.resource.workflow.sid, $0.resource.workflow.friendlyName) })
+        let queues = try selection(query, sid: "TaskQueueSid", name: "TaskQueueName", among: space.taskQueues.map { ($0.resource.sid, $0.resource.friendlyName) })
+        let priority = try query.integer("Priority", in: 0...Int(Int32.max))
+        let expression = try query.value("EvaluateTaskAttributes").map { text throws(TwinError) in
+            try TwinWorkspace.expression(text, parameter: "EvaluateTaskAttributes")
+        }
+        let ordering = try Self.ordering(query.value("Ordering"))
+        var selected = engine.log.tasks.filter { task in
+            guard !task.deleted, statuses.isEmpty || statuses.contains(task.status.rawValue),
+                  workflows.map({ $0.contains(task.workflow) }) ?? true,
+                  queues.map({ task.queue.map($0.contains) ?? false }) ?? true,
+                  priority.map({ $0 == task.priority }) ?? true
+            else { return false }
+            guard let expression else { return true }
+            let attributes = (try? TwinWorkspace.attributes(task.attributes, parameter: "Attributes")) ?? .emptyObject
+            return expression.evaluate(ExpressionContext(attributes: attributes))
+        }
+        selected.sort { a, b in
+            for (key, descending) in ordering {
+                let (x, y) = key == "Priority" ? (Double(a.priority), Double(b.priority)) : (a.created, b.created)
+                if x != y { return descending ? x > y : x < y }
+            }
+            return a.number < b.number
+        }
+        let shape = representation(baseURL)
+        let page = try TwinPage(key: "tasks", url: shape.workspaceURL(workspace) + "/Tasks", query: query)
+        let now = clock.time
+        return page.document(selected.map { shape.task($0, of: space, now: now) })
+    }
+
+    /// `POST …/Tasks/{Sid}`: `AssignmentStatus` `canceled` (from pending or reserved),
+    /// `wrapping` (from assigned) or `completed` (from assigned or wrapping), with `Reason`
+    /// (required for canceled and completed).
+    public func updateTask(in workspace: String, _ sid: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let engine = engine(owner)
+        let number = try taskNumber(sid, owner)
+        for unsupported in ["Attributes", "Priority", "TaskChannel", "VirtualStartTime"] where parameters.has(unsupported) {
+            throw .invalidParameter("Updating a task's \(unsupported) is not supported by routesim yet (docs/twin.md)")
+        }
+        guard let text = parameters.value("AssignmentStatus") else {
+            return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+        }
+        guard let status = TaskStatus(rawValue: text), [.canceled, .wrapping, .completed].contains(status) else {
+            throw .invalidParameter("Invalid AssignmentStatus: \(text); a task can be set to canceled, wrapping or completed")
+        }
+        let reason = parameters.value("Reason")
+        if status != .wrapping, reason == nil { throw .missingParameter("Reason") }
+        let current = engine.log.tasks[number].status
+        guard let ordinal = engine.log.taskOrdinal(number), engine.updateTask(ordinal, to: status) else {
+            throw .invalidParameter("Task \(sid) cannot move from \(current.rawValue) to \(status.rawValue)")
+        }
+        if let reason { engine.log.setReason(ofTask: number, reason) }
+        syncWorkers(owner)
+        return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+    }
+
+    /// `DELETE …/Tasks/{Sid}`: a pending or reserved task is canceled first; the task is
+    /// gone from then on.
+    public func deleteTask(in workspace: String, _ sid: String) throws(TwinError) {
+        let owner = try index(of: workspace)
+        let engine = engine(owner)
+        let number = try taskNumber(sid, owner)
+        if let ordinal = engine.log.taskOrdinal(number), [.pending, .reserved].contains(engine.log.tasks[number].status) {
+            engine.updateTask(ordinal, to: .canceled)
+            engine.log.setReason(ofTask: number, "Task deleted")
+        }
+        engine.log.delete(task: number)
+        syncWorkers(owner)
+    }
+
+    // MARK: Reservations
+
+    /// `GET …/Tasks/{TaskSid}/Reservations` or `…/Workers/{WorkerSid}/Reservations`, with
+    /// `ReservationStatus`.
+    public func listReservations(
+        in workspace: String, task: String? = nil, worker: String? = nil, _ query: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let engine = engine(owner)
+        let taskNumber = try task.map { sid throws(TwinError) in try self.taskNumber(sid, owner) }
+        let workerIndex = try worker.map { sid throws(TwinError) in try workspaces[owner].index(.workers, of: sid) }
+        let status = try query.choice("ReservationStatus", ReservationStatus.self)
+        let selected = engine.log.reservations.filter {
+            (taskNumber == nil || $0.task == taskNumber) && (workerIndex == nil || $0.worker == workerIndex)
+                && (status == nil || $0.status == status)
+        }
+        let shape = representation(baseURL)
+        let path = task.map { "/Tasks/" + $0 } ?? "/Workers/" + (worker ?? "")
+        let page = try TwinPage(key: "reservations", url: shape.workspaceURL(workspace) + path + "/Reservations", query: query)
+        let space = workspaces[owner]
+        return page.document(selected.map { shape.reservation($0, of: space, underWorker: worker != nil) })
+    }
+
+    /// `GET …/Reservations/{Sid}` under a task or a worker.
+    public func fetchReservation(
+        in workspace: String, task: String? = nil, worker: String? = nil, _ sid: String, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let number = try reservationNumber(sid, task: task, worker: worker, owner)
+        return representation(baseURL).reservation(engine(owner).log.reservations[number], of: workspaces[owner], underWorker: worker != nil)
+    }
+
+    /// `POST …/Reservations/{Sid}` under a task or a worker: `ReservationStatus` `accepted`
+    /// or `rejected` (with `WorkerActivitySid`) while pending; `wrapping` or `completed`
+    /// once accepted (the task moves with it).
+    public func updateReservation(
+        in workspace: String, task: String? = nil, worker: String? = nil, _ sid: String, _ parameters: TwinParameters,
+        baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let engine = engine(owner)
+        let number = try reservationNumber(sid, task: task, worker: worker, owner)
+        let reservation = engine.log.reservations[number]
+        if let text = parameters.value("ReservationStatus") {
+            guard let status = ReservationStatus(rawValue: text), [.accepted, .rejected, .wrapping, .completed].contains(status) else {
+                throw .invalidParameter("Invalid ReservationStatus: \(text); a reservation can be set to accepted, rejected, wrapping or completed")
+            }
+            let activity = try parameters.value("WorkerActivitySid").map { sid throws(TwinError) in
+                try workspaces[owner].activityIndex(sid, parameter: "WorkerActivitySid")
+            }
+            let moved: Bool
+            switch status {
+            case .accepted, .rejected:
+                moved = engine.log.reservationOrdinal(number).map {
+                    engine.simulation.answerReservation($0, accept: status == .accepted, activity: activity)
+                } ?? false
+            default:
+                let accepted = reservation.status == .accepted || reservation.status == .wrapping
+                moved = accepted && engine.log.taskOrdinal(reservation.task).map {
+                    engine.updateTask($0, to: status == .wrapping ? .wrapping : .completed)
+                } ?? false
+                if moved, status == .completed { engine.log.setReason(ofTask: reservation.task, "Reservation completed") }
+            }
+            guard moved else {
+                throw .invalidParameter("Reservation \(sid) cannot move from \(reservation.status.rawValue) to \(status.rawValue)")
+            }
+            syncWorkers(owner)
+        }
+        return representation(baseURL).reservation(engine.log.reservations[number], of: workspaces[owner], underWorker: worker != nil)
+    }
+
+    // MARK: Events
+
+    /// `GET …/Events`: the kept events in time order, narrowed by `EventType`, `Minutes`,
+    /// `StartDate`, `EndDate` (ISO 8601; without any of the three, the last 15 minutes),
+    /// `TaskSid`, `WorkerSid`, `ReservationSid`, `TaskQueueSid`, `WorkflowSid`, `TaskChannel`
+    /// and `Sid`.
+    public func listEvents(in workspace: String, _ query: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let space = workspaces[owner]
+        let engine = engine(owner)
+        let now = clock.time
+        let minutes = try query.integer("Minutes", in: 1...Int(Int32.max))
+        let start = try query.value("StartDate").map { text throws(TwinError) in try time(text, parameter: "StartDate") }
+        let end = try query.value("EndDate").map { text throws(TwinError) in try time(text, parameter: "EndDate") } ?? now
+        let from = start ?? (now - Double(minutes ?? 15) * 60)
+        let types = query.value("EventType")
+        let task = query.value("TaskSid")
+        let worker = try query.value("WorkerSid").map { sid throws(TwinError) in try space.index(.workers, of: sid) }
+        let reservation = query.value("ReservationSid")
+        let queue = query.value("TaskQueueSid")
+        let workflow = query.value("WorkflowSid")
+        let channel = query.value("TaskChannel")
+        let sid = query.value("Sid")
+        let selected = engine.log.events.filter { event in
+            guard event.time >= from, event.time <= end, types.map({ $0 == event.type.name }) ?? true,
+                  task.map({ sid in event.task.map { space.sid(.task, $0) == sid } ?? false }) ?? true,
+                  worker.map({ $0 == event.worker }) ?? true,
+                  reservation.map({ sid in event.reservation.map { space.sid(.reservation, $0) == sid } ?? false }) ?? true,
+                  queue.map({ sid in event.queue.map { space.taskQueues.indices.contains($0) && space.taskQueues[$0].resource.sid == sid } ?? false }) ?? true,
+                  workflow.map({ sid in event.workflow.map { space.workflows.indices.contains($0) && space.workflows[$0].resource.workflow.sid == sid } ?? false }) ?? true,
+                  channel.map({ name in event.channel.map { space.taskChannels.indices.contains($0) && [space.taskChannels[$0].resource.sid, space.taskChannels[$0].resource.uniqueName].contains(name) } ?? false }) ?? true,
+                  sid.map({ $0 == space.sid(.event, event.index) }) ?? true
+            else { return false }
+            return true
+        }
+        let shape = representation(baseURL)
+        let page = try TwinPage(key: "events", url: shape.workspaceURL(workspace) + "/Events", query: query)
+        let tasks = engine.log.tasks
+        return page.document(selected.map { shape.event($0, of: space, tasks: tasks) })
+    }
+
+    /// `GET …/Events/{Sid}`, while the log keeps it.
+    public func fetchEvent(in workspace: String, _ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let space = workspaces[owner]
+        let engine = engine(owner)
+        guard let event = engine.log.events.first(where: { space.sid(.event, $0.index) == sid }) else {
+            throw .notFound(space.path(.workers, nil).replacingOccurrences(of: "/Workers", with: "/Events/") + sid)
+        }
+        return representation(baseURL).event(event, of: space, tasks: engine.log.tasks)
+    }
+
+    // MARK: Helpers
+
+    /// The default and the longest `Timeout` of a task (s), TaskRouter's.
+    static let defaultTaskTimeout = 86_400
+    static let longestTaskTimeout = 1_209_600
+
+    /// The number of task `sid` of workspace `owner`; 404 when there is none (or it was deleted).
+    func taskNumber(_ sid: String, _ owner: Int) throws(TwinError) -> Int {
+        let space = workspaces[owner]
+        let log = engine(owner).log
+        guard let number = log.taskBySid[sid], !log.tasks[number].deleted else {
+            throw .notFound(space.path(.workers, nil).replacingOccurrences(of: "/Workers", with: "/Tasks/") + sid)
+        }
+        return number
+    }
+
+    /// The number of reservation `sid`, which must be the named task's or worker's; 404 otherwise.
+    private func reservationNumber(_ sid: String, task: String?, worker: String?, _ owner: Int) throws(TwinError) -> Int {
+        let space = workspaces[owner]
+        let log = engine(owner).log
+        let reservations = log.reservations
+        let taskNumber = try task.map { sid throws(TwinError) in try self.taskNumber(sid, owner) }
+        let workerIndex = try worker.map { sid throws(TwinError) in try space.index(.workers, of: sid) }
+        guard let number = log.reservationBySid[sid],
+              taskNumber == nil || reservations[number].task == taskNumber,
+              workerIndex == nil || reservations[number].worker == workerIndex
+        else {
+            let owner = task.map { "/Tasks/" + $0 } ?? "/Workers/" + (worker ?? "")
+            throw .notFound("/v1/Workspaces/\(space.sid)\(owner)/Reservations/\(sid)")
+        }
+        return number
+    }
+
+    /// The indices that a list's `…Sid` and `…Name` filters select among `(sid, name)`
+    /// pairs; nil when neither is given.
+    private func selection(_ query: TwinParameters, sid: String, name: String, among items: [(String, String)]) throws(TwinError) -> Set<Int>? {
+        let sidValue = query.value(sid)
+        let nameValue = query.value(name)
+        guard sidValue != nil || nameValue != nil else { return nil }
+        return Set(items.indices.filter { (sidValue == nil || items[$0].0 == sidValue) && (nameValue == nil || items[$0].1 == nameValue) })
+    }
+
+    /// `Ordering`'s keys with their directions; 20001 for anything else.
+    private static func ordering(_ text: String?) throws(TwinError) -> [(String, Bool)] {
+        guard let text else { return [("DateCreated", false)] }
+        return try text.split(separator: ",").map { clause throws(TwinError) in
+            let parts = clause.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, ["DateCreated", "Priority"].contains(parts[0]), ["asc", "desc"].contains(parts[1]) else {
+                throw .invalidParameter("Invalid Ordering: \(clause); expected DateCreated or Priority, then :asc or :desc")
+            }
+            return (parts[0], parts[1] == "desc")
+        }
+    }
+
+    /// The simulated time of an ISO 8601 date parameter.
+    private func time(_ text: String, parameter: String) throws(TwinError) -> Double {
+        guard let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
+            throw .invalidParameter("Invalid \(parameter): expected an ISO 8601 date such as 2026-01-01T08:00:00Z, got \(text)")
+        }
+        return date.timeIntervalSince(clock.start)
+    }
+}

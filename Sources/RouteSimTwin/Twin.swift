@@ -1,0 +1,267 @@
+import RouteSim
+import RouteSimKernel
+
+/// The twin's account: its credentials, its one clock and its workspaces in creation order.
+///
+/// Every request goes through this actor, so requests take effect one at a time, in the
+/// order they arrive, each at the clock's current instant. Methods take parsed parameters
+/// and the representation of the request's server, and return JSON documents.
+public actor Twin {
+    /// The account's SID and token.
+    public nonisolated let credentials: TwinCredentials
+    /// The simulated clock.
+    public private(set) var clock: TwinClock
+    /// The workspaces, oldest first.
+    public private(set) var workspaces: [TwinWorkspace] = []
+    /// The seed every SID derives from.
+    private let seed: UInt64
+    /// Makes the workspaces' SIDs.
+    private let sids: SidGenerator
+    /// How many workspaces were ever created: the index of the next one's SID and seed.
+    private var created = 0
+    /// The live engine of each workspace that has one, by workspace SID (looked up, never
+    /// iterated): built when a workspace first needs routing.
+    private var engines: [String: TwinEngine] = [:]
+
+    public init(credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1) {
+        self.credentials = credentials
+        self.clock = clock
+        self.seed = seed
+        sids = SidGenerator(seed: seed)
+    }
+
+    // MARK: Workspaces
+
+    /// `POST /v1/Workspaces`.
+    public func createWorkspace(_ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let index = created
+        let workspace = try TwinWorkspace(
+            sid: sids.sid(.workspace, index), seed: Self.workspaceSeed(seed, index), parameters: parameters, at: clock.time)
+        created += 1
+        workspaces.append(workspace)
+        return representation(baseURL).workspace(workspace)
+    }
+
+    /// `GET /v1/Workspaces/{Sid}`.
+    public func fetchWorkspace(_ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
+        representation(baseURL).workspace(workspaces[try index(of: sid)])
+    }
+
+    /// `GET /v1/Workspaces`, filtered by `FriendlyName`.
+    public func listWorkspaces(_ query: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let page = try TwinPage(key: "workspaces", url: baseURL + "/v1/Workspaces", query: query)
+        let name = query.value("FriendlyName")
+        let shape = representation(baseURL)
+        return page.document(workspaces.filter { name == nil || $0.friendlyName == name }.map(shape.workspace))
+    }
+
+    /// `POST /v1/Workspaces/{Sid}`.
+    public func updateWorkspace(_ sid: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
+        let index = try index(of: sid)
+        let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
+        if routing { try checkRebuild(index) }
+        try workspaces[index].update(parameters)
+        if routing { rebuild(index) }
+        return representation(baseURL).workspace(workspaces[index])
+    }
+
+    /// `DELETE /v1/Workspaces/{Sid}`, with everything in it.
+    public func deleteWorkspace(_ sid: String) throws(TwinError) {
+        workspaces.remove(at: try index(of: sid))
+        engines[sid] = nil
+    }
+
+    // MARK: Sub-resources
+
+    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`.
+    public func create(
+        _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        if kind != .workers { try checkRebuild(owner) }
+        let index = try workspaces[owner].create(kind, parameters)
+        if kind == .workers {
+            engines[workspaces[owner].sid]?.add(workspaces[owner].workers[index].resource)
+            syncWorkers(owner)
+        } else {
+            rebuild(owner)
+        }
+        return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
+    }
+
+    /// `GET /v1/Workspaces/{WorkspaceSid}/{Kind}/{Sid}`.
+    public func fetch(_ kind: TwinResourceKind, in workspace: String, _ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = workspaces[try index(of: workspace)]
+        return representation(baseURL).resource(kind, at: try owner.index(kind, of: sid), of: owner)
+    }
+
+    /// `GET /v1/Workspaces/{WorkspaceSid}/{Kind}` with the kind's filters.
+    public func list(
+        _ kind: TwinResourceKind, in workspace: String, _ query: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = workspaces[try index(of: workspace)]
+        let page = try TwinPage(
+            key: kind.listKey, url: representation(baseURL).workspaceURL(owner.sid) + "/" + kind.pathSegment, query: query)
+        let shape = representation(baseURL)
+        return page.document(try owner.list(kind, query).map { shape.resource(kind, at: $0, of: owner) })
+    }
+
+    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}/{Sid}`.
+    public func update(
+        _ kind: TwinResourceKind, in workspace: String, _ sid: String, _ parameters: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let index = try workspaces[owner].index(kind, of: sid)
+        let routing = kind != .workers || parameters.has("Attributes")
+        if routing { try checkRebuild(owner) }
+        let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
+        try workspaces[owner].update(kind, at: index, parameters)
+        if routing {
+            rebuild(owner)
+        } else if let engine = engines[workspaces[owner].sid], workspaces[owner].workers[index].resource.activity != activity {
+            engine.simulation.setWorkerActivity(index, to: workspaces[owner].workers[index].resource.activity)
+            syncWorkers(owner)
+        }
+        return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
+    }
+
+    /// `DELETE /v1/Workspaces/{WorkspaceSid}/{Kind}/{Sid}`.
+    public func delete(_ kind: TwinResourceKind, in workspace: String, _ sid: String) throws(TwinError) {
+        let owner = try index(of: workspace)
+        let index = try workspaces[owner].index(kind, of: sid)
+        try checkRebuild(owner)
+        try workspaces[owner].delete(kind, at: index)
+        rebuild(owner)
+    }
+
+    // MARK: Worker channels
+
+    /// `GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels`.
+    public func listWorkerChannels(
+        in workspace: String, worker: String, _ query: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = workspaces[try index(of: workspace)]
+        let workerIndex = try owner.index(.workers, of: worker)
+        let shape = representation(baseURL)
+        let page = try TwinPage(key: "channels", url: shape.workspaceURL(owner.sid) + "/Workers/" + worker + "/Channels", query: query)
+        return page.document(owner.taskChannels.indices.map { shape.workerChannel(ofWorker: workerIndex, at: $0, of: owner) })
+    }
+
+    /// `GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}`.
+    public func fetchWorkerChannel(in workspace: String, worker: String, _ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
+        let owner = workspaces[try index(of: workspace)]
+        let workerIndex = try owner.index(.workers, of: worker)
+        return representation(baseURL).workerChannel(
+            ofWorker: workerIndex, at: try owner.channelIndex(ofWorker: workerIndex, sid), of: owner)
+    }
+
+    /// `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}`.
+    public func updateWorkerChannel(
+        in workspace: String, worker: String, _ sid: String, _ parameters: TwinParameters, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let owner = try index(of: workspace)
+        let workerIndex = try workspaces[owner].index(.workers, of: worker)
+        let channel = try workspaces[owner].channelIndex(ofWorker: workerIndex, sid)
+        try checkRebuild(owner)
+        try workspaces[owner].updateChannel(ofWorker: workerIndex, at: channel, parameters)
+        rebuild(owner)
+        return representation(baseURL).workerChannel(ofWorker: workerIndex, at: channel, of: workspaces[owner])
+    }
+
+    // MARK: Clock
+
+    /// `GET /routesim/v1/Clock`.
+    public func clockDocument() -> AttributeValue {
+        representation("").clockDocument()
+    }
+
+    /// `POST /routesim/v1/Clock` with `Advance=SECONDS` (from now) or `Until=SECONDS` (a
+    /// time); exactly one. Returns the clock at its new time.
+    public func moveClock(_ parameters: TwinParameters) throws(TwinError) -> AttributeValue {
+        let step = parameters.value("Advance")
+        let target = parameters.value("Until")
+        guard (step == nil) != (target == nil) else {
+            throw .invalidParameter("Give exactly one of Advance (seconds from now) and Until (a time in seconds)")
+        }
+        let (name, text) = step.map { ("Advance", $0) } ?? ("Until", target ?? "")
+        guard let seconds = Double(text), seconds.isFinite, step == nil || seconds >= 0 else {
+            let expected = step == nil ? "a time in seconds" : "a number of seconds, 0 or more"
+            throw .invalidParameter("Invalid \(name): expected \(expected), got \"\(text)\"")
+        }
+        try advance(to: step == nil ? seconds : clock.time + seconds)
+        return clockDocument()
+    }
+
+    /// Moves the clock to `time` and every workspace with it; 20001 for a time before now.
+    public func advance(to time: Double) throws(TwinError) {
+        try clock.move(to: time)
+        for index in workspaces.indices {
+            workspaces[index].advance(to: time)
+            if let engine = engines[workspaces[index].sid] {
+                engine.simulation.advance(to: time)
+                syncWorkers(index)
+            }
+        }
+    }
+
+    /// Moves the clock `seconds` (0 or more) forward: a step of the realtime clock.
+    public func tick(_ seconds: Double) {
+        try? advance(to: clock.time + seconds)
+    }
+
+    // MARK: Helpers
+
+    /// The live engine of the workspace at `owner`, built from its resources when it has none.
+    func engine(_ owner: Int) -> TwinEngine {
+        let sid = workspaces[owner].sid
+        if let engine = engines[sid] { return engine }
+        let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time)
+        engines[sid] = engine
+        syncWorkers(owner)
+        return engine
+    }
+
+    /// Refuses (400) a change that moves what routing reads while the workspace's engine
+    /// cannot be built again (``TwinEngine/canRebuild``).
+    private func checkRebuild(_ owner: Int) throws(TwinError) {
+        guard let engine = engines[workspaces[owner].sid], !engine.canRebuild else { return }
+        if engine.fromScenario {
+            throw .invalidParameter("The workspace runs a scenario: its activities, channels, queues, workflows and workers' attributes and channels are the scenario's (docs/twin.md)")
+        }
+        throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
+    }
+
+    /// Builds the workspace's engine again after a change ``checkRebuild(_:)`` allowed.
+    private func rebuild(_ owner: Int) {
+        engines[workspaces[owner].sid]?.rebuild(from: workspaces[owner], seed: seed, at: clock.time)
+        syncWorkers(owner)
+    }
+
+    /// Copies the activity changes the workspace's engine made into its workers.
+    func syncWorkers(_ owner: Int) {
+        guard let engine = engines[workspaces[owner].sid] else { return }
+        for change in engine.log.takeActivityChanges() where workspaces[owner].workers.indices.contains(change.worker) {
+            workspaces[owner].workers[change.worker].resource.activity = change.activity
+            workspaces[owner].workers[change.worker].resource.statusChanged = change.time
+            workspaces[owner].workers[change.worker].updated = change.time
+        }
+    }
+
+    /// The index of the workspace `sid`; 404 otherwise.
+    func index(of sid: String) throws(TwinError) -> Int {
+        guard let index = workspaces.firstIndex(where: { $0.sid == sid }) else { throw .notFound("/v1/Workspaces/" + sid) }
+        return index
+    }
+
+    /// The JSON shapes for a request that reached the server at `baseURL`.
+    func representation(_ baseURL: String) -> TwinRepresentation {
+        TwinRepresentation(baseURL: baseURL, accountSid: credentials.accountSid, clock: clock)
+    }
+
+    /// The seed of the `index`-th workspace's SIDs: a different stream per workspace, so
+    /// that SIDs never repeat across workspaces.
+    static func workspaceSeed(_ seed: UInt64, _ index: Int) -> UInt64 {
+        var stream = RandomStream(seed: seed, replication: index, name: "twin.workspace")
+        return stream.next()
+    }
+}

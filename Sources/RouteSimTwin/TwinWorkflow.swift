@@ -1,0 +1,14 @@
+import RouteSim
+
+/// A workflow as the API holds it: the engine's ``Workflow`` (its configuration parsed, its
+/// queues resolved to indices) and what the API echoes back but routing does not read.
+public struct TwinWorkflow: Sendable {
+    /// The parsed workflow.
+    public var workflow: Workflow
+    /// `configuration` exactly as given, which the API returns as it was sent.
+    public var configuration: String
+    /// `assignment_callback_url`, stored and returned; no callback is made.
+    public var assignmentCallbackUrl: String?
+    /// `fallback_assignment_callback_url`, stored and returned.
+    public var fallbackAssignmentCallbackUrl: String?
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import RouteSimTwin
+
+/// Tasks routed by the live engine, reservations answered through the API, and the events
+/// they leave: a TaskRouter quickstart against the twin.
+@Suite struct TaskFlowTests {
+    /// A FIFO workspace with worker "alice" made Available; returns the workspace and worker SIDs.
+    static func quickstart(_ twin: TwinClient) async throws -> (workspace: String, worker: String, available: String) {
+        let workspace = try await twin.workspace("Quickstart", [("Template", "FIFO")])
+        let activities = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Activities?FriendlyName=Available")
+        let available = try #require(activities.items("activities").first?["sid"] as? String)
+        let worker = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers", [
+            ("FriendlyName", "alice"), ("Attributes", #"{"languages":["en"]}"#), ("ActivitySid", available),
+        ])
+        #expect(worker.status == 201)
+        return (workspace, try #require(worker["sid"] as? String), available)
+    }
+
+    @Test func aTaskIsReservedWhenTheCreateAnswersAndFollowsTheApplicationToCompletion() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, worker, _) = try await Self.quickstart(twin)
+            let created = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [
+                ("Attributes", #"{"call_sid":"CA1","language":"en"}"#), ("Timeout", "600"),
+            ])
+            #expect(created.status == 201)
+            #expect(created["assignment_status"] as? String == "reserved")
+            #expect(created["attributes"] as? String == #"{"call_sid":"CA1","language":"en"}"#)
+            #expect(created["task_queue_friendly_name"] as? String == "Sample Queue")
+            #expect(created["timeout"] as? Int == 600)
+            let task = try #require(created["sid"] as? String)
+            #expect(task.hasPrefix("WT") && task.count == 34)
+
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "30")])
+            let reservations = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations")
+            let reservation = try #require(reservations.items("reservations").first)
+            #expect(reservation["reservation_status"] as? String == "pending")
+            #expect(reservation["worker_sid"] as? String == worker)
+            let reservationSid = try #require(reservation["sid"] as? String)
+
+            let accepted = try await twin.send(
+                .post, "/v1/Workspaces/\(workspace)/Workers/\(worker)/Reservations/\(reservationSid)",
+                [("ReservationStatus", "accepted")])
+            #expect(accepted["reservation_status"] as? String == "accepted")
+            let assigned = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)")
+            #expect(assigned["assignment_status"] as? String == "assigned")
+            #expect(assigned["age"] as? Int == 30)
+
+            let again = try await twin.send(
+                .post, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations/\(reservationSid)",
+                [("ReservationStatus", "accepted")])
+            #expect(again.status == 400 && again.code == 20001)
+            let noReason = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(task)", [("AssignmentStatus", "completed")])
+            #expect(noReason.status == 400 && noReason.code == 20001)
+
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "120")])
+            let completed = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(task)", [
+                ("AssignmentStatus", "completed"), ("Reason", "call ended"),
+            ])
+            #expect(completed["assignment_status"] as? String == "completed")
+            #expect(completed["reason"] as? String == "call ended")
+
+            let events = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?TaskSid=\(task)&Minutes=60")
+            let types = events.items("events").map { $0["event_type"] as? String ?? "" }
+            #expect(types == [
+                "workflow.entered", "task-queue.entered", "task.created", "workflow.target-matched", "reservation.created",
+                "reservation.accepted", "task.completed", "reservation.completed",
+            ])
+            let first = try #require(events.items("events").first)
+            #expect(first["event_date"] as? String == "2026-01-01T00:00:00Z")
+            let byType = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?EventType=reservation.accepted&Minutes=60")
+            #expect(byType.items("events").count == 1)
+            #expect((byType.items("events").first?["event_data"] as? [String: Any])?["worker_sid"] as? String == worker)
+        }
+    }
+
+    @Test func anUnansweredReservationTimesOutAndTheWorkerGoesOffline() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, worker, available) = try await Self.quickstart(twin)
+            let created = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", "{}")])
+            let task = try #require(created["sid"] as? String)
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "120")])
+            let reservations = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Workers/\(worker)/Reservations")
+            #expect(reservations.items("reservations").map { $0["reservation_status"] as? String } == ["timeout"])
+            let offline = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Workers/\(worker)")
+            #expect(offline["activity_name"] as? String == "Offline")
+            #expect(try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)")["assignment_status"] as? String == "pending")
+            let back = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers/\(worker)", [("ActivitySid", available)])
+            #expect(back["activity_name"] as? String == "Available")
+            #expect(try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)")["assignment_status"] as? String == "reserved")
+        }
+    }
+
+    @Test func tasksAreListedByStatusAndCanceledWithTheApplicationsReason() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("No workers", [("Template", "FIFO")])
+            for call in 1...3 {
+                _ = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", #"{"call":\#(call)}"#), ("Priority", "\(call)")])
+            }
+            let pending = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks?AssignmentStatus=pending&Ordering=Priority:desc")
+            #expect(pending.items("tasks").map { $0["priority"] as? Int } == [3, 2, 1])
+            let sid = try #require(pending.items("tasks").first?["sid"] as? String)
+            let canceled = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(sid)", [
+                ("AssignmentStatus", "canceled"), ("Reason", "caller hung up"),
+            ])
+            #expect(canceled["assignment_status"] as? String == "canceled")
+            #expect(canceled["reason"] as? String == "caller hung up")
+            #expect(try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks?AssignmentStatus=pending").items("tasks").count == 2)
+            #expect(try await twin.send(.delete, "/v1/Workspaces/\(workspace)/Tasks/\(sid)").status == 204)
+            #expect(try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(sid)").code == 20404)
+            let queue = try await twin.send(.post, "/v1/Workspaces/\(workspace)/TaskQueues", [("FriendlyName", "Later")])
+            #expect(queue.status == 400 && queue.code == 20001, "a queue cannot be added while tasks are in flight")
+        }
+    }
+}
