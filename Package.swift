@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "RouteSimTwinTests",
             dependencies: [
-                "RouteSimTwin", "RouteSim", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RouteSimTwin", "RouteSim", "RouteSimScenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),

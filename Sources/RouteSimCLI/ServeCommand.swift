@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RouteSimScenario
 import RouteSimTwin
 
 /// `routesim serve`: the TaskRouter twin, TaskRouter's REST API over simulated workspaces.
@@ -8,19 +9,26 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
         commandName: "serve",
         abstract: "Serve TaskRouter's REST API over simulated workspaces (the TaskRouter twin).",
         discussion: """
-            Starts an empty account on a simulated clock; clients create workspaces and their \
-            resources as on TaskRouter (docs/twin.md lists the endpoints). Prints the base URL \
-            and the credentials, and serves until Ctrl-C.
+            Starts an account on a simulated clock; clients create workspaces and their \
+            resources as on TaskRouter (docs/twin.md lists the endpoints). With a scenario, the \
+            account starts with its workspace, whose callers, agents, shifts and answer behaviour \
+            run on the clock while clients act on the same workspace. Prints the base URL and \
+            the credentials, and serves until Ctrl-C.
             """
     )
 
     static let examples: [(purpose: String, command: String)] = [
         ("Serve on 127.0.0.1:8080 with a manual clock and new credentials", "routesim serve"),
+        ("A scenario's workspace, its callers and agents running as the clock moves",
+         "routesim serve scenarios/quickstart.yaml --port 0"),
         ("A free port, fixed credentials, a clock running 60 times faster than the wall clock",
          "routesim serve --port 0 --clock realtime --speed 60 --account-sid AC00000000000000000000000000000000 --auth-token secret"),
         ("Stop by itself after 100 requests or 30 seconds, as tests run it",
          "routesim serve --port 0 --max-requests 100 --max-seconds 30"),
     ]
+
+    @Argument(help: "A scenario whose workspace, callers and agents the account starts with (default: none).")
+    var scenario: String?
 
     @Option(help: "The address to listen on; 127.0.0.1 answers this machine only.")
     var host = "127.0.0.1"
@@ -68,8 +76,12 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
         let credentials = TwinCredentials(
             accountSid: accountSid ?? generated.accountSid, authToken: authToken ?? generated.authToken)
         let mode: TwinClockMode = clock == .realtime ? .realtime(speed: speed ?? 1) : .manual
-        let twinClock = TwinClock(mode: mode)
+        let spec = try scenario.map { path throws(ScenarioErrors) in try ScenarioLoader.load(path: path).spec }
+        let start = spec?.start.flatMap { try? Date($0 + "Z", strategy: Date.ISO8601FormatStyle()) }
+        let twinClock = TwinClock(start: start ?? TwinClock.defaultStart, mode: mode)
         let twin = Twin(credentials: credentials, clock: twinClock, seed: seed)
+        let workspace = if let spec { await twin.addScenario(spec) } else { String?.none }
+        let scenarioLine = spec.map { "  workspace:   \(workspace ?? "") (scenario \($0.name))\n" } ?? ""
         let server = TwinServer(twin: twin, host: host, port: port, maxRequests: maxRequests, maxSeconds: maxSeconds)
         let clockLine = switch mode {
         case .manual: "manual: it moves on POST /routesim/v1/Clock (Advance=SECONDS or Until=SECONDS)"
@@ -84,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
                       account SID: \(credentials.accountSid)
                       auth token:  \(credentials.authToken)
                       clock:       \(clockLine); time 0 is \(twinClock.date(at: 0))
-                    Ctrl-C stops it.
+                    \(scenarioLine)Ctrl-C stops it.
 
                     """.utf8))
             }

@@ -71,6 +71,19 @@ public actor Twin {
         engines[sid] = nil
     }
 
+    /// Adds the workspace of a scenario, with its arrivals, agents, shifts and answer
+    /// behaviour running on the clock from now on (`routesim serve SCENARIO`); returns its SID.
+    public func addScenario(_ spec: SimulationSpec) -> String {
+        let workspace = TwinWorkspace(scenario: spec, seed: Self.workspaceSeed(seed, created))
+        created += 1
+        workspaces.append(workspace)
+        let engine = TwinEngine(scenario: spec, workspace: workspace)
+        engine.simulation.advance(to: clock.time)
+        engines[workspace.sid] = engine
+        syncWorkers(workspaces.count - 1)
+        return workspace.sid
+    }
+
     // MARK: Sub-resources
 
     /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`.

@@ -34,16 +34,16 @@ public struct TwinWorkspace: Sendable {
     public var updated: Double
     /// The workspace's simulated time: the clock's time when it was created, then wherever
     /// ``advance(to:)`` took it.
-    public private(set) var time: Double
+    public internal(set) var time: Double
     public var activities: [TwinRecord<Activity>] = []
     public var taskChannels: [TwinRecord<TaskChannel>] = []
     public var taskQueues: [TwinRecord<TaskQueue>] = []
     public var workflows: [TwinRecord<TwinWorkflow>] = []
     public var workers: [TwinRecord<TwinWorker>] = []
     /// Makes this workspace's SIDs.
-    private let sids: SidGenerator
+    let sids: SidGenerator
     /// How many SIDs of each kind were given.
-    private var issued: [SidPrefix: Int] = [:]
+    var issued: [SidPrefix: Int] = [:]
 
     /// TaskRouter's limit on friendly names.
     static let nameLimit = 64

@@ -160,6 +160,12 @@ public struct Simulation {
         handlingTasks = SlotArray(repeating: -1, count: Int(offset))
     }
 
+    /// The activity a worker of `group` is in at time 0 of a run, where workers off shift
+    /// are in `offActivity`. O(shifts).
+    public static func firstActivity(of group: WorkerGroup, offActivity: Int) -> Int {
+        Int(startActivity(of: ShiftPlan(group: group, offActivity: offActivity), offActivity: offActivity))
+    }
+
     /// The activity a worker whose group follows `plan` is in at time 0: the plan's last
     /// step at or before 0, else `offActivity`.
     static func startActivity(of plan: ShiftPlan, offActivity: Int) -> Int32 {
