@@ -73,7 +73,7 @@ struct FitCommand: ParsableCommand, CommandExamples {
         let scenarioName = name ?? base
         let scenario = FittedScenario(
             fit, name: scenarioName, source: URL(fileURLWithPath: history).lastPathComponent,
-            empiricalQuantiles: empirical, firstDate: calls.firstDate)
+            empiricalQuantiles: empirical, firstDate: calls.firstDate, reservations: calls.reservations)
         let path = out ?? "results/\(scenarioName)-fitted.yaml"
         let report = FitReport(history: history, calls: calls, fit: fit, scenario: scenario, path: path).render()
         try Self.write(scenario.text, to: path)

@@ -10,7 +10,14 @@ import RouteSimKernel
 /// patience are the families AIC chose (or, with `empiricalQuantiles`, handle time and wrap-up
 /// as that many equally likely quantiles). The agents are as many as were seen at work in
 /// the busiest interval, or, when the history names none, a placeholder: the peak offered load
-/// in Erlangs over 0.85, which the planner is told to set.
+/// in Erlangs over 0.85, which the planner is told to set. With `reservations` (TaskRouter's
+/// events), the agents answer as the events show: the reject and time-out shares, the answer
+/// delay's family by AIC, and the time back after a time-out.
+///
+/// A scenario has one profile per stream, so the profiles per day of the week are variants,
+/// one per day of the week, each setting every stream's volumes and multiplier; `routesim
+/// compare` runs them. They are named after the day (`monday`) when the history has dates,
+/// and `day0` to `day6` (days from the history's first day, modulo 7) when it has not.
 public struct FittedScenario: Sendable {
     /// The scenario's YAML text.
     public var text: String
@@ -20,7 +27,10 @@ public struct FittedScenario: Sendable {
     public var workersSeen: Bool
 
     /// The scenario `name` for `fit`, read from `source` (named in its opening comment).
-    public init(_ fit: HistoryFit, name: String, source: String, empiricalQuantiles: Int? = nil, firstDate: String? = nil) {
+    public init(
+        _ fit: HistoryFit, name: String, source: String, empiricalQuantiles: Int? = nil, firstDate: String? = nil,
+        reservations: ReservationTally? = nil
+    ) {
         let every = Self.number(fit.interval)
         var lines = [
             "# Fitted by `routesim fit` from \(source): \(fit.days) day(s), \(fit.streams.count) stream(s), interval \(every) s.",
@@ -50,10 +60,13 @@ public struct FittedScenario: Sendable {
         lines.append(workersSeen
             ? "  # As many agents as were seen at work in the busiest interval (mean over the days)."
             : "  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
-        lines += ["  - group: agents", "    count: \(workers)", "", "arrivals:"]
+        lines += ["  - group: agents", "    count: \(workers)"]
+        if let reservations, reservations.created > 0 { lines += Self.answer(reservations) }
+        lines += ["", "arrivals:"]
         for stream in fit.streams {
             lines += Self.arrival(stream, fit: fit, empiricalQuantiles: empiricalQuantiles)
         }
+        if !fit.weekdays.isEmpty { lines += Self.variants(fit, firstDate: firstDate) }
         text = lines.joined(separator: "\n") + "\n"
     }
 
@@ -89,6 +102,56 @@ public struct FittedScenario: Sendable {
             lines.append("    # no caller hung up: patience is left out (callers never hang up)")
         }
         return lines
+    }
+
+    /// The agents' `answer`, from the reservations' events.
+    private static func answer(_ tally: ReservationTally) -> [String] {
+        let share = { (count: Int) in number(Double(count) / Double(tally.created)) }
+        var lines = [
+            "    # How the agents answered \(tally.created) reservations in the events.",
+            "    answer:",
+            "      reject: \(share(tally.rejected))",
+            "      no_answer: \(share(tally.timedOut))",
+        ]
+        if tally.answerDelays.contains(where: { $0 > 0 }), let best = DurationFit.best(DurationFitter(tally.answerDelays).fits()) {
+            lines.append("      delay: \(distribution(best.distribution))")
+        }
+        if tally.timedOut > 0 {
+            if tally.backAfterTimeout.isEmpty {
+                lines.append("      # PLACEHOLDER: no agent was seen back after a time-out; set back_after_timeout, or they stay away")
+            } else if let best = DurationFit.best(DurationFitter(tally.backAfterTimeout).fits()) {
+                lines.append("      back_after_timeout: \(distribution(best.distribution))")
+            }
+        }
+        return lines
+    }
+
+    /// One variant per day of the week: each stream's volumes and day multiplier on that day.
+    private static func variants(_ fit: HistoryFit, firstDate: String?) -> [String] {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let firstWeekday = firstDate.flatMap(HistoryClock.day).map { ($0 + 3) % 7 }
+        var lines = [
+            "",
+            "# The profile of each day of the week (\(HistoryFitter.daysPerWeekday) or more of each in the history); the profiles "
+                + "above average them all. Run with `routesim compare FILE --variant \(firstWeekday.map { names[$0] } ?? "day0") --variant ...`.",
+            "variants:",
+        ]
+        for (k, weekday) in fit.weekdays.enumerated() {
+            lines.append("  \(firstWeekday.map { names[($0 + weekday) % 7] } ?? "day\(weekday)"):")
+            for (index, stream) in fit.streams.enumerated() {
+                let path = "arrivals." + (pathSegment(stream.name) ?? String(index))
+                lines.append("    \(quoted(path + ".profile.volumes")): [\(stream.weekdayVolumes[k].map { number($0.value) }.joined(separator: ", "))]")
+                let multiplier = stream.weekdayMultiplier.flatMap { $0.shown ? "{dist: gamma, mean: 1, sd: \(number($0.sd.value))}" : nil }
+                lines.append("    \(quoted(path + ".rate_multiplier")): \(multiplier ?? "null")")
+            }
+        }
+        return lines
+    }
+
+    /// `name` as a segment of an override's path, nil when it cannot be one (it has a dot, spaces
+    /// at an end, or is a whole number, which would be read as an index).
+    private static func pathSegment(_ name: String) -> String? {
+        name.contains(".") || name.trimmed != name || name.allSatisfy(\.isNumber) ? nil : name
     }
 
     /// A fitted distribution in scenario notation.

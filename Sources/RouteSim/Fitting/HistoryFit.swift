@@ -9,6 +9,9 @@ public struct HistoryFit: Sendable {
     public var intervalCount: Int
     /// Days with at least one call.
     public var days: Int
+    /// The days of the week (0–6, days from the history's first day modulo 7) with a profile of
+    /// their own; empty when the history has too few weeks (``HistoryFitter/daysPerWeekday``).
+    public var weekdays: [Int]
     public var streams: [StreamFit]
     /// Distinct agents who answered or worked a call in each interval of the profile, mean over
     /// the days; nil when the history names no agents.
