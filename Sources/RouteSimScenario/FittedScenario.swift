@@ -128,16 +128,14 @@ public struct FittedScenario: Sendable {
 
     /// One variant per day of the week: each stream's volumes and day multiplier on that day.
     private static func variants(_ fit: HistoryFit, firstDate: String?) -> [String] {
-        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        let firstWeekday = firstDate.flatMap(HistoryClock.day).map { ($0 + 3) % 7 }
         var lines = [
             "",
             "# The profile of each day of the week (\(HistoryFitter.daysPerWeekday) or more of each in the history); the profiles "
-                + "above average them all. Run with `routesim compare FILE --variant \(firstWeekday.map { names[$0] } ?? "day0") --variant ...`.",
+                + "above average them all. Run with `routesim compare FILE --variant \(weekdayName(fit.weekdays[0], firstDate: firstDate)) --variant ...`.",
             "variants:",
         ]
         for (k, weekday) in fit.weekdays.enumerated() {
-            lines.append("  \(firstWeekday.map { names[($0 + weekday) % 7] } ?? "day\(weekday)"):")
+            lines.append("  \(weekdayName(weekday, firstDate: firstDate)):")
             for (index, stream) in fit.streams.enumerated() {
                 let path = "arrivals." + (pathSegment(stream.name) ?? String(index))
                 lines.append("    \(quoted(path + ".profile.volumes")): [\(stream.weekdayVolumes[k].map { number($0.value) }.joined(separator: ", "))]")
@@ -146,6 +144,14 @@ public struct FittedScenario: Sendable {
             }
         }
         return lines
+    }
+
+    /// The variant name of a day of the week of ``HistoryFit/weekdays``: `monday` to `sunday`
+    /// when the history's first day has a date, `day0` to `day6` otherwise.
+    public static func weekdayName(_ weekday: Int, firstDate: String?) -> String {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        // 1970-01-01 was a Thursday.
+        return firstDate.flatMap(HistoryClock.day).map { names[($0 + 3 + weekday) % 7] } ?? "day\(weekday)"
     }
 
     /// `name` as a segment of an override's path, nil when it cannot be one (it has a dot, spaces
