@@ -110,6 +110,13 @@ import Testing
         #expect(section(fromEvents.stdout, from: stream, to: "\n\n") == section(fromTasks.stdout, from: stream, to: "\n\n"))
         #expect(fromEvents.stdout.contains("reservations (from the events): "))
         #expect(try runner.run("validate", runner.path("e.yaml")).status == 0)
+        // The quickstart's agents answer after a lognormal delay, miss 1 % and come back after an
+        // exponential time: the families come back in the fitted scenario's answer.
+        let fitted = try String(contentsOfFile: runner.path("e.yaml"), encoding: .utf8)
+        #expect(fitted.contains("    answer:\n      reject: 0\n      no_answer: 0.0"))
+        #expect(fitted.contains("      delay: {dist: lognormal, mean: 2.9"))
+        #expect(fitted.contains("      back_after_timeout: {dist: exponential, mean: "))
+        #expect(!(try String(contentsOfFile: runner.path("t.yaml"), encoding: .utf8)).contains("answer:"))
     }
 
     @Test func aBadEventIsToldWithItsLine() throws {
