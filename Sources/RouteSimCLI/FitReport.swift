@@ -26,11 +26,12 @@ struct FitReport {
                 + (tally.backAfterTimeout.isEmpty ? "" : "; back after a time-out in \(Self.seconds(Estimate(tally.backAfterTimeout).mean)) on average")
                 + "; written as workers.agents.answer\n"
         }
-        if let seen = fit.agentsSeen {
-            out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)); "
-                + "the scenario has \(scenario.workers)\n"
+        if let seen = fit.agentsSeen, let onShift = fit.agentsOnShift {
+            out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)) busy; "
+                + "the scenario has \(scenario.workers) at the peak, on shifts following those on shift\n"
             for (i, agents) in seen.enumerated() {
-                out += "    \(Self.clock(Double(fit.firstInterval + i) * fit.interval))  \(Self.number(agents))\n"
+                out += "    \(Self.clock(Double(fit.firstInterval + i) * fit.interval))  \(Self.number(agents)) busy, "
+                    + "\(Self.number(onShift[i])) on shift\n"
             }
         } else {
             out += "agents: the history names none; the scenario has a PLACEHOLDER of \(scenario.workers) "

@@ -8,9 +8,9 @@ import RouteSimKernel
 /// Each stream's arrivals follow its fitted profile from the first interval with calls, with
 /// the gamma day multiplier when the days showed over-dispersion; handle time, wrap-up and
 /// patience are the families AIC chose (or, with `empiricalQuantiles`, handle time and wrap-up
-/// as that many equally likely quantiles). The agents are as many as were seen at work in
-/// the busiest interval, or, when the history names none, a placeholder: the peak offered load
-/// in Erlangs over 0.85, which the planner is told to set. With `reservations` (TaskRouter's
+/// as that many equally likely quantiles). The agents follow the staffing seen per interval
+/// (``HistoryFit/agentsOnShift``), in groups with shifts, or, when the history names none, are
+/// a placeholder: the peak offered load in Erlangs over 0.85, which the planner is told to set. With `reservations` (TaskRouter's
 /// events), the agents answer as the events show: the reject and time-out shares, the answer
 /// delay's family by AIC, and the time back after a time-out.
 ///
@@ -21,7 +21,7 @@ import RouteSimKernel
 public struct FittedScenario: Sendable {
     /// The scenario's YAML text.
     public var text: String
-    /// The agents the scenario has.
+    /// The agents the scenario has at its busiest.
     public var workers: Int
     /// Whether `workers` was seen in the history; false for the placeholder.
     public var workersSeen: Bool
@@ -53,15 +53,28 @@ public struct FittedScenario: Sendable {
         }
         lines.append("        default_filter: {queue: \(Self.quoted(fit.streams[0].name))}")
 
-        let seen = fit.agentsSeen?.max().map { Int($0.rounded(.up)) }
-        workersSeen = seen != nil
-        workers = max(seen ?? Self.placeholder(fit), 1)
+        let answer = reservations.flatMap { $0.created > 0 ? Self.answer($0) : nil } ?? []
         lines += ["", "workers:"]
-        lines.append(workersSeen
-            ? "  # As many agents as were seen at work in the busiest interval (mean over the days)."
-            : "  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
-        lines += ["  - group: agents", "    count: \(workers)"]
-        if let reservations, reservations.created > 0 { lines += Self.answer(reservations) }
+        if let onShift = fit.agentsOnShift {
+            let staffing = onShift.map { Int(($0 - 1e-9).rounded(.up)) }
+            workersSeen = true
+            workers = max(staffing.max() ?? 0, 1)
+            lines.append("  # The agents on shift in each interval (from an agent's first answer of a day to the end of its last call, "
+                + "mean over the days, rounded up), one group per shift pattern.")
+            for (index, group) in Self.shiftGroups(staffing).enumerated() {
+                lines += ["  - group: \(index == 0 ? "agents" : "agents-\(index + 1)")", "    count: \(group.count)"]
+                if group.runs != [0..<staffing.count] {
+                    let shifts = group.runs.map { "{start: \(Self.number(Double($0.lowerBound) * fit.interval)), end: \(Self.number(Double($0.upperBound) * fit.interval))}" }
+                    lines.append("    shifts: [\(shifts.joined(separator: ", "))]")
+                }
+                lines += answer
+            }
+        } else {
+            workersSeen = false
+            workers = max(Self.placeholder(fit), 1)
+            lines.append("  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
+            lines += ["  - group: agents", "    count: \(workers)"] + answer
+        }
         lines += ["", "arrivals:"]
         for stream in fit.streams {
             lines += Self.arrival(stream, fit: fit, empiricalQuantiles: empiricalQuantiles)
@@ -102,6 +115,21 @@ public struct FittedScenario: Sendable {
             lines.append("    # no caller hung up: patience is left out (callers never hang up)")
         }
         return lines
+    }
+
+    /// The agents a staffing per interval needs, grouped by the intervals they are on shift:
+    /// the k-th agent works the intervals staffed with k or more, and agents with the same
+    /// intervals share a group. Each group's intervals as runs of consecutive ones, widest first.
+    private static func shiftGroups(_ staffing: [Int]) -> [(count: Int, runs: [Range<Int>])] {
+        var groups: [(count: Int, runs: [Range<Int>])] = []
+        for level in stride(from: 1, through: staffing.max() ?? 0, by: 1) {
+            var runs: [Range<Int>] = []
+            for i in staffing.indices where staffing[i] >= level {
+                if let last = runs.last, last.upperBound == i { runs[runs.count - 1] = last.lowerBound..<(i + 1) } else { runs.append(i..<(i + 1)) }
+            }
+            if let last = groups.last, last.runs == runs { groups[groups.count - 1].count += 1 } else { groups.append((1, runs)) }
+        }
+        return groups
     }
 
     /// The agents' `answer`, from the reservations' events.

@@ -60,6 +60,30 @@ struct FittedScenarioTests {
         #expect(scenario.variants.map(\.name) == ["day0", "day1", "day2", "day3", "day4"])
     }
 
+    @Test("the agents follow the staffing seen: one group per shift pattern, on shift where the history had them")
+    func shiftsFollowTheStaffing() throws {
+        // Two days alike, 08:00-09:30: agents 0 and 1 work from 08:00 to past 09:00, agent 2
+        // only at 08:00-08:30 and agent 3 only at 09:00-09:30, so 3, 2 and 3 are on shift.
+        var calls: [HistoryCall] = []
+        for day in 0..<2 {
+            let midnight = Double(day) * 86_400
+            for (agent, starts) in [(0, [8.0, 9.1]), (1, [8.1, 9.05]), (2, [8.05]), (3, [9.05])] {
+                for hour in starts {
+                    calls.append(HistoryCall(stream: 0, arrival: midnight + hour * 3600, outcome: .answered, wait: 0, handle: 600, agent: agent))
+                }
+            }
+        }
+        let fit = HistoryFitter.fit(calls, streams: ["Support"], interval: 1800)
+        #expect(fit.agentsOnShift == [3, 2, 3])
+        let scenario = FittedScenario(fit, name: "shifts", source: "synthetic")
+        #expect(scenario.workersSeen && scenario.workers == 3)
+        let groups = try ScenarioLoader.load(text: scenario.text, path: "shifts.yaml").spec.workerGroups
+        #expect(groups.map(\.name) == ["agents", "agents-2"])
+        #expect(groups.map(\.count) == [2, 1])
+        #expect(groups[0].shifts.isEmpty)
+        #expect(groups[1].shifts.map { [$0.start, $0.end] } == [[0, 1800], [3600, 5400]])
+    }
+
     /// Ten tasks, one reservation each: six accepted after 2-4 s, two rejected after 5 s, two
     /// timed out after 120 s, whose agents come back 50 and 70 s later.
     static let events: String = {

@@ -16,4 +16,7 @@ public struct HistoryFit: Sendable {
     /// Distinct agents who answered or worked a call in each interval of the profile, mean over
     /// the days; nil when the history names no agents.
     public var agentsSeen: [Double]?
+    /// Agents on shift in each interval of the profile (from an agent's first answer of a day
+    /// to the end of its last call), mean over the days; nil when the history names no agents.
+    public var agentsOnShift: [Double]?
 }

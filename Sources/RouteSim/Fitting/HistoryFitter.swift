@@ -54,9 +54,11 @@ public enum HistoryFitter {
             return fit
         }
         let agents = agentsSeen(calls, days: dayIndex, perDay: perDay, interval: interval)
+        let onShift = agentsOnShift(calls, days: dayIndex, perDay: perDay, interval: interval)
         return HistoryFit(
             interval: interval, firstInterval: first, intervalCount: count, days: days, weekdays: weekdays, streams: fits,
-            agentsSeen: agents.map { Array($0[first..<(first + count)]) })
+            agentsSeen: agents.map { Array($0[first..<(first + count)]) },
+            agentsOnShift: onShift.map { Array($0[first..<(first + count)]) })
     }
 
     /// The day number of a time (days from the history's first midnight).
@@ -90,6 +92,30 @@ public enum HistoryFitter {
             volumes: volumes, dayCounts: dayCounts, dayTotals: dayTotals, dayMultiplier: DayMultiplierFit(dayTotals: dayTotals),
             handle: handle, handleFits: handle.fits(), wrapup: wrapup, wrapupFits: wrapup?.fits() ?? [],
             patience: patience, patienceFits: patience.fits(), kaplanMeier: patience.kaplanMeier())
+    }
+
+    /// Agents on shift in each interval of the day, mean over the days: an agent is on shift
+    /// on a day from the answer of its first call that day to the end of its last call's
+    /// wrap-up (a span past midnight ends at midnight); nil when no call names an agent.
+    private static func agentsOnShift(_ calls: [HistoryCall], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
+        var spans: [DaySpanKey: (start: Double, end: Double)] = [:]
+        for call in calls {
+            guard call.outcome == .answered, let agent = call.agent else { continue }
+            let start = call.arrival + call.wait
+            let end = start + (call.handle ?? 0) + (call.wrapup ?? 0)
+            let key = DaySpanKey(day: day(of: start), agent: agent)
+            let span = spans[key] ?? (start, end)
+            spans[key] = (min(span.start, start), max(span.end, end))
+        }
+        guard !spans.isEmpty else { return nil }
+        var total = Array(repeating: 0, count: perDay)
+        for (key, span) in spans where days[key.day] != nil {
+            let midnight = Double(key.day) * 86_400
+            let first = Int((span.start - midnight) / interval)
+            let last = min(Int((span.end - midnight) / interval), perDay - 1)
+            for i in first...max(first, last) { total[i] += 1 }
+        }
+        return total.map { Double($0) / Double(max(days.count, 1)) }
     }
 
     /// Distinct agents busy with a call (from answer to the end of wrap-up) in each interval of
