@@ -10,9 +10,9 @@ import RouteSimKernel
 /// patience are the families AIC chose (or, with `empiricalQuantiles`, handle time and wrap-up
 /// as that many equally likely quantiles). The agents follow the staffing seen per interval
 /// (``HistoryFit/agentsOnShift``), in groups with shifts, or, when the history names none, are
-/// a placeholder: the peak offered load in Erlangs over 0.85, which the planner is told to set. With `reservations` (TaskRouter's
-/// events), the agents answer as the events show: the reject and time-out shares, the answer
-/// delay's family by AIC, and the time back after a time-out.
+/// a placeholder: the peak offered load in Erlangs over 0.85, which the planner is told to set.
+/// With `reservations` (TaskRouter's events), the agents answer as the events show: the reject
+/// and time-out shares, the answer delay's family by AIC, and the time back after a time-out.
 ///
 /// A scenario has one profile per stream, so the profiles per day of the week are variants,
 /// one per day of the week, each setting every stream's volumes and multiplier; `routesim
@@ -64,7 +64,9 @@ public struct FittedScenario: Sendable {
             for (index, group) in Self.shiftGroups(staffing).enumerated() {
                 lines += ["  - group: \(index == 0 ? "agents" : "agents-\(index + 1)")", "    count: \(group.count)"]
                 if group.runs != [0..<staffing.count] {
-                    let shifts = group.runs.map { "{start: \(Self.number(Double($0.lowerBound) * fit.interval)), end: \(Self.number(Double($0.upperBound) * fit.interval))}" }
+                    let shifts = group.runs.map { run in
+                        "{start: \(Self.number(Double(run.lowerBound) * fit.interval)), end: \(Self.number(Double(run.upperBound) * fit.interval))}"
+                    }
                     lines.append("    shifts: [\(shifts.joined(separator: ", "))]")
                 }
                 lines += answer
@@ -125,9 +127,17 @@ public struct FittedScenario: Sendable {
         for level in stride(from: 1, through: staffing.max() ?? 0, by: 1) {
             var runs: [Range<Int>] = []
             for i in staffing.indices where staffing[i] >= level {
-                if let last = runs.last, last.upperBound == i { runs[runs.count - 1] = last.lowerBound..<(i + 1) } else { runs.append(i..<(i + 1)) }
+                if let last = runs.last, last.upperBound == i {
+                    runs[runs.count - 1] = last.lowerBound..<(i + 1)
+                } else {
+                    runs.append(i..<(i + 1))
+                }
             }
-            if let last = groups.last, last.runs == runs { groups[groups.count - 1].count += 1 } else { groups.append((1, runs)) }
+            if let last = groups.last, last.runs == runs {
+                groups[groups.count - 1].count += 1
+            } else {
+                groups.append((1, runs))
+            }
         }
         return groups
     }
