@@ -11,10 +11,12 @@ struct FitCommand: ParsableCommand, CommandExamples {
         commandName: "fit",
         abstract: "Fit a scenario from a history of calls (CSV, one row a call, or TaskRouter's events) and report every estimate with its 95 % CI.",
         discussion: """
-            Per stream (queue): arrivals per interval of the day averaged over the days and the day-to-day \
-            multiplier; handle time and wrap-up (lognormal, gamma, exponential by maximum likelihood, chosen \
+            Per stream (queue): arrivals per interval of the day averaged over the days (and per day of the \
+            week, written as variants, when the history has 3 or more of each) and the day-to-day multiplier; \
+            handle time and wrap-up (lognormal, gamma, exponential by maximum likelihood, chosen \
             by AIC); patience by censored maximum likelihood (answered callers only show that their patience \
-            exceeded their wait), with the Kaplan-Meier estimate and the naive one beside it. Writes a scenario \
+            exceeded their wait), with the Kaplan-Meier estimate and the naive one beside it; from TaskRouter's \
+            events, the agents' answer (reject and time-out shares, answer delay). Writes a scenario \
             that routesim validate accepts and routesim run runs; --html adds charts of the fits (docs/fit.md).
             """
     )
@@ -73,7 +75,7 @@ struct FitCommand: ParsableCommand, CommandExamples {
         let scenarioName = name ?? base
         let scenario = FittedScenario(
             fit, name: scenarioName, source: URL(fileURLWithPath: history).lastPathComponent,
-            empiricalQuantiles: empirical, firstDate: calls.firstDate)
+            empiricalQuantiles: empirical, firstDate: calls.firstDate, reservations: calls.reservations)
         let path = out ?? "results/\(scenarioName)-fitted.yaml"
         let report = FitReport(history: history, calls: calls, fit: fit, scenario: scenario, path: path).render()
         try Self.write(scenario.text, to: path)

@@ -23,13 +23,15 @@ struct FitReport {
             out += "reservations (from the events): \(tally.created) offered; rejected \(Self.rate(tally.rate(tally.rejected))), "
                 + "timed out \(Self.rate(tally.rate(tally.timedOut)))"
                 + (delays.map { "; answer delay mean \(Self.seconds($0.mean))" + ($0.count > 1 ? " (\(Self.number($0.low))-\(Self.number($0.high)))" : "") } ?? "")
-                + "\n"
+                + (tally.backAfterTimeout.isEmpty ? "" : "; back after a time-out in \(Self.seconds(Estimate(tally.backAfterTimeout).mean)) on average")
+                + "; written as workers.agents.answer\n"
         }
-        if let seen = fit.agentsSeen {
-            out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)); "
-                + "the scenario has \(scenario.workers)\n"
+        if let seen = fit.agentsSeen, let onShift = fit.agentsOnShift {
+            out += "agents seen at work per interval (mean over the days): peak \(Self.number(seen.max() ?? 0)) busy; "
+                + "the scenario has \(scenario.workers) at the peak, on shifts following those on shift\n"
             for (i, agents) in seen.enumerated() {
-                out += "    \(Self.clock(Double(fit.firstInterval + i) * fit.interval))  \(Self.number(agents))\n"
+                out += "    \(Self.clock(Double(fit.firstInterval + i) * fit.interval))  \(Self.number(agents)) busy, "
+                    + "\(Self.number(onShift[i])) on shift\n"
             }
         } else {
             out += "agents: the history names none; the scenario has a PLACEHOLDER of \(scenario.workers) "
@@ -53,6 +55,16 @@ struct FitReport {
                 + (multiplier.shown ? "shown (written as rate_multiplier)" : "not shown at 5 % (left out)") + "\n"
         } else {
             out += "  day multiplier: one day says nothing about day-to-day variation (left out)\n"
+        }
+        if !stream.weekdayVolumes.isEmpty {
+            let totals = zip(fit.weekdays, stream.weekdayVolumes).map { weekday, volumes in
+                "\(FittedScenario.weekdayName(weekday, firstDate: calls.firstDate)) \(Self.number(volumes.reduce(0) { $0 + $1.value }))"
+            }
+            out += "  calls a day by day of the week (written as variants): \(totals.joined(separator: ", "))\n"
+            if let multiplier = stream.weekdayMultiplier {
+                out += "  day multiplier within a day of the week: sd \(Self.interval(multiplier.sd)), likelihood ratio "
+                    + "\(Self.number(multiplier.likelihoodRatio)): " + (multiplier.shown ? "shown" : "not shown at 5 % (left out)") + "\n"
+            }
         }
         out += "  volume per interval (mean over the days, 95 % CI):\n"
         for (i, volume) in stream.volumes.enumerated() where volume.value > 0 || i == 0 {

@@ -8,19 +8,29 @@ import RouteSimKernel
 /// Each stream's arrivals follow its fitted profile from the first interval with calls, with
 /// the gamma day multiplier when the days showed over-dispersion; handle time, wrap-up and
 /// patience are the families AIC chose (or, with `empiricalQuantiles`, handle time and wrap-up
-/// as that many equally likely quantiles). The agents are as many as were seen at work in
-/// the busiest interval, or, when the history names none, a placeholder: the peak offered load
-/// in Erlangs over 0.85, which the planner is told to set.
+/// as that many equally likely quantiles). The agents follow the staffing seen per interval
+/// (``HistoryFit/agentsOnShift``), in groups with shifts, or, when the history names none, are
+/// a placeholder: the peak offered load in Erlangs over 0.85, which the planner is told to set.
+/// With `reservations` (TaskRouter's events), the agents answer as the events show: the reject
+/// and time-out shares, the answer delay's family by AIC, and the time back after a time-out.
+///
+/// A scenario has one profile per stream, so the profiles per day of the week are variants,
+/// one per day of the week, each setting every stream's volumes and multiplier; `routesim
+/// compare` runs them. They are named after the day (`monday`) when the history has dates,
+/// and `day0` to `day6` (days from the history's first day, modulo 7) when it has not.
 public struct FittedScenario: Sendable {
     /// The scenario's YAML text.
     public var text: String
-    /// The agents the scenario has.
+    /// The agents the scenario has at its busiest.
     public var workers: Int
     /// Whether `workers` was seen in the history; false for the placeholder.
     public var workersSeen: Bool
 
     /// The scenario `name` for `fit`, read from `source` (named in its opening comment).
-    public init(_ fit: HistoryFit, name: String, source: String, empiricalQuantiles: Int? = nil, firstDate: String? = nil) {
+    public init(
+        _ fit: HistoryFit, name: String, source: String, empiricalQuantiles: Int? = nil, firstDate: String? = nil,
+        reservations: ReservationTally? = nil
+    ) {
         let every = Self.number(fit.interval)
         var lines = [
             "# Fitted by `routesim fit` from \(source): \(fit.days) day(s), \(fit.streams.count) stream(s), interval \(every) s.",
@@ -43,17 +53,35 @@ public struct FittedScenario: Sendable {
         }
         lines.append("        default_filter: {queue: \(Self.quoted(fit.streams[0].name))}")
 
-        let seen = fit.agentsSeen?.max().map { Int($0.rounded(.up)) }
-        workersSeen = seen != nil
-        workers = max(seen ?? Self.placeholder(fit), 1)
+        let answer = reservations.flatMap { $0.created > 0 ? Self.answer($0) : nil } ?? []
         lines += ["", "workers:"]
-        lines.append(workersSeen
-            ? "  # As many agents as were seen at work in the busiest interval (mean over the days)."
-            : "  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
-        lines += ["  - group: agents", "    count: \(workers)", "", "arrivals:"]
+        if let onShift = fit.agentsOnShift {
+            let staffing = onShift.map { Int(($0 - 1e-9).rounded(.up)) }
+            workersSeen = true
+            workers = max(staffing.max() ?? 0, 1)
+            lines.append("  # The agents on shift in each interval (from an agent's first answer of a day to the end of its last call, "
+                + "mean over the days, rounded up), one group per shift pattern.")
+            for (index, group) in Self.shiftGroups(staffing).enumerated() {
+                lines += ["  - group: \(index == 0 ? "agents" : "agents-\(index + 1)")", "    count: \(group.count)"]
+                if group.runs != [0..<staffing.count] {
+                    let shifts = group.runs.map { run in
+                        "{start: \(Self.number(Double(run.lowerBound) * fit.interval)), end: \(Self.number(Double(run.upperBound) * fit.interval))}"
+                    }
+                    lines.append("    shifts: [\(shifts.joined(separator: ", "))]")
+                }
+                lines += answer
+            }
+        } else {
+            workersSeen = false
+            workers = max(Self.placeholder(fit), 1)
+            lines.append("  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
+            lines += ["  - group: agents", "    count: \(workers)"] + answer
+        }
+        lines += ["", "arrivals:"]
         for stream in fit.streams {
             lines += Self.arrival(stream, fit: fit, empiricalQuantiles: empiricalQuantiles)
         }
+        if !fit.weekdays.isEmpty { lines += Self.variants(fit, firstDate: firstDate) }
         text = lines.joined(separator: "\n") + "\n"
     }
 
@@ -89,6 +117,85 @@ public struct FittedScenario: Sendable {
             lines.append("    # no caller hung up: patience is left out (callers never hang up)")
         }
         return lines
+    }
+
+    /// The agents a staffing per interval needs, grouped by the intervals they are on shift:
+    /// the k-th agent works the intervals staffed with k or more, and agents with the same
+    /// intervals share a group. Each group's intervals as runs of consecutive ones, widest first.
+    private static func shiftGroups(_ staffing: [Int]) -> [(count: Int, runs: [Range<Int>])] {
+        var groups: [(count: Int, runs: [Range<Int>])] = []
+        for level in stride(from: 1, through: staffing.max() ?? 0, by: 1) {
+            var runs: [Range<Int>] = []
+            for i in staffing.indices where staffing[i] >= level {
+                if let last = runs.last, last.upperBound == i {
+                    runs[runs.count - 1] = last.lowerBound..<(i + 1)
+                } else {
+                    runs.append(i..<(i + 1))
+                }
+            }
+            if let last = groups.last, last.runs == runs {
+                groups[groups.count - 1].count += 1
+            } else {
+                groups.append((1, runs))
+            }
+        }
+        return groups
+    }
+
+    /// The agents' `answer`, from the reservations' events.
+    private static func answer(_ tally: ReservationTally) -> [String] {
+        let share = { (count: Int) in number(Double(count) / Double(tally.created)) }
+        var lines = [
+            "    # How the agents answered \(tally.created) reservations in the events.",
+            "    answer:",
+            "      reject: \(share(tally.rejected))",
+            "      no_answer: \(share(tally.timedOut))",
+        ]
+        if tally.answerDelays.contains(where: { $0 > 0 }), let best = DurationFit.best(DurationFitter(tally.answerDelays).fits()) {
+            lines.append("      delay: \(distribution(best.distribution))")
+        }
+        if tally.timedOut > 0 {
+            if tally.backAfterTimeout.isEmpty {
+                lines.append("      # PLACEHOLDER: no agent was seen back after a time-out; set back_after_timeout, or they stay away")
+            } else if let best = DurationFit.best(DurationFitter(tally.backAfterTimeout).fits()) {
+                lines.append("      back_after_timeout: \(distribution(best.distribution))")
+            }
+        }
+        return lines
+    }
+
+    /// One variant per day of the week: each stream's volumes and day multiplier on that day.
+    private static func variants(_ fit: HistoryFit, firstDate: String?) -> [String] {
+        var lines = [
+            "",
+            "# The profile of each day of the week (\(HistoryFitter.daysPerWeekday) or more of each in the history); the profiles "
+                + "above average them all. Run with `routesim compare FILE --variant \(weekdayName(fit.weekdays[0], firstDate: firstDate)) --variant ...`.",
+            "variants:",
+        ]
+        for (k, weekday) in fit.weekdays.enumerated() {
+            lines.append("  \(weekdayName(weekday, firstDate: firstDate)):")
+            for (index, stream) in fit.streams.enumerated() {
+                let path = "arrivals." + (pathSegment(stream.name) ?? String(index))
+                lines.append("    \(quoted(path + ".profile.volumes")): [\(stream.weekdayVolumes[k].map { number($0.value) }.joined(separator: ", "))]")
+                let multiplier = stream.weekdayMultiplier.flatMap { $0.shown ? "{dist: gamma, mean: 1, sd: \(number($0.sd.value))}" : nil }
+                lines.append("    \(quoted(path + ".rate_multiplier")): \(multiplier ?? "null")")
+            }
+        }
+        return lines
+    }
+
+    /// The variant name of a day of the week of ``HistoryFit/weekdays``: `monday` to `sunday`
+    /// when the history's first day has a date, `day0` to `day6` otherwise.
+    public static func weekdayName(_ weekday: Int, firstDate: String?) -> String {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        // 1970-01-01 was a Thursday.
+        return firstDate.flatMap(HistoryClock.day).map { names[($0 + 3 + weekday) % 7] } ?? "day\(weekday)"
+    }
+
+    /// `name` as a segment of an override's path, nil when it cannot be one (it has a dot, spaces
+    /// at an end, or is a whole number, which would be read as an index).
+    private static func pathSegment(_ name: String) -> String? {
+        name.contains(".") || name.trimmed != name || name.allSatisfy(\.isNumber) ? nil : name
     }
 
     /// A fitted distribution in scenario notation.

@@ -12,7 +12,9 @@ import RouteSim
 /// A `task.canceled` is a hang-up, unless its `task_canceled_reason` is the system's (TTL,
 /// workflow time-out): then the caller was still waiting, and censors patience. A task with
 /// neither end is still waiting when the events end. Tasks created before the first event
-/// are left out (their arrival is not seen). Reservations give the answer behaviour.
+/// are left out (their arrival is not seen). Reservations give the answer behaviour; a
+/// worker's first `worker.activity.update` later than its reservation's `reservation.timeout`
+/// (the time-out's own move happens at the same instant) ends its time away.
 public enum TaskRouterEventsReader {
     /// Whether `text` looks like JSON rather than CSV: it starts with `{` or `[`.
     public static func isEvents(_ text: String) -> Bool {
@@ -44,6 +46,7 @@ public enum TaskRouterEventsReader {
         var order: [String] = []
         var tally = ReservationTally()
         var reservations: [String: Double] = [:]
+        var timedOutWorkers: [String: Double] = [:]
         var latest = -Double.infinity
         for (number, (item, line)) in events.enumerated() {
             func problem(_ message: String) {
@@ -76,9 +79,15 @@ public enum TaskRouterEventsReader {
                     if let offered = reservations[reservation] { tally.answerDelays.append(time - offered) }
                 case "reservation.timeout":
                     tally.timedOut += 1
+                    if let worker = data["worker_sid"] as? String { timedOutWorkers[worker] = time }
                 default:
                     break
                 }
+            }
+            if type == "worker.activity.update", let worker = data["worker_sid"] as? String ?? event["resource_sid"] as? String,
+               let timedOut = timedOutWorkers[worker], time > timedOut {
+                tally.backAfterTimeout.append(time - timedOut)
+                timedOutWorkers[worker] = nil
             }
             guard let sid = data["task_sid"] as? String else { continue }
             if type == "task.created", tasks[sid] == nil {

@@ -13,8 +13,8 @@ import Testing
         #expect(fit.stdout.contains("on 5 days, 2 streams, interval 30 min"))
         #expect(fit.stdout.contains("naive mean (hung-up callers only"))
         #expect(fit.stdout.contains("* weibull"))
-        #expect(fit.stdout.contains("agents seen at work per interval (mean over the days): peak 20; the scenario has 20\n"))
-        #expect(fit.stdout.contains("\n    17:30  17.6\n"))
+        #expect(fit.stdout.contains("agents seen at work per interval (mean over the days): peak 20 busy; the scenario has 20 at the peak"))
+        #expect(fit.stdout.contains("\n    17:00  19.8 busy, 20 on shift\n    17:30  17.6 busy, 17.6 on shift\n"))
         let scenario = try String(contentsOfFile: runner.path("fitted.yaml"), encoding: .utf8)
         #expect(scenario.contains("rate_multiplier: {dist: gamma, mean: 1"))
         #expect(scenario.contains("start: 2025-03-03T08:00:00"))
@@ -110,6 +110,13 @@ import Testing
         #expect(section(fromEvents.stdout, from: stream, to: "\n\n") == section(fromTasks.stdout, from: stream, to: "\n\n"))
         #expect(fromEvents.stdout.contains("reservations (from the events): "))
         #expect(try runner.run("validate", runner.path("e.yaml")).status == 0)
+        // The quickstart's agents answer after a lognormal delay, miss 1 % and come back after an
+        // exponential time: the families come back in the fitted scenario's answer.
+        let fitted = try String(contentsOfFile: runner.path("e.yaml"), encoding: .utf8)
+        #expect(fitted.contains("    answer:\n      reject: 0\n      no_answer: 0.0"))
+        #expect(fitted.contains("      delay: {dist: lognormal, mean: 2.9"))
+        #expect(fitted.contains("      back_after_timeout: {dist: exponential, mean: "))
+        #expect(!(try String(contentsOfFile: runner.path("t.yaml"), encoding: .utf8)).contains("answer:"))
     }
 
     @Test func aBadEventIsToldWithItsLine() throws {

@@ -14,6 +14,10 @@ import Darwin
 /// 3.84/2 of it (the χ² quantile with one degree of freedom). Over-dispersion is `shown`
 /// when the likelihood-ratio statistic against v = 0 (Poisson days) exceeds 2.71, the 5 %
 /// test at the boundary of the parameter space (half a χ²₁).
+///
+/// With `groups` (a day of the week for each day), each group has its own mean m_g and the
+/// factor is the spread within a group: for any v the likelihood is largest at each group's
+/// mean, so the profile is taken there. Days of a group without calls say nothing and are left out.
 public struct DayMultiplierFit: Sendable {
     /// The multiplier's standard deviation with its profile-likelihood interval.
     public var sd: FittedParameter
@@ -25,20 +29,29 @@ public struct DayMultiplierFit: Sendable {
     /// Whether the days vary more than Poisson arrivals explain, at the 5 % level.
     public var shown: Bool { likelihoodRatio > 2.705543454095404 }
 
-    /// The fit from each day's total; nil for fewer than two days or no calls.
-    public init?(dayTotals: [Int]) {
-        guard dayTotals.count >= 2 else { return nil }
-        let mean = Double(dayTotals.reduce(0, +)) / Double(dayTotals.count)
-        guard mean > 0 else { return nil }
-        days = dayTotals.count
+    /// The fit from each day's total, days of the same `groups` value sharing a mean (one
+    /// group when nil); nil for fewer than two days or no calls.
+    public init?(dayTotals: [Int], groups: [Int]? = nil) {
+        let groups = groups ?? dayTotals.map { _ in 0 }
+        var sums: [Int: (calls: Int, days: Int)] = [:]
+        for (total, group) in zip(dayTotals, groups) {
+            let sum = sums[group] ?? (0, 0)
+            sums[group] = (sum.calls + total, sum.days + 1)
+        }
+        let observed = zip(dayTotals, groups).compactMap { total, group -> (count: Int, mean: Double)? in
+            let sum = sums[group]!
+            return sum.calls > 0 ? (total, Double(sum.calls) / Double(sum.days)) : nil
+        }
+        guard dayTotals.count >= 2, !observed.isEmpty else { return nil }
+        self.days = dayTotals.count
         func logLikelihood(_ sd: Double) -> Double {
             let v = sd * sd
             guard v > 1e-12 else {
-                return dayTotals.reduce(0) { $0 + Double($1) * log(mean) - mean - lgamma(Double($1) + 1) }
+                return observed.reduce(0) { $0 + Double($1.count) * log($1.mean) - $1.mean - lgamma(Double($1.count) + 1) }
             }
             let r = 1 / v
-            return dayTotals.reduce(0) { sum, count in
-                let n = Double(count)
+            return observed.reduce(0) { sum, day in
+                let (n, mean) = (Double(day.count), day.mean)
                 return sum + lgamma(n + r) - lgamma(r) - lgamma(n + 1) + r * log(r / (r + mean)) + n * log(mean / (r + mean))
             }
         }

@@ -4,7 +4,16 @@
 /// an interval of the day starts at a multiple of `interval` from midnight. Volumes are
 /// averaged over the days with at least one call in any stream, so a closed day (no calls at
 /// all) is not counted as a quiet one.
+///
+/// A day of the week is a day's number modulo 7 (0 = the history's first day). When the history
+/// has at least ``daysPerWeekday`` days of each day of the week it has, and more than one day
+/// of the week, each stream also gets a profile per day of the week and a day multiplier
+/// within them.
 public enum HistoryFitter {
+    /// The days of each day of the week a history needs for a profile per day of the week.
+    public static let daysPerWeekday = 3
+
+
     /// The fit of `calls`, whose `stream` indexes `streams`. O(n log n) for n calls (the sorts
     /// of the fits), memory O(n).
     public static func fit(_ calls: [HistoryCall], streams: [String], interval: Double) -> HistoryFit {
@@ -20,6 +29,10 @@ public enum HistoryFitter {
         let first = used.first ?? 0
         let count = (used.last ?? 0) - first + 1
         let days = max(dayNumbers.count, 1)
+        let weekdayOfDay = dayNumbers.map { $0 % 7 }
+        let present = Set(weekdayOfDay).sorted()
+        let weekdays = present.count > 1 && present.allSatisfy { w in weekdayOfDay.count(where: { $0 == w }) >= daysPerWeekday }
+            ? present : []
 
         var byStream = Array(repeating: [HistoryCall](), count: streams.count)
         for call in calls { byStream[call.stream].append(call) }
@@ -29,12 +42,23 @@ public enum HistoryFitter {
             }
             let totals = dayNumbers.indices.map { d in counts[s][(d * perDay)..<((d + 1) * perDay)].reduce(0, +) }
             let dayCounts = dayNumbers.indices.map { d in Array(counts[s][(d * perDay + first)..<(d * perDay + first + count)]) }
-            return streamFit(name: streams[s], calls: byStream[s], volumes: volumes, dayCounts: dayCounts, dayTotals: totals)
+            var fit = streamFit(name: streams[s], calls: byStream[s], volumes: volumes, dayCounts: dayCounts, dayTotals: totals)
+            if !weekdays.isEmpty {
+                fit.weekdayVolumes = weekdays.map { w in
+                    (first..<(first + count)).map { i in
+                        volume(dayNumbers.indices.filter { weekdayOfDay[$0] == w }.map { Double(counts[s][$0 * perDay + i]) })
+                    }
+                }
+                fit.weekdayMultiplier = DayMultiplierFit(dayTotals: totals, groups: weekdayOfDay)
+            }
+            return fit
         }
         let agents = agentsSeen(calls, days: dayIndex, perDay: perDay, interval: interval)
+        let onShift = agentsOnShift(calls, days: dayIndex, perDay: perDay, interval: interval)
         return HistoryFit(
-            interval: interval, firstInterval: first, intervalCount: count, days: days, streams: fits,
-            agentsSeen: agents.map { Array($0[first..<(first + count)]) })
+            interval: interval, firstInterval: first, intervalCount: count, days: days, weekdays: weekdays, streams: fits,
+            agentsSeen: agents.map { Array($0[first..<(first + count)]) },
+            agentsOnShift: onShift.map { Array($0[first..<(first + count)]) })
     }
 
     /// The day number of a time (days from the history's first midnight).
@@ -68,6 +92,30 @@ public enum HistoryFitter {
             volumes: volumes, dayCounts: dayCounts, dayTotals: dayTotals, dayMultiplier: DayMultiplierFit(dayTotals: dayTotals),
             handle: handle, handleFits: handle.fits(), wrapup: wrapup, wrapupFits: wrapup?.fits() ?? [],
             patience: patience, patienceFits: patience.fits(), kaplanMeier: patience.kaplanMeier())
+    }
+
+    /// Agents on shift in each interval of the day, mean over the days: an agent is on shift
+    /// on a day from the answer of its first call that day to the end of its last call's
+    /// wrap-up (a span past midnight ends at midnight); nil when no call names an agent.
+    private static func agentsOnShift(_ calls: [HistoryCall], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
+        var spans: [DaySpanKey: (start: Double, end: Double)] = [:]
+        for call in calls {
+            guard call.outcome == .answered, let agent = call.agent else { continue }
+            let start = call.arrival + call.wait
+            let end = start + (call.handle ?? 0) + (call.wrapup ?? 0)
+            let key = DaySpanKey(day: day(of: start), agent: agent)
+            let span = spans[key] ?? (start, end)
+            spans[key] = (min(span.start, start), max(span.end, end))
+        }
+        guard !spans.isEmpty else { return nil }
+        var total = Array(repeating: 0, count: perDay)
+        for (key, span) in spans where days[key.day] != nil {
+            let midnight = Double(key.day) * 86_400
+            let first = Int((span.start - midnight) / interval)
+            let last = min(Int((span.end - midnight) / interval), perDay - 1)
+            for i in first...max(first, last) { total[i] += 1 }
+        }
+        return total.map { Double($0) / Double(max(days.count, 1)) }
     }
 
     /// Distinct agents busy with a call (from answer to the end of wrap-up) in each interval of

@@ -7,6 +7,9 @@ public struct ReservationTally: Sendable, Equatable {
     public var timedOut = 0
     /// Seconds from a reservation's creation to its acceptance or rejection.
     public var answerDelays: [Double] = []
+    /// Seconds from a reservation's time-out to its worker's next change of activity after the
+    /// one the time-out made (back from the time-out activity).
+    public var backAfterTimeout: [Double] = []
 
     public init() {}
 

@@ -10,6 +10,12 @@ public struct StreamFit: Sendable {
     /// Expected calls per interval of the day, from the profile's first interval: the mean over
     /// the days with its Student-t interval (Poisson's for a single day).
     public var volumes: [FittedParameter]
+    /// The volumes of each day of the week in ``HistoryFit/weekdays``, in its order, as `volumes`
+    /// over that day of the week's days only.
+    public var weekdayVolumes: [[FittedParameter]] = []
+    /// The day multiplier within a day of the week (each with its own mean); nil without
+    /// ``weekdayVolumes``.
+    public var weekdayMultiplier: DayMultiplierFit?
     /// The calls of each day in each interval of the profile, days in the order they come.
     public var dayCounts: [[Int]]
     /// The calls of each day, in the order the days come.
