@@ -19,10 +19,8 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
 
     static let examples: [(purpose: String, command: String)] = [
         ("Serve on 127.0.0.1:8080 with a manual clock and new credentials", "routesim serve"),
-        ("A scenario's workspace, its callers and agents running as the clock moves",
-         "routesim serve scenarios/quickstart.yaml --port 0"),
-        ("A free port, fixed credentials, a clock running 60 times faster than the wall clock",
-         "routesim serve --port 0 --clock realtime --speed 60 --account-sid AC00000000000000000000000000000000 --auth-token secret"),
+        ("A scenario's workspace on a free port, its callers and agents running 60 times faster than the wall clock",
+         "routesim serve scenarios/quickstart.yaml --port 0 --clock realtime --speed 60 --auth-token secret"),
         ("Stop by itself after 100 requests or 30 seconds, as tests run it",
          "routesim serve --port 0 --max-requests 100 --max-seconds 30"),
     ]

@@ -50,7 +50,7 @@ struct ErrorTests {
             interval: 0
             """, [
                 #"test.yaml:1:7: name: expected a non-empty name, found """#,
-                #"test.yaml:3:1: horizn: unknown key "horizn"; expected one of: name, start, horizon, warmup, interval, service_level, seed, taskrouter, workspace, activities, task_channels, task_queues, workflows, workers, imported_workers, worker_channels, arrivals, multitasking, variants"#,
+                #"test.yaml:3:1: horizn: unknown key "horizn"; expected one of: name, start, horizon, warmup, interval, service_level, seed, taskrouter, workspace, activities, task_channels, task_queues, workflows, workers, imported_workers, worker_channels, arrivals, multitasking, api_tasks, variants"#,
                 #"test.yaml:4:9: warmup: expected a warm-up shorter than the horizon (28800 s), found "9h""#,
                 "test.yaml:5:7: seed: expected a seed, an integer from 0 to 18446744073709551615, found -1",
                 "test.yaml:6:11: interval: expected a duration >= 1 s and at most 31622400 s (366 d), found 0",
