@@ -26,7 +26,7 @@ struct StaffCommand: ParsableCommand, CommandExamples {
             beside the counts chosen around it. The staffing found is then checked on fresh \
             replications; the output says which targets it misses and how many misses chance explains. \
             With --shifts the counts per interval are then covered by the fewest shifts of the given \
-            lengths (fewest proven without --shift-break), printed as a workers: block a scenario \
+            lengths, printed as a workers: block a scenario \
             can use as written.
             """
     )
@@ -89,7 +89,7 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         if shifts != nil, !perInterval { throw ExperimentError("--shifts needs --per-interval: shifts cover the counts per interval") }
         if shiftBreak != nil, shifts == nil { throw ExperimentError("--shift-break needs --shifts") }
         let plan = try shifts.map { text throws(ExperimentError) in
-            try ShiftPlan(shifts: text, shiftBreak: shiftBreak, interval: base.interval)
+            try StaffShifts(shifts: text, shiftBreak: shiftBreak, interval: base.interval)
         }
         let path = experiment.output(name: base.name, command: .staff)
         let running = try Experiment(.staff, options: experiment, path: path)
@@ -121,16 +121,22 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         let report = StaffingReport(
             spec: base, groups: searched, targets: goals, perInterval: perInterval, judged: judged, seed: seed,
             outcome: outcome, result: check.evaluation, runs: check.runs, log: evaluator.log, store: running.store)
-        let workers = plan.map { $0.workersBlock(scenario: loaded, searched: searched, counts: outcome.counts) }
+        let workers = plan.map { $0.workers(scenario: loaded, searched: searched, counts: outcome.counts) }
         if experiment.json {
             var json = try report.json(database: path, experiment: running.id)
-            json["shift_workers"] = workers
+            if let workers {
+                json["shift_workers"] = workers.block
+                json["shift_groups_not_proven_fewest"] = workers.unproven
+            }
             print(KPIFormat.jsonText(json))
         } else {
             print("staff: \(base.name), targets \(goals.map(StaffingReport.describe).joined(separator: ", ")) -> \(path) (experiment \(running.id))\n")
             print(try report.text())
             if let workers {
-                print("\nthe fewest shifts covering these counts (a workers: block for the scenario):\n" + workers)
+                let proof = workers.unproven.isEmpty
+                    ? "proven the fewest"
+                    : "the fewest found; not proven the fewest for \(workers.unproven.joined(separator: ", ")), the search for fewer ran out of its budget"
+                print("\nshifts covering these counts (\(proof)), as a workers: block for the scenario:\n" + workers.block)
             }
         }
     }

@@ -8,7 +8,7 @@ import RouteSimScenario
 /// change activity together: `<group>-at-<start>-<length>`, with the original group's other
 /// keys (attributes, channels, activity, answer) as written in the scenario. Groups that
 /// were not searched are written unchanged.
-struct ShiftPlan {
+struct StaffShifts {
     /// The shift lengths, in intervals.
     var lengths: [Int]
     /// The break length, in intervals (0: no break).
@@ -46,8 +46,10 @@ struct ShiftPlan {
     }
 
     /// The `workers:` block: `scenario`'s groups, those at `searched` replaced by the fewest
-    /// shifts covering `counts[slot]` agents per interval.
-    func workersBlock(scenario: Scenario, searched: [Int], counts: [[Int]]) -> String {
+    /// shifts covering `counts[slot]` agents per interval; and the groups whose count of
+    /// shifts is not proven the fewest (``ShiftCover/provenFewest``).
+    func workers(scenario: Scenario, searched: [Int], counts: [[Int]]) -> (block: String, unproven: [String]) {
+        var unproven: [String] = []
         let kept = ["group", "count", "sid", "shifts"]
         var lines: [String] = []
         for (index, group) in scenario.spec.workerGroups.enumerated() {
@@ -57,7 +59,9 @@ struct ShiftPlan {
                 continue
             }
             let other = keys.filter { !kept.contains($0.key) }.map { "\n    \($0.key): \($0.yaml)" }.joined()
-            for block in ShiftCover.cover(counts: counts[slot], lengths: lengths, breakLength: breakLength) {
+            let cover = ShiftCover(counts: counts[slot], lengths: lengths, breakLength: breakLength)
+            if !cover.provenFewest { unproven.append(group.name) }
+            for block in cover.blocks {
                 let start = Double(block.start) * interval
                 let name = "\(group.name)-at-\(Self.duration(start))-\(Self.duration(Double(block.length) * interval))"
                 let breaks = block.breakStart.map {
@@ -69,7 +73,7 @@ struct ShiftPlan {
                         + other)
             }
         }
-        return lines.isEmpty ? "workers: []" : "workers:\n" + lines.joined(separator: "\n")
+        return (lines.isEmpty ? "workers: []" : "workers:\n" + lines.joined(separator: "\n"), unproven)
     }
 
     /// Seconds in the scenario's duration syntax, in the largest unit that divides them:
