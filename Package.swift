@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "RouteSimScenarioTests", dependencies: ["RouteSimScenario", "RouteSim", "RouteSimKernel"]),
         .testTarget(name: "RouteSimStoreTests", dependencies: ["RouteSimStore", "RouteSim", "RouteSimKernel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RouteSimReportTests", dependencies: ["RouteSimReport", "RouteSimStore", "RouteSimScenario", "RouteSim"]),
-        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", "RouteSimScenario", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
