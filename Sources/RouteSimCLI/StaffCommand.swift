@@ -36,9 +36,7 @@ struct StaffCommand: ParsableCommand, CommandExamples {
          "routesim staff scenarios/erlang-c.yaml --target 'service_level>=80%' --replications 5"),
         ("Two targets, one group searched, never more than 20 agents",
          "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --target 'abandoned<=5%' --group late-lunch --max-agents 20"),
-        ("A count per interval of the day",
-         "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --per-interval --replications 5"),
-        ("The counts per interval as the fewest 4 h or 8 h shifts, each with a 30 min break, printed as a workers: block",
+        ("A count per interval of the day, then the fewest 4 h or 8 h shifts (a 30 min break mid-shift) covering it, as a workers: block",
          "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --per-interval --shifts 4h,8h --shift-break 30m"),
     ]
 
