@@ -61,7 +61,7 @@ public struct ShiftCover: Sendable, Equatable {
     ///   least `breakLength` + 2 (the break is never a shift's first or last interval).
     /// - Parameter budget: the most search nodes spent looking for fewer shifts when there
     ///   are breaks.
-    public init(counts: [Int], lengths: [Int], breakLength: Int = 0, budget: Int = 1_000_000) {
+    public init(counts: [Int], lengths: [Int], breakLength: Int = 0, budget: Int = 200_000) {
         precondition(!lengths.isEmpty && lengths.allSatisfy { $0 >= (breakLength > 0 ? breakLength + 2 : 1) })
         let shortestFirst = Array(Set(lengths)).sorted()
         let longest = shortestFirst[shortestFirst.count - 1]
