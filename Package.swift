@@ -75,6 +75,6 @@ let package = Package(
                 "RouteSimTwin", "RouteSim", "RouteSimScenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", "RouteSimScenario", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

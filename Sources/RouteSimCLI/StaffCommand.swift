@@ -24,7 +24,10 @@ struct StaffCommand: ParsableCommand, CommandExamples {
             Groups are searched in turn, and the whole search is repeated from the counts found \
             until a pass changes no count (at most --max-passes), so that each count is judged \
             beside the counts chosen around it. The staffing found is then checked on fresh \
-            replications; the output says which targets it misses and how many misses chance explains.
+            replications; the output says which targets it misses and how many misses chance explains. \
+            With --shifts the counts per interval are then covered by the fewest shifts of the given \
+            lengths, printed as a workers: block a scenario \
+            can use as written.
             """
     )
 
@@ -33,8 +36,8 @@ struct StaffCommand: ParsableCommand, CommandExamples {
          "routesim staff scenarios/erlang-c.yaml --target 'service_level>=80%' --replications 5"),
         ("Two targets, one group searched, never more than 20 agents",
          "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --target 'abandoned<=5%' --group late-lunch --max-agents 20"),
-        ("A count per interval of the day",
-         "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --per-interval --replications 5"),
+        ("A count per interval of the day, then the fewest 4 h or 8 h shifts (a 30 min break mid-shift) covering it, as a workers: block",
+         "routesim staff scenarios/quickstart.yaml --target 'service_level>=0.8' --per-interval --shifts 4h,8h --shift-break 30m"),
     ]
 
     @OptionGroup var input: ScenarioOptions
@@ -56,6 +59,12 @@ struct StaffCommand: ParsableCommand, CommandExamples {
 
     @Option(help: "The most passes over the groups (and intervals) before the search stops without converging.")
     var maxPasses: Int = 5
+
+    @Option(help: "With --per-interval: also print the fewest shifts of these lengths (e.g. 4h,8h; whole intervals, starting on an interval) covering the counts, as a workers: block.")
+    var shifts: String?
+
+    @Option(help: "With --shifts: a break of this length (whole intervals) in the middle of every shift.")
+    var shiftBreak: String?
 
     @OptionGroup var experiment: ExperimentOptions
 
@@ -79,6 +88,11 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         }
         guard maxAgents >= 0 else { throw ExperimentError("--max-agents must be at least 0, found \(maxAgents)") }
         guard maxPasses >= 1 else { throw ExperimentError("--max-passes must be at least 1, found \(maxPasses)") }
+        if shifts != nil, !perInterval { throw ExperimentError("--shifts needs --per-interval: shifts cover the counts per interval") }
+        if shiftBreak != nil, shifts == nil { throw ExperimentError("--shift-break needs --shifts") }
+        let plan = try shifts.map { text throws(ExperimentError) in
+            try StaffShifts(shifts: text, shiftBreak: shiftBreak, interval: base.interval)
+        }
         let path = experiment.output(name: base.name, command: .staff)
         let running = try Experiment(.staff, options: experiment, path: path)
         var evaluator = StaffingEvaluator(
@@ -109,11 +123,23 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         let report = StaffingReport(
             spec: base, groups: searched, targets: goals, perInterval: perInterval, judged: judged, seed: seed,
             outcome: outcome, result: check.evaluation, runs: check.runs, log: evaluator.log, store: running.store)
+        let workers = plan.map { $0.workers(scenario: loaded, searched: searched, counts: outcome.counts) }
         if experiment.json {
-            print(KPIFormat.jsonText(try report.json(database: path, experiment: running.id)))
+            var json = try report.json(database: path, experiment: running.id)
+            if let workers {
+                json["shift_workers"] = workers.block
+                json["shift_groups_not_proven_fewest"] = workers.unproven
+            }
+            print(KPIFormat.jsonText(json))
         } else {
             print("staff: \(base.name), targets \(goals.map(StaffingReport.describe).joined(separator: ", ")) -> \(path) (experiment \(running.id))\n")
             print(try report.text())
+            if let workers {
+                let proof = workers.unproven.isEmpty
+                    ? "proven the fewest"
+                    : "the fewest found; not proven the fewest for \(workers.unproven.joined(separator: ", ")), the search for fewer ran out of its budget"
+                print("\nshifts covering these counts (\(proof)), as a workers: block for the scenario:\n" + workers.block)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 /// `5m`, `1.5h`, `2d`.
 ///
 /// The one duration reader of the module; rates use its unit table.
-enum DurationSyntax {
+public enum DurationSyntax {
     /// Seconds in one unit: `s`, `m`, `h`, `d`.
     static func seconds(inUnit unit: Character) -> Double? {
         switch unit {
@@ -16,7 +16,7 @@ enum DurationSyntax {
 
     /// The duration in seconds, or nil when `text` is not one. Signs and non-finite
     /// values are returned as read; callers decide what they accept.
-    static func seconds(_ text: String) -> Double? {
+    public static func seconds(_ text: String) -> Double? {
         let trimmed = text.trimmed
         if let plain = NumberSyntax.parse(trimmed) { return plain }
         guard let unit = trimmed.last, let factor = seconds(inUnit: unit),

@@ -13,16 +13,21 @@ public struct Scenario: Sendable {
 
     /// What the file says that is valid but cannot be what was meant, placed like errors.
     public var warnings: [ScenarioError]
+    /// Each worker group's keys as written (overrides and imports applied), by group name:
+    /// `key: value` with the value as YAML flow text, in file order, for writing a
+    /// `workers:` block that keeps what the scenario says about a group.
+    public var workerKeys: [String: [(key: String, yaml: String)]]
 
     /// Creates a scenario from its parts.
     public init(
         spec: SimulationSpec, path: String, variants: [ScenarioVariant], configuration: ConfigurationHash,
-        warnings: [ScenarioError] = []
+        warnings: [ScenarioError] = [], workerKeys: [String: [(key: String, yaml: String)]] = [:]
     ) {
         self.spec = spec
         self.path = path
         self.variants = variants
         self.configuration = configuration
         self.warnings = warnings
+        self.workerKeys = workerKeys
     }
 }

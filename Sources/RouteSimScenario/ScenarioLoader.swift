@@ -57,6 +57,17 @@ public enum ScenarioLoader {
         configuration.add(document: root)
         return Scenario(
             spec: result.spec, path: path, variants: result.variants, configuration: configuration,
-            warnings: diagnostics.warnings)
+            warnings: diagnostics.warnings, workerKeys: workerKeys(root["workers"]))
+    }
+
+    /// The keys of each group under `workers:` as YAML flow text, by group name.
+    private static func workerKeys(_ workers: DocumentNode?) -> [String: [(key: String, yaml: String)]] {
+        guard case .sequence(let groups)? = workers?.content else { return [:] }
+        var keys: [String: [(key: String, yaml: String)]] = [:]
+        for group in groups {
+            guard case .mapping(let entries) = group.content, let name = group["group"]?.scalar?.text else { continue }
+            keys[name] = entries.map { ($0.key, $0.value.yamlText) }
+        }
+        return keys
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RouteSimScenario
 import Testing
 
 /// `routesim compare`, `sweep` and `staff` end to end on shipped scenarios.
@@ -164,5 +165,77 @@ import Testing
         #expect(levels.allSatisfy { $0 >= 0.78 }, "staffing \(counts): service level per interval \(levels)")
         #expect(document["passes"] as? Int ?? 0 >= 2, "the first pass moves counts, a later one confirms them")
         #expect(document["converged"] as? Bool == true)
+    }
+
+    /// A day whose demand rises and falls by the hour, staffed per interval, then covered by
+    /// 3 h or 5 h shifts with a 1 h break in the middle.
+    static let shiftDay = """
+        name: shifts
+        horizon: 6h
+        warmup: 0
+        interval: 1h
+        seed: 5
+        workspace: {friendly_name: Shifts, default_activity: Offline, timeout_activity: Offline}
+        task_queues:
+          - {friendly_name: Calls, target_workers: '1==1', task_order: FIFO}
+        workflows:
+          - friendly_name: Inbound
+            configuration: {task_routing: {filters: [], default_filter: {queue: Calls}}}
+        arrivals:
+          - {name: calls, channel: voice, profile: {every: 1h, volumes: [10, 60, 120, 120, 40, 10]}, handle_time: {dist: exponential, mean: 5m}}
+
+        """
+
+    /// The `workers:` block `staff --shifts` prints, put in place of the scenario's, loads,
+    /// keeps the group's attributes, channels and answer, and has at least the count found
+    /// for each interval on shift and off break throughout it.
+    @Test func staffShiftsPrintsAWorkersBlockThatCoversTheCounts() throws {
+        let runner = try CommandRunner()
+        let workers = "workers:\n  - {group: agents, count: 10, attributes: {skills: [calls]}, channels: {voice: 1}, answer: {delay: {dist: exponential, mean: 5s}}}\n"
+        let scenario = try runner.write("day.yaml", Self.shiftDay + workers)
+        let document = try json(try runner.run(
+            "staff", scenario, "--target", "sl>=0.8", "--per-interval", "--replications", "3",
+            "--shifts", "3h,5h", "--shift-break", "1h", "--out", runner.path("day.sqlite"), "--json"))
+        let group = try #require((document["groups"] as? [[String: Any]])?.first)
+        let counts = try #require(group["per_interval"] as? [Int])
+        let block = try #require(document["shift_workers"] as? String)
+        #expect(document["shift_groups_not_proven_fewest"] as? [String] == [])
+        let original = try ScenarioLoader.load(path: scenario).spec.workerGroups[0]
+        let shifted = try ScenarioLoader.load(text: Self.shiftDay + block, path: runner.path("shifted.yaml")).spec.workerGroups
+        #expect(!shifted.isEmpty)
+        for loaded in shifted {
+            #expect(loaded.name.hasPrefix("agents-at-"))
+            #expect(loaded.attributes == original.attributes && loaded.capacities == original.capacities && loaded.answer == original.answer)
+            #expect(loaded.shifts.count == 1 && loaded.shifts[0].breaks.count == 1 && loaded.shifts[0].breaks[0].length == 3600)
+        }
+        let staffed = counts.indices.map { interval in
+            let (from, to) = (Double(interval) * 3600, Double(interval + 1) * 3600)
+            return shifted.filter { group in
+                group.shifts.contains { shift in
+                    shift.start <= from && shift.end >= to && !shift.breaks.contains { $0.at < to && $0.at + $0.length > from }
+                }
+            }.reduce(0) { $0 + $1.count }
+        }
+        #expect(zip(staffed, counts).allSatisfy { $0 >= $1 }, "counts \(counts), staffed by the shifts \(staffed):\n\(block)")
+        #expect(counts.max() ?? 0 > counts.min() ?? 0, "the day's counts vary: \(counts)")
+    }
+
+    /// `--shifts` lengths and breaks must be whole intervals, leave the break inside the
+    /// shift, and come with `--per-interval`.
+    @Test func staffShiftsRefusesShiftsThatDoNotFit() throws {
+        let runner = try CommandRunner()
+        let scenario = try runner.write("day.yaml", Self.shiftDay + "workers:\n  - {group: agents, count: 10}\n")
+        for (arguments, message) in [
+            (["--per-interval", "--shifts", "4h,90m"], "--shifts 90m: expected a whole number of the scenario's intervals (1h), found 90m"),
+            (["--per-interval", "--shifts", "4h,"], "--shifts : expected a duration such as 4h, 30m or 1800, found \"\""),
+            (["--per-interval", "--shifts", "2h,4h", "--shift-break", "1h"],
+             "--shifts 2h with --shift-break 1h: expected shifts at least two intervals longer than the break"),
+            (["--shifts", "4h"], "--shifts needs --per-interval"),
+            (["--per-interval", "--shift-break", "1h"], "--shift-break needs --shifts"),
+        ] {
+            let output = try runner.run(["staff", scenario, "--target", "sl>=0.8", "--out", runner.path("x.sqlite")] + arguments)
+            #expect(output.status == 1, "\(arguments)")
+            #expect(output.stderr.contains(message), "\(arguments): \(output.stderr)")
+        }
     }
 }
