@@ -69,19 +69,9 @@ extension Simulation {
         let caller = callerCount[stream]
         callerCount[stream] += 1
         let slot = allocateTask()
-        var task = TaskState()
-        task.ordinal = tasksCreated
-        task.streamOrdinal = caller
-        task.stream = Int32(stream)
-        task.profile = profile
-        task.channel = Int32(channel)
-        task.workflow = Int32(workflow)
-        task.priority = priority
-        task.createdAt = now
-        task.life = tasks[slot].life &+ 1
-        task.targetStamp = tasks[slot].targetStamp
-        task.pendingStamp = tasks[slot].pendingStamp
-        task.workStamp = tasks[slot].workStamp
+        var task = newTask(
+            in: slot, stream: stream, caller: caller, profile: profile, channel: channel, workflow: workflow,
+            priority: priority)
         let work = spec.apiWork(channel: channel)
         var handleRandom = handleStreams[stream].substream(UInt64(caller))
         task.work = work.handleTime.sample(&handleRandom)

@@ -14,20 +14,11 @@ extension Simulation {
         var row: TracedCaller?
         if case .trace(let callers) = spec.arrivals[s].process { row = callers[caller] }
         let slot = allocateTask()
-        var task = TaskState()
-        task.ordinal = tasksCreated
-        task.streamOrdinal = caller
-        task.stream = Int32(s)
-        task.profile = numbering.profiles.profile(stream: s, caller: caller)
-        task.channel = Int32(row?.channel ?? spec.arrivals[s].channel)
+        var task = newTask(
+            in: slot, stream: s, caller: caller, profile: numbering.profiles.profile(stream: s, caller: caller),
+            channel: row?.channel ?? spec.arrivals[s].channel, workflow: spec.arrivals[s].workflow,
+            priority: row?.priority ?? spec.arrivals[s].priority)
         openChannel(Int(task.channel))
-        task.workflow = Int32(spec.arrivals[s].workflow)
-        task.priority = row?.priority ?? spec.arrivals[s].priority
-        task.createdAt = now
-        task.life = tasks[slot].life &+ 1
-        task.targetStamp = tasks[slot].targetStamp
-        task.pendingStamp = tasks[slot].pendingStamp
-        task.workStamp = tasks[slot].workStamp
         if let work = row?.handleTime {
             task.work = work
         } else {
@@ -95,6 +86,30 @@ extension Simulation {
         if let next = ttlQueues[s].first {
             events.schedule(EngineEvent(.ttl, Int32(s)), at: next.deadline)
         }
+    }
+
+    /// The state of a task created now in slot `slot`, caller number `caller` of stream
+    /// `stream` (an arrival stream, or a channel's stream of tasks from the API), with the
+    /// slot's stamps carried on so that events of its earlier lives stay stale. Its work and
+    /// timers are the caller's to set. Always inlined, as ``isReady(_:channel:)``.
+    @inline(__always)
+    func newTask(
+        in slot: Int, stream: Int, caller: Int, profile: Int32, channel: Int, workflow: Int, priority: Int
+    ) -> TaskState {
+        var task = TaskState()
+        task.ordinal = tasksCreated
+        task.streamOrdinal = caller
+        task.stream = Int32(stream)
+        task.profile = profile
+        task.channel = Int32(channel)
+        task.workflow = Int32(workflow)
+        task.priority = priority
+        task.createdAt = now
+        task.life = tasks[slot].life &+ 1
+        task.targetStamp = tasks[slot].targetStamp
+        task.pendingStamp = tasks[slot].pendingStamp
+        task.workStamp = tasks[slot].workStamp
+        return task
     }
 
     /// A free task slot, reusing ended ones so memory follows the tasks in flight.
