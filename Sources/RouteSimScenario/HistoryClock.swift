@@ -1,4 +1,5 @@
 import Foundation
+import RouteSim
 
 /// Reads the dates and times of a call history onto the center's clock, the time zone
 /// `--timezone` names (UTC by default).
@@ -86,17 +87,7 @@ struct HistoryClock {
 
     /// `YYYY-MM-DD` of a day counted from 1970-01-01 (the inverse of the civil-date count).
     static func date(ofDay days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        CivilDate(daysSince1970: days).text
     }
 
     /// The decimal number of `bytes`, all digits (at least one); nil otherwise.
