@@ -139,10 +139,10 @@ extension Twin {
         let owner = try index(of: workspace)
         let engine = engine(owner)
         let taskNumber = try task.map { sid throws(TwinError) in try self.taskNumber(sid, owner) }
-        let workerIndex = try worker.map { sid throws(TwinError) in try workspaces[owner].index(.workers, of: sid) }
+        if let worker { _ = try workspaces[owner].index(.workers, of: worker) }
         let status = try query.choice("ReservationStatus", ReservationStatus.self)
         let selected = engine.log.reservations.filter {
-            (taskNumber == nil || $0.task == taskNumber) && (workerIndex == nil || $0.worker == workerIndex)
+            (taskNumber == nil || $0.task == taskNumber) && (worker == nil || $0.workerSid == worker)
                 && (status == nil || $0.status == status)
         }
         let shape = representation(baseURL)
@@ -274,10 +274,10 @@ extension Twin {
         let log = engine(owner).log
         let reservations = log.reservations
         let taskNumber = try task.map { sid throws(TwinError) in try self.taskNumber(sid, owner) }
-        let workerIndex = try worker.map { sid throws(TwinError) in try space.index(.workers, of: sid) }
+        if let worker { _ = try space.index(.workers, of: worker) }
         guard let number = log.reservationBySid[sid],
               taskNumber == nil || reservations[number].task == taskNumber,
-              workerIndex == nil || reservations[number].worker == workerIndex
+              worker == nil || reservations[number].workerSid == worker
         else {
             let owner = task.map { "/Tasks/" + $0 } ?? "/Workers/" + (worker ?? "")
             throw .notFound("/v1/Workspaces/\(space.sid)\(owner)/Reservations/\(sid)")

@@ -253,6 +253,10 @@ public actor Twin {
     /// Copies the activity changes the workspace's engine made into its workers.
     func syncWorkers(_ owner: Int) {
         guard let engine = engines[workspaces[owner].sid] else { return }
+        let workers = workspaces[owner].workers
+        engine.log.nameReservations { w in
+            workers.indices.contains(w) ? (workers[w].resource.sid, workers[w].resource.friendlyName) : nil
+        }
         for change in engine.log.takeActivityChanges() where workspaces[owner].workers.indices.contains(change.worker) {
             workspaces[owner].workers[change.worker].resource.activity = change.activity
             workspaces[owner].workers[change.worker].resource.statusChanged = change.time

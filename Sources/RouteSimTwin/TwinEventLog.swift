@@ -22,6 +22,8 @@ final class TwinEventLog: RecordSink {
     private(set) var reservations: [TwinReservation] = []
     /// Worker activity changes the engine made since ``takeActivityChanges()``, in order.
     private var activityChanges: [(worker: Int, activity: Int, time: Double)] = []
+    /// How many reservations have their worker's SID and name (``nameReservations(_:)``).
+    private var namedReservations = 0
     /// The number of the current run's task 0, reservation 0 and event 0.
     private var taskBase = 0
     private var reservationBase = 0
@@ -70,6 +72,18 @@ final class TwinEventLog: RecordSink {
     /// Marks task `number` deleted.
     func delete(task number: Int) {
         tasks[number].deleted = true
+    }
+
+    /// Gives the reservations made since the last call their worker's SID and name, which
+    /// `worker` looks up by engine index while it is still the workspace's index.
+    func nameReservations(_ worker: (Int) -> (sid: String, name: String)?) {
+        while namedReservations < reservations.count {
+            if let named = worker(reservations[namedReservations].worker) {
+                reservations[namedReservations].workerSid = named.sid
+                reservations[namedReservations].workerName = named.name
+            }
+            namedReservations += 1
+        }
     }
 
     /// The worker activity changes since the last call, in order.

@@ -33,18 +33,18 @@ extension TwinRepresentation {
         let workspaceURL = workspaceURL(workspace.sid)
         let sid = workspace.sid(.reservation, reservation.number)
         let taskSid = workspace.sid(.task, reservation.task)
-        let worker = workspace.workers[reservation.worker].resource
         let url = underWorker
-            ? workspaceURL + "/Workers/" + worker.sid + "/Reservations/" + sid
+            ? workspaceURL + "/Workers/" + reservation.workerSid + "/Reservations/" + sid
             : workspaceURL + "/Tasks/" + taskSid + "/Reservations/" + sid
         return .object([
             "account_sid": .string(accountSid), "workspace_sid": .string(workspace.sid), "sid": .string(sid),
-            "task_sid": .string(taskSid), "worker_sid": .string(worker.sid), "worker_name": .string(worker.friendlyName),
+            "task_sid": .string(taskSid), "worker_sid": .string(reservation.workerSid),
+            "worker_name": .string(reservation.workerName),
             "reservation_status": .string(reservation.status.rawValue), "date_created": date(reservation.created),
             "date_updated": date(reservation.updated), "url": .string(url),
             "links": [
                 "task": .string(workspaceURL + "/Tasks/" + taskSid),
-                "worker": .string(workspaceURL + "/Workers/" + worker.sid), "workspace": .string(workspaceURL),
+                "worker": .string(workspaceURL + "/Workers/" + reservation.workerSid), "workspace": .string(workspaceURL),
             ],
         ])
     }

@@ -6,8 +6,12 @@ public struct TwinReservation: Sendable {
     public var number: Int
     /// The number of its task.
     public var task: Int
-    /// Index of its worker in the workspace's workers.
+    /// Index of its worker in the engine's workers when it was made.
     public var worker: Int
+    /// Its worker's SID and friendly name, set as soon as the command that made it ends
+    /// (``TwinEventLog/nameReservations(_:)``): a later delete renumbers the workers.
+    public var workerSid = ""
+    public var workerName = ""
     public var status: ReservationStatus
     public var created: Double
     public var updated: Double

@@ -112,4 +112,26 @@ import RouteSimTwin
             #expect(queue.status == 400 && queue.code == 20001, "a queue cannot be added while tasks are in flight")
         }
     }
+
+    @Test func reservationsKeepTheirWorkerWhenAnEarlierWorkerIsDeleted() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, alice, _) = try await Self.quickstart(twin)
+            let bob = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers", [("FriendlyName", "bob")])
+            let bobSid = try #require(bob["sid"] as? String)
+            let task = try #require(try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", "{}")])["sid"] as? String)
+            let reservation = try #require(
+                try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations").items("reservations").first)
+            let reservationSid = try #require(reservation["sid"] as? String)
+            _ = try await twin.send(
+                .post, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations/\(reservationSid)", [("ReservationStatus", "accepted")])
+            _ = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(task)", [("AssignmentStatus", "completed"), ("Reason", "done")])
+            // Bob is after Alice: deleting Bob renumbers nobody, deleting Alice moves Bob to index 0.
+            #expect(try await twin.send(.delete, "/v1/Workspaces/\(workspace)/Workers/\(bobSid)").status == 204)
+            #expect(try await twin.send(.delete, "/v1/Workspaces/\(workspace)/Workers/\(alice)").status == 204)
+            let listed = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations")
+            #expect(listed.status == 200)
+            #expect(listed.items("reservations").map { $0["worker_sid"] as? String } == [alice])
+            #expect(listed.items("reservations").map { $0["worker_name"] as? String } == ["alice"])
+        }
+    }
 }
