@@ -195,7 +195,8 @@ class RouteSimRayTests(unittest.TestCase):
         worker running it) once it has simulated for a moment, and checks the merged file."""
         scenario = os.path.join(self.folder, f"quickstart-{victim}.yaml")
         shutil.copy(os.path.join(REPOSITORY, "scenarios", "quickstart.yaml"), scenario)
-        plan = sweep(scenario, "1d")
+        # Five days a run, so that part 1 is still simulating when it is killed.
+        plan = sweep(scenario, "5d")
         out = os.path.join(self.folder, f"killed-{victim}.sqlite")
         process = self.routesim_ray(plan, out, "--parts", "2")
         deadline = time.monotonic() + 300
@@ -204,8 +205,9 @@ class RouteSimRayTests(unittest.TestCase):
             pids = routesim_processes(scenario, "1/2")
             time.sleep(0.05)
         self.assertTrue(pids, "part 1/2's routesim never started")
-        time.sleep(0.5)
+        # The parent is read at once: the worker is known while its routesim surely runs.
         target = pids[0] if victim == "routesim" else parent(pids[0])
+        time.sleep(0.5)
         if victim == "worker":
             self.assertTrue(command_line(target).startswith("ray::"), command_line(target))
         os.kill(target, signal.SIGKILL)
@@ -213,7 +215,7 @@ class RouteSimRayTests(unittest.TestCase):
         expected = "ended by signal SIGKILL; retrying" if victim == "routesim" else "the Ray worker running it died"
         self.assertIn(expected, stderr)
         self.assertIn("attempt 2 of 4", stderr)
-        self.assert_same_file(out, self.whole(sweep(os.path.join(REPOSITORY, "scenarios", "quickstart.yaml"), "1d")))
+        self.assert_same_file(out, self.whole(sweep(os.path.join(REPOSITORY, "scenarios", "quickstart.yaml"), "5d")))
 
     def test_a_part_whose_routesim_is_killed_is_run_again(self):
         self.kill_mid_run("routesim")
