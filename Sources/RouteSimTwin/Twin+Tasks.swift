@@ -107,7 +107,7 @@ extension Twin {
         let reason = parameters.value("Reason")
         if status != .wrapping, reason == nil { throw .missingParameter("Reason") }
         let current = engine.log.tasks[number].status
-        guard let ordinal = engine.log.taskOrdinal(number), engine.updateTask(ordinal, to: status) else {
+        guard let ordinal = engine.log.taskOrdinal(number), engine.simulation.updateTask(ordinal, to: status) else {
             throw .invalidParameter("Task \(sid) cannot move from \(current.rawValue) to \(status.rawValue)")
         }
         if let reason { engine.log.setReason(ofTask: number, reason) }
@@ -122,7 +122,7 @@ extension Twin {
         let engine = engine(owner)
         let number = try taskNumber(sid, owner)
         if let ordinal = engine.log.taskOrdinal(number), [.pending, .reserved].contains(engine.log.tasks[number].status) {
-            engine.updateTask(ordinal, to: .canceled)
+            engine.simulation.updateTask(ordinal, to: .canceled)
             engine.log.setReason(ofTask: number, "Task deleted")
         }
         engine.log.delete(task: number)
@@ -188,7 +188,7 @@ extension Twin {
             default:
                 let accepted = reservation.status == .accepted || reservation.status == .wrapping
                 moved = accepted && engine.log.taskOrdinal(reservation.task).map {
-                    engine.updateTask($0, to: status == .wrapping ? .wrapping : .completed)
+                    engine.simulation.updateTask($0, to: status == .wrapping ? .wrapping : .completed)
                 } ?? false
                 if moved, status == .completed { engine.log.setReason(ofTask: reservation.task, "Reservation completed") }
             }
@@ -216,18 +216,18 @@ extension Twin {
         let end = try query.value("EndDate").map { text throws(TwinError) in try time(text, parameter: "EndDate") } ?? now
         let from = start ?? (now - Double(minutes ?? 15) * 60)
         let types = query.value("EventType")
-        let task = query.value("TaskSid")
+        // A SID names one number: look it up once, not once per event (-1: none has it).
+        let task = query.value("TaskSid").map { engine.log.taskBySid[$0] ?? -1 }
         let worker = try query.value("WorkerSid").map { sid throws(TwinError) in try space.index(.workers, of: sid) }
-        let reservation = query.value("ReservationSid")
+        let reservation = query.value("ReservationSid").map { engine.log.reservationBySid[$0] ?? -1 }
         let queue = query.value("TaskQueueSid")
         let workflow = query.value("WorkflowSid")
         let channel = query.value("TaskChannel")
         let sid = query.value("Sid")
         let selected = engine.log.events.filter { event in
             guard event.time >= from, event.time <= end, types.map({ $0 == event.type.name }) ?? true,
-                  task.map({ sid in event.task.map { space.sid(.task, $0) == sid } ?? false }) ?? true,
-                  worker.map({ $0 == event.worker }) ?? true,
-                  reservation.map({ sid in event.reservation.map { space.sid(.reservation, $0) == sid } ?? false }) ?? true,
+                  task.map({ $0 == event.task }) ?? true, worker.map({ $0 == event.worker }) ?? true,
+                  reservation.map({ $0 == event.reservation }) ?? true,
                   queue.map({ sid in event.queue.map { space.taskQueues.indices.contains($0) && space.taskQueues[$0].resource.sid == sid } ?? false }) ?? true,
                   workflow.map({ sid in event.workflow.map { space.workflows.indices.contains($0) && space.workflows[$0].resource.workflow.sid == sid } ?? false }) ?? true,
                   channel.map({ name in event.channel.map { space.taskChannels.indices.contains($0) && [space.taskChannels[$0].resource.sid, space.taskChannels[$0].resource.uniqueName].contains(name) } ?? false }) ?? true,

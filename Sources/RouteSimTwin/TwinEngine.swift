@@ -80,12 +80,6 @@ final class TwinEngine {
             capacities: capacities, unavailableChannels: off)
     }
 
-    /// Moves task `ordinal` of the current run to `status` (``Simulation/updateTask(_:to:)``).
-    @discardableResult
-    func updateTask(_ ordinal: Int, to status: TaskStatus) -> Bool {
-        simulation.updateTask(ordinal, to: status)
-    }
-
     /// Creates a task now; returns its number in the workspace.
     func createTask(
         attributes: AttributeValue, text: String, workflow: Int, channel: Int, priority: Int, timeout: Double

@@ -23,6 +23,13 @@ import Testing
         .object(["type": .string(type), "call_sid": .string("CA\(call)"), "from": .string("+1555\(call)")])
     }
 
+    /// Adds an Available support agent on voice, created through the API; its index.
+    static func addAgent(_ simulation: inout Simulation, _ name: String, sid: String) -> Int {
+        simulation.addWorker(
+            sid: sid, friendlyName: name, attributes: support, activity: TestCenter.available,
+            capacities: [0, 1, 0, 0, 0])
+    }
+
     /// The event names of `sink` with their times, from index `from` on.
     static func names(_ sink: CollectingSink, from: Int = 0) -> [String] {
         sink.events[from...].map { "\($0.time) \($0.type.name)" }
@@ -67,9 +74,7 @@ import Testing
         let sink = CollectingSink()
         var simulation = Simulation(spec: Self.spec())
         simulation.startLive(sink: sink)
-        let worker = simulation.addWorker(
-            sid: "WK01", friendlyName: "alice", attributes: Self.support, activity: TestCenter.available,
-            capacities: [0, 1, 0, 0, 0])
+        let worker = Self.addAgent(&simulation, "alice", sid: "WK01")
         #expect(worker == 0)
         let task = simulation.createTask(
             attributes: Self.task("support", call: 1), workflow: 0, channel: TestCenter.voice, priority: 0, timeout: 3600)
@@ -99,9 +104,7 @@ import Testing
         let sink = CollectingSink()
         var simulation = Simulation(spec: Self.spec(reservationTimeout: 30))
         simulation.startLive(sink: sink)
-        let worker = simulation.addWorker(
-            sid: "WK01", friendlyName: "alice", attributes: Self.support, activity: TestCenter.available,
-            capacities: [0, 1, 0, 0, 0])
+        let worker = Self.addAgent(&simulation, "alice", sid: "WK01")
         _ = simulation.createTask(
             attributes: Self.task("support", call: 1), workflow: 0, channel: TestCenter.voice, priority: 0, timeout: 3600)
         simulation.advance(to: 29)
@@ -117,18 +120,14 @@ import Testing
         let sink = CollectingSink()
         var simulation = Simulation(spec: Self.spec())
         simulation.startLive(sink: sink)
-        let alice = simulation.addWorker(
-            sid: "WK01", friendlyName: "alice", attributes: Self.support, activity: TestCenter.available,
-            capacities: [0, 1, 0, 0, 0])
+        let alice = Self.addAgent(&simulation, "alice", sid: "WK01")
         _ = simulation.createTask(
             attributes: Self.task("support", call: 1), workflow: 0, channel: TestCenter.voice, priority: 0, timeout: 3600)
         let first = sink.events.last!.reservation!
         let rejected = simulation.answerReservation(first, accept: false, activity: TestCenter.unavailable)
         #expect(rejected)
         #expect(sink.events.contains { $0.type == .workerActivityUpdate && $0.worker == alice && $0.activity == TestCenter.unavailable })
-        let bob = simulation.addWorker(
-            sid: "WK02", friendlyName: "bob", attributes: Self.support, activity: TestCenter.available,
-            capacities: [0, 1, 0, 0, 0])
+        let bob = Self.addAgent(&simulation, "bob", sid: "WK02")
         #expect(sink.events.last?.type == .reservationCreated && sink.events.last?.worker == bob)
     }
 

@@ -1,9 +1,7 @@
 extension Simulation {
-    /// Per worker group, the channels among `open` its workers have capacity on, ascending.
-    static func groupChannels(_ groups: [WorkerGroup], open: [Bool]) -> GroupLists {
-        GroupLists(groups.map { group in
-            group.capacities.prefix(open.count).indices.filter { group.capacities[$0] > 0 && open[$0] }.map(Int32.init)
-        })
+    /// The channels among `open` the workers of `group` have capacity on, ascending.
+    static func channels(of group: WorkerGroup, open: [Bool]) -> [Int32] {
+        group.capacities.prefix(open.count).indices.filter { group.capacities[$0] > 0 && open[$0] }.map(Int32.init)
     }
 
     /// Opens channel `c` when its first task appears: files every ready worker with capacity
@@ -17,7 +15,7 @@ extension Simulation {
     mutating func openChannel(_ c: Int) {
         guard !channelOpen[c] else { return }
         channelOpen[c] = true
-        groupChannels = Self.groupChannels(spec.workerGroups, open: channelOpen)
+        groupChannels = GroupLists(spec.workerGroups.map { Self.channels(of: $0, open: channelOpen) })
         for w in workers.indices where workerChannels[workerChannel(w, c)].capacity > 0 {
             fileIdle(w, channel: c)
         }

@@ -20,14 +20,7 @@ extension Simulation {
     /// scenario's arrivals and shifts scheduled, every event sent to `sink`.
     public mutating func startLive(sink: (any RecordSink)?) {
         live = LiveProfiles(workspace: spec.workspace)
-        for c in 0..<channelCount {
-            let name = "api." + spec.workspace.taskChannels[c].uniqueName
-            handleStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "handle." + name))
-            wrapupStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "wrapup." + name))
-            patienceStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "patience." + name))
-            answerStreams.append(RandomStream(seed: spec.seed, replication: spec.replication, name: "answers." + name))
-            callerCount.append(0)
-        }
+        for channel in spec.workspace.taskChannels { setUpDraws(named: "api." + channel.uniqueName) }
         start(sink: sink, recordEvents: sink != nil, filter: nil)
     }
 
@@ -48,13 +41,12 @@ extension Simulation {
     public mutating func advance(to time: Double) {
         precondition(time >= now, "the clock of a live run only moves forward")
         while true {
-            if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+            // Every pass settles the instant that is over, the last one too: the next event
+            // is after `time`, or there is none.
+            settleInstant()
             guard let next = events.nextTime, next <= time, let event = events.popNext() else { break }
-            now = event.time
-            eventCount += 1
-            handle(event.payload)
+            dispatch(event)
         }
-        if !abandonTimers.isEmpty { settleAbandonTimers() }
         now = time
     }
 
@@ -120,29 +112,8 @@ extension Simulation {
         kpis.memberQueues = routing.memberQueues
         let queues = Array(routing.memberQueues.range(group: Int32(g)).map { routing.memberQueues[$0] })
         statistics.addWorker(worker, activity: Int32(activity), at: now, queues: queues)
-        plans.append(ShiftPlan(group: group, offActivity: spec.workspace.defaultActivity))
-        answersAtOnce.append(false)
-        answeredByApplication.append(true)
-        groupChannels.append(
-            capacities.prefix(channelCount).indices.filter { capacities[$0] > 0 && channelOpen[$0] }.map(Int32.init))
-        for q in queues { queueWorkerCount[Int(q)] += 1 }
         let w = workers.count
-        groupStart[g] = w
-        groupStart.append(w + 1)
-        var offset = Int32(handlingTasks.count)
-        workers.append(WorkerState(group: Int32(g), activity: Int32(activity), scheduledActivity: Int32(activity)))
-        workers[w].activitySince = now
-        workers[w].accountedUntil = now
-        workers[w].lastReservedAt = now
-        for c in 0..<channelCount {
-            let units = Int32(c < capacities.count ? capacities[c] : 0)
-            workerChannels.append(WorkerChannelState(
-                capacity: units, available: !unavailableChannels.contains(c), handlingOffset: offset))
-            if speedVaries[c] {
-                offset += units
-                for _ in 0..<units { handlingTasks.append(-1) }
-            }
-        }
+        setUpGroup(g)
         if !fillWorker(w) { touchWorker(w) }
         settle()
         return w

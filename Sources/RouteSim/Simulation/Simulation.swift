@@ -120,44 +120,56 @@ public struct Simulation {
             workspace.multiTaskEnabled && (1...64).contains { speed.factor(concurrent: $0) != 1 }
         }
         queuePolicies = workspace.taskQueues.map { QueuePolicy($0, preferred: workspace.prioritizeQueueOrder) }
-        answersAtOnce = spec.workerGroups.map { $0.answer == .immediate }
-        answeredByApplication = spec.workerGroups.map(\.answer.byApplication)
+        answersAtOnce = []
+        answeredByApplication = []
         prefetches = spec.workerGroups.reduce(0) { $0 + $1.count } >= Self.prefetchWorkers
         channelOpen = Array(repeating: false, count: channelCount)
-        groupChannels = Self.groupChannels(spec.workerGroups, open: channelOpen)
+        groupChannels = GroupLists([])
         kpis = KPICollector(spec: spec, memberQueues: routing.memberQueues)
         let queueCount = workspace.taskQueues.count
         pending = Array(repeating: MinHeap(), count: queueCount * channelCount)
         pendingLive = SlotArray(repeating: 0, count: queueCount * channelCount)
         idle = Array(repeating: MinHeap(), count: queueCount * channelCount)
         queueWorkerCount = SlotArray(repeating: 0, count: queueCount)
-        setUpWorkers()
-        setUpArrivals()
+        groupStart = [0]
+        for g in spec.workerGroups.indices { setUpGroup(g) }
+        for stream in spec.arrivals { setUpStream(stream) }
     }
 
-    private mutating func setUpWorkers() {
-        let offActivity = spec.workspace.defaultActivity
-        var offset: Int32 = 0
-        for (g, group) in spec.workerGroups.enumerated() {
-            groupStart.append(workers.count)
-            let plan = ShiftPlan(group: group, offActivity: offActivity)
-            plans.append(plan)
-            let first = Self.startActivity(of: plan, offActivity: offActivity)
-            for q in routing.memberQueues.range(group: Int32(g)) {
-                queueWorkerCount[Int(routing.memberQueues[q])] += group.count
-            }
-            for _ in 0..<group.count {
-                workers.append(WorkerState(group: Int32(g), activity: first, scheduledActivity: first))
-                for c in 0..<channelCount {
-                    let units = Int32(c < group.capacities.count ? group.capacities[c] : 0)
-                    workerChannels.append(WorkerChannelState(
-                        capacity: units, available: !group.unavailableChannels.contains(c), handlingOffset: offset))
-                    if speedVaries[c] { offset += units }
+    /// Sets up the state of group `g` of the spec, which follows every group set up so far:
+    /// its shift plan, how it answers, the open channels it has capacity on, its queues'
+    /// member counts, and its workers in their first activity since now, with their worker
+    /// channels. Used for the spec's groups and for a worker added while the engine runs
+    /// (``addWorker(sid:friendlyName:attributes:activity:capacities:unavailableChannels:)``).
+    /// O(workers x channels + queues).
+    mutating func setUpGroup(_ g: Int) {
+        let group = spec.workerGroups[g]
+        let plan = ShiftPlan(group: group, offActivity: spec.workspace.defaultActivity)
+        plans.append(plan)
+        answersAtOnce.append(group.answer == .immediate)
+        answeredByApplication.append(group.answer.byApplication)
+        groupChannels.append(Self.channels(of: group, open: channelOpen))
+        for q in routing.memberQueues.range(group: Int32(g)) {
+            queueWorkerCount[Int(routing.memberQueues[q])] += group.count
+        }
+        let first = Self.startActivity(of: plan, offActivity: spec.workspace.defaultActivity)
+        for _ in 0..<group.count {
+            var worker = WorkerState(group: Int32(g), activity: first, scheduledActivity: first)
+            worker.activitySince = now
+            worker.lastReservedAt = now
+            worker.accountedUntil = now
+            workers.append(worker)
+            for c in 0..<channelCount {
+                let units = Int32(c < group.capacities.count ? group.capacities[c] : 0)
+                workerChannels.append(WorkerChannelState(
+                    capacity: units, available: !group.unavailableChannels.contains(c),
+                    handlingOffset: Int32(handlingTasks.count)))
+                if speedVaries[c] {
+                    for _ in 0..<units { handlingTasks.append(-1) }
                 }
             }
         }
         groupStart.append(workers.count)
-        handlingTasks = SlotArray(repeating: -1, count: Int(offset))
     }
 
     /// The activity a worker of `group` is in at time 0 of a run, where workers off shift
@@ -172,22 +184,26 @@ public struct Simulation {
         plan.steps.last { $0.time <= 0 }?.activity ?? Int32(offActivity)
     }
 
-    private mutating func setUpArrivals() {
-        let seed = spec.seed
-        let replication = spec.replication
-        for stream in spec.arrivals {
-            let name = stream.name
-            clocks.append(ArrivalClock(
-                process: stream.process(scaledBy: stream.dayMultiplier(seed: seed, replication: replication)),
-                horizon: spec.horizon,
-                rng: RandomStream(seed: seed, replication: replication, name: "arrivals." + name)))
-            handleStreams.append(RandomStream(seed: seed, replication: replication, name: "handle." + name))
-            wrapupStreams.append(RandomStream(seed: seed, replication: replication, name: "wrapup." + name))
-            patienceStreams.append(RandomStream(seed: seed, replication: replication, name: "patience." + name))
-            answerStreams.append(RandomStream(seed: seed, replication: replication, name: "answers." + name))
-            callerCount.append(0)
-            ttlQueues.append(Deque())
-        }
+    /// Sets up arrival stream `stream`: its clock, its TTL list and its callers' draws.
+    private mutating func setUpStream(_ stream: ArrivalStream) {
+        let (seed, replication) = (spec.seed, spec.replication)
+        clocks.append(ArrivalClock(
+            process: stream.process(scaledBy: stream.dayMultiplier(seed: seed, replication: replication)),
+            horizon: spec.horizon,
+            rng: RandomStream(seed: seed, replication: replication, name: "arrivals." + stream.name)))
+        ttlQueues.append(Deque())
+        setUpDraws(named: stream.name)
+    }
+
+    /// Adds the per-caller random streams of the next stream of tasks, named `name`: an
+    /// arrival stream, or a channel's tasks from the API (``startLive(sink:)``).
+    mutating func setUpDraws(named name: String) {
+        let (seed, replication) = (spec.seed, spec.replication)
+        handleStreams.append(RandomStream(seed: seed, replication: replication, name: "handle." + name))
+        wrapupStreams.append(RandomStream(seed: seed, replication: replication, name: "wrapup." + name))
+        patienceStreams.append(RandomStream(seed: seed, replication: replication, name: "patience." + name))
+        answerStreams.append(RandomStream(seed: seed, replication: replication, name: "answers." + name))
+        callerCount.append(0)
     }
 
     /// Runs to the end: every event up to the horizon (arrivals stop there), then on
@@ -231,8 +247,22 @@ public struct Simulation {
     /// Handles the next event; false when the run has none left to handle.
     @inline(__always)
     private mutating func step() -> Bool {
-        if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+        settleInstant()
         guard let event = events.popNext(), event.time <= spec.horizon || tasksInFlight > 0 else { return false }
+        dispatch(event)
+        return true
+    }
+
+    /// Schedules the hang-ups set in the current instant once it is over: when no event
+    /// is left at now (``settleAbandonTimers()``).
+    @inline(__always)
+    mutating func settleInstant() {
+        if !abandonTimers.isEmpty, events.nextTime.map({ $0 > now }) ?? true { settleAbandonTimers() }
+    }
+
+    /// Handles `event`, just taken from the list: the clock moves to it.
+    @inline(__always)
+    mutating func dispatch(_ event: ScheduledEvent<EngineEvent>) {
         now = event.time
         eventCount += 1
         if prefetches {
@@ -240,7 +270,6 @@ public struct Simulation {
             prefetchAssignment(of: event.payload)
         }
         handle(event.payload)
-        return true
     }
 
     /// Ends a run whose last event was handled: accounts every worker's time up to the end

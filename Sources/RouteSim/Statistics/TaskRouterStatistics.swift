@@ -107,7 +107,7 @@ struct TaskRouterStatistics {
         workerReservations = Array(repeating: ReservationCounters(), count: workers.count)
         let off = workspace.defaultActivity
         let firstActivity = spec.workerGroups.map {
-            Simulation.startActivity(of: ShiftPlan(group: $0, offActivity: off), offActivity: off)
+            Int32(Simulation.firstActivity(of: $0, offActivity: off))
         }
         workerActivity = workers.map { firstActivity[$0.group] }
         workerActivitySince = Array(repeating: 0, count: workers.count)
