@@ -17,15 +17,10 @@ extension Twin {
         let attributes = try TwinWorkspace.attributes(text, parameter: "Attributes")
         let priority = try parameters.integer("Priority", in: 0...Int(Int32.max)) ?? 0
         let timeout = try parameters.integer("Timeout", in: 1...Self.longestTaskTimeout) ?? Self.defaultTaskTimeout
-        let channelName = parameters.value("TaskChannel") ?? "default"
-        guard let channel = space.taskChannels.firstIndex(where: { $0.resource.sid == channelName || $0.resource.uniqueName == channelName })
-        else { throw .invalidParameter("Invalid TaskChannel: no TaskChannel \(channelName) in Workspace \(workspace)") }
+        let channel = try space.reference(.taskChannels, parameters.value("TaskChannel") ?? "default", parameter: "TaskChannel")
         let workflow: Int
         if let sid = parameters.value("WorkflowSid") {
-            guard let found = space.workflows.firstIndex(where: { $0.resource.workflow.sid == sid }) else {
-                throw .invalidParameter("Invalid WorkflowSid: no Workflow \(sid) in Workspace \(workspace)")
-            }
-            workflow = found
+            workflow = try space.reference(.workflows, sid, parameter: "WorkflowSid")
         } else {
             guard space.workflows.count == 1 else { throw .missingParameter("WorkflowSid") }
             workflow = 0
@@ -177,7 +172,7 @@ extension Twin {
                 throw .invalidParameter("Invalid ReservationStatus: \(text); a reservation can be set to accepted, rejected, wrapping or completed")
             }
             let activity = try parameters.value("WorkerActivitySid").map { sid throws(TwinError) in
-                try workspaces[owner].activityIndex(sid, parameter: "WorkerActivitySid")
+                try workspaces[owner].reference(.activities, sid, parameter: "WorkerActivitySid")
             }
             let moved: Bool
             switch status {
@@ -216,21 +211,20 @@ extension Twin {
         let end = try query.value("EndDate").map { text throws(TwinError) in try time(text, parameter: "EndDate") } ?? now
         let from = start ?? (now - Double(minutes ?? 15) * 60)
         let types = query.value("EventType")
-        // A SID names one number: look it up once, not once per event (-1: none has it).
+        // Each filter names one number: look it up once, not once per event (-1: nothing has it).
         let task = query.value("TaskSid").map { engine.log.taskBySid[$0] ?? -1 }
         let worker = try query.value("WorkerSid").map { sid throws(TwinError) in try space.index(.workers, of: sid) }
         let reservation = query.value("ReservationSid").map { engine.log.reservationBySid[$0] ?? -1 }
-        let queue = query.value("TaskQueueSid")
-        let workflow = query.value("WorkflowSid")
-        let channel = query.value("TaskChannel")
+        let queue = query.value("TaskQueueSid").map { (try? space.index(.taskQueues, of: $0)) ?? -1 }
+        let workflow = query.value("WorkflowSid").map { (try? space.index(.workflows, of: $0)) ?? -1 }
+        let channel = query.value("TaskChannel").map { (try? space.index(.taskChannels, of: $0)) ?? -1 }
         let sid = query.value("Sid")
         let selected = engine.log.events.filter { event in
             guard event.time >= from, event.time <= end, types.map({ $0 == event.type.name }) ?? true,
                   task.map({ $0 == event.task }) ?? true, worker.map({ $0 == event.worker }) ?? true,
                   reservation.map({ $0 == event.reservation }) ?? true,
-                  queue.map({ sid in event.queue.map { space.taskQueues.indices.contains($0) && space.taskQueues[$0].resource.sid == sid } ?? false }) ?? true,
-                  workflow.map({ sid in event.workflow.map { space.workflows.indices.contains($0) && space.workflows[$0].resource.workflow.sid == sid } ?? false }) ?? true,
-                  channel.map({ name in event.channel.map { space.taskChannels.indices.contains($0) && [space.taskChannels[$0].resource.sid, space.taskChannels[$0].resource.uniqueName].contains(name) } ?? false }) ?? true,
+                  queue.map({ $0 == event.queue }) ?? true, workflow.map({ $0 == event.workflow }) ?? true,
+                  channel.map({ $0 == event.channel }) ?? true,
                   sid.map({ $0 == space.sid(.event, event.index) }) ?? true
             else { return false }
             return true

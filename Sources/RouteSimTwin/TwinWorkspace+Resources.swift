@@ -191,10 +191,10 @@ extension TwinWorkspace {
         if let order = try parameters.choice("TaskOrder", QueueOrder.self) { queue.taskOrder = order }
         if let count = try parameters.integer("MaxReservedWorkers", in: 1...50) { queue.maxReservedWorkers = count }
         if let sid = parameters.value("ReservationActivitySid") {
-            queue.reservationActivity = try activityIndex(sid, parameter: "ReservationActivitySid")
+            queue.reservationActivity = try reference(.activities, sid, parameter: "ReservationActivitySid")
         }
         if let sid = parameters.value("AssignmentActivitySid") {
-            queue.assignmentActivity = try activityIndex(sid, parameter: "AssignmentActivitySid")
+            queue.assignmentActivity = try reference(.activities, sid, parameter: "AssignmentActivitySid")
         }
     }
 

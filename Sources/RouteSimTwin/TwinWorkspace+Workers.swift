@@ -9,7 +9,7 @@ extension TwinWorkspace {
         let text = parameters.value("Attributes") ?? "{}"
         let attributes = try Self.attributes(text, parameter: "Attributes")
         let activity = try parameters.value("ActivitySid").map { sid throws(TwinError) in
-            try activityIndex(sid, parameter: "ActivitySid")
+            try reference(.activities, sid, parameter: "ActivitySid")
         } ?? defaultActivity
         let sid = issue(.worker)
         var channels: [TwinRecord<TwinWorkerChannel>] = []
@@ -34,7 +34,7 @@ extension TwinWorkspace {
             worker.attributesText = text
         }
         if let sid = parameters.value("ActivitySid") {
-            let activity = try activityIndex(sid, parameter: "ActivitySid")
+            let activity = try reference(.activities, sid, parameter: "ActivitySid")
             if activity != worker.activity {
                 worker.activity = activity
                 worker.statusChanged = time

@@ -98,8 +98,8 @@ public struct TwinWorkspace: Sendable {
             changed.multiTaskEnabled = multitasking
         }
         if let order = try parameters.choice("PrioritizeQueueOrder", QueueOrder.self) { changed.prioritizeQueueOrder = order }
-        if let activity = parameters.value("DefaultActivitySid") { changed.defaultActivity = try activityIndex(activity, parameter: "DefaultActivitySid") }
-        if let activity = parameters.value("TimeoutActivitySid") { changed.timeoutActivity = try activityIndex(activity, parameter: "TimeoutActivitySid") }
+        if let activity = parameters.value("DefaultActivitySid") { changed.defaultActivity = try reference(.activities, activity, parameter: "DefaultActivitySid") }
+        if let activity = parameters.value("TimeoutActivitySid") { changed.timeoutActivity = try reference(.activities, activity, parameter: "TimeoutActivitySid") }
         changed.updated = time
         self = changed
     }
@@ -140,10 +140,11 @@ public struct TwinWorkspace: Sendable {
         "/v1/Workspaces/\(self.sid)/\(kind.pathSegment)" + (sid.map { "/" + $0 } ?? "")
     }
 
-    /// The index of the activity whose SID a body parameter gives; 400 when there is none.
-    func activityIndex(_ sid: String, parameter: String) throws(TwinError) -> Int {
-        guard let index = activities.firstIndex(where: { $0.resource.sid == sid }) else {
-            throw .invalidParameter("Invalid \(parameter): no Activity \(sid) in Workspace \(self.sid)")
+    /// The index of the `kind` resource a body parameter names (by SID, or a task channel by
+    /// its unique name too); 400 when there is none, where ``index(_:of:)`` gives 404.
+    func reference(_ kind: TwinResourceKind, _ sid: String, parameter: String) throws(TwinError) -> Int {
+        guard let index = try? index(kind, of: sid) else {
+            throw .invalidParameter("Invalid \(parameter): no \(kind.singular) \(sid) in Workspace \(self.sid)")
         }
         return index
     }
