@@ -61,8 +61,9 @@ public struct FitHTMLReport: Sendable {
     private func distribution(_ title: String, data: DurationFitter, fits: [DurationFit]) -> String {
         guard let top = data.quantiles(100).last, top > 0 else { return "" }
         let xs = (0...Self.points).map { top * Double($0) / Double(Self.points) }
-        let sorted = data.sorted
-        let empirical = xs.map { x in Double(Self.countAtMost(x, in: sorted)) / Double(sorted.count) }
+        // Kaplan–Meier with nothing censored is the empirical distribution.
+        let empiricalSurvival = KaplanMeier(abandoned: data.sorted, censored: [])
+        let empirical = xs.map { 1 - empiricalSurvival.survival(at: $0) }
         var series = [ChartSeries(name: "data (empirical CDF)", color: "#222222", values: empirical)]
         for (index, fit) in fits.enumerated() {
             series.append(ChartSeries(
@@ -78,11 +79,11 @@ public struct FitHTMLReport: Sendable {
         let km = stream.kaplanMeier
         guard let last = km.steps.last?.time, last > 0 else { return "" }
         let xs = (0...Self.points).map { last * Double($0) / Double(Self.points) }
-        let abandoned = stream.patience.abandoned.sorted()
+        let naive = KaplanMeier(abandoned: stream.patience.abandoned, censored: [])
         var series = [
             ChartSeries(name: "Kaplan-Meier", color: "#222222", values: xs.map { km.survival(at: $0) }),
             ChartSeries(name: "naive (hung-up callers only)", color: "#999999",
-                        values: xs.map { 1 - Double(Self.countAtMost($0, in: abandoned)) / Double(abandoned.count) }),
+                        values: xs.map { naive.survival(at: $0) }),
         ]
         for (index, fit) in stream.patienceFits.enumerated() {
             series.append(ChartSeries(
@@ -99,16 +100,5 @@ public struct FitHTMLReport: Sendable {
         let frame = SVGChart(
             title: title, x: Axis.linear(over: xs, title: "seconds"), y: Axis.fraction(title: y), legend: series)
         return HTMLReport.figure(LineChart(frame: frame, xs: xs, series: series).render(), caption: caption)
-    }
-
-    /// How many of `sorted` are at most `x`.
-    private static func countAtMost(_ x: Double, in sorted: [Double]) -> Int {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] <= x { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }

@@ -1,9 +1,6 @@
-/// Every problem found in a call history, all at once: at most ``shown`` of them, then how
-/// many more there were, as the trace loader reports a trace.
+/// Every problem found in a call history, all at once: at most ``CSVChecks/maxProblems`` of
+/// them, then how many more there were, as the trace loader reports a trace.
 public struct CallHistoryErrors: Error, Sendable {
-    /// At most this many problems are listed.
-    static let shown = TraceReader.maxProblems
-
     /// At least one error.
     public var errors: [CallHistoryError]
 
@@ -11,11 +8,8 @@ public struct CallHistoryErrors: Error, Sendable {
         self.errors = errors
     }
 
-    /// `problems` cut to ``shown``, with a last line counting the rest.
+    /// `problems` cut to ``CSVChecks/maxProblems``, with a last line counting the rest.
     init(cutting problems: [CallHistoryError], source: String) {
-        errors = Array(problems.prefix(Self.shown))
-        if problems.count > Self.shown {
-            errors.append(CallHistoryError(source: source, message: "\(problems.count - Self.shown) more problems not shown"))
-        }
+        errors = CSVChecks.cut(problems) { CallHistoryError(source: source, message: $0) }
     }
 }

@@ -23,8 +23,6 @@ public struct FittedScenario: Sendable {
     public var text: String
     /// The agents the scenario has at its busiest.
     public var workers: Int
-    /// Whether `workers` was seen in the history; false for the placeholder.
-    public var workersSeen: Bool
 
     /// The scenario `name` for `fit`, read from `source` (named in its opening comment).
     public init(
@@ -57,7 +55,6 @@ public struct FittedScenario: Sendable {
         lines += ["", "workers:"]
         if let onShift = fit.agentsOnShift {
             let staffing = onShift.map { Int(($0 - 1e-9).rounded(.up)) }
-            workersSeen = true
             workers = max(staffing.max() ?? 0, 1)
             lines.append("  # The agents on shift in each interval (from an agent's first answer of a day to the end of its last call, "
                 + "mean over the days, rounded up), one group per shift pattern.")
@@ -72,7 +69,6 @@ public struct FittedScenario: Sendable {
                 lines += answer
             }
         } else {
-            workersSeen = false
             workers = max(Self.placeholder(fit), 1)
             lines.append("  # PLACEHOLDER: the history names no agents. Set the count (the peak offered load / 0.85).")
             lines += ["  - group: agents", "    count: \(workers)"] + answer
@@ -241,7 +237,6 @@ public struct FittedScenario: Sendable {
     /// `HH:MM:SS` of seconds from midnight.
     private static func clock(_ seconds: Double) -> String {
         let whole = Int(seconds)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(two(whole / 3600)):\(two(whole / 60 % 60)):\(two(whole % 60))"
+        return "\(CivilDate.twoDigits(whole / 3600)):\(CivilDate.twoDigits(whole / 60 % 60)):\(CivilDate.twoDigits(whole % 60))"
     }
 }

@@ -85,11 +85,6 @@ struct HistoryClock {
         return text.withUTF8 { date($0[...]) }
     }
 
-    /// `YYYY-MM-DD` of a day counted from 1970-01-01 (the inverse of the civil-date count).
-    static func date(ofDay days: Int) -> String {
-        CivilDate(daysSince1970: days).text
-    }
-
     /// The decimal number of `bytes`, all digits (at least one); nil otherwise.
     private static func digits(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 9 else { return nil }

@@ -41,7 +41,7 @@ struct HistoryRows {
             if positions[0] != nil { read(record, number: number, clock: &clock) }
         }
         if let unclosed {
-            problems.insert(CallHistoryError(source: file, message: "the quoted field that starts on line \(unclosed) is never closed"), at: 0)
+            problems.insert(CallHistoryError(source: file, message: CSVChecks.unclosedQuote(line: unclosed)), at: 0)
         }
         if header != nil, positions[0] != nil, number == 0 {
             problems.append(CallHistoryError(source: file, message: "has no calls: expected rows after the header"))
@@ -55,17 +55,14 @@ struct HistoryRows {
         let dated = kind.map { !$0.isFromStart } ?? false
         let start = dated ? (absoluteArrivals.min()! / 86_400).rounded(.down) * 86_400 : 0
         for c in calls.indices { calls[c].arrival = absoluteArrivals[c] - start }
-        let firstDate = dated ? HistoryClock.date(ofDay: Int(start / 86_400)) : nil
+        let firstDate = dated ? CivilDate(daysSince1970: Int(start / 86_400)).text : nil
         return CallHistory(calls: calls, streams: streams.names, agents: agents.names, phantoms: phantoms, firstDate: firstDate)
     }
 
     /// Finds each column in `fields`, the header, reporting names it lacks.
     private mutating func readHeader(_ fields: [String]) {
         header = fields
-        for (c, name) in fields.enumerated() where name.isEmpty || fields[..<c].contains(name) {
-            problems.append(CallHistoryError(
-                source: file, message: name.isEmpty ? "column \(c + 1) of the header has no name" : "column \"\(name)\" is given twice"))
-        }
+        problems += CSVChecks.headerNames(fields).map { CallHistoryError(source: file, message: $0) }
         positions = CallHistoryReader.columns.map { name in
             let written = names[name] ?? name
             if let c = fields.firstIndex(of: written) { return c }
@@ -78,8 +75,7 @@ struct HistoryRows {
         }
         if positions[0] == nil, names["arrived_at"] == nil {
             problems.append(CallHistoryError(
-                source: file, message: "expected a column \"arrived_at\" in the header (the first line), found: "
-                    + (fields.isEmpty ? "nothing" : fields.joined(separator: ", ")) + "; --map arrived_at=COLUMN names another"))
+                source: file, message: CSVChecks.missingColumn("arrived_at", in: fields) + "; --map arrived_at=COLUMN names another"))
         }
     }
 

@@ -136,7 +136,7 @@ public enum TaskRouterEventsReader {
         }
         return CallHistory(
             calls: calls, streams: streams.names, agents: agents.names, phantoms: 0,
-            firstDate: HistoryClock.date(ofDay: Int(start / 86_400)), reservations: tally)
+            firstDate: CivilDate(daysSince1970: Int(start / 86_400)).text, reservations: tally)
     }
 
     /// The events of a parsed JSON value: a page's `events`, a list's items, or the event itself.

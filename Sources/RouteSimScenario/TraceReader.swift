@@ -8,13 +8,10 @@ import RouteSim
 /// `channel` (a task channel reference) are optional; an empty cell leaves the value to
 /// the stream. Every other column is a task attribute: a number when the cell is a decimal
 /// number, else a string; an empty cell sets nothing. Problems are reported at the `trace`
-/// key with the file, row and line, at most ``maxProblems`` per file.
+/// key with the file, row and line, at most ``CSVChecks/maxProblems`` per file.
 enum TraceReader {
     /// The columns with a meaning of their own; the others are attributes.
     static let columns = ["time", "handle_time", "patience", "wrapup_time", "priority", "channel"]
-
-    /// At most this many problems are reported per file, then how many more there were.
-    static let maxProblems = 20
 
     /// The callers of the file `field` names; nil when it cannot be used (reported).
     static func read(_ field: Field, channels: NameTable) -> [TracedCaller]? {
@@ -29,11 +26,8 @@ enum TraceReader {
         }
         var problems: [Problem] = []
         let callers = callers(CSVTable(text), file: written, channels: channels, problems: &problems)
-        for problem in problems.prefix(maxProblems) { field.report(problem) }
-        if problems.count > maxProblems {
-            field.report(.badTrace(
-                file: written, row: nil, line: nil, message: "\(problems.count - maxProblems) more problems not shown"))
-        }
+        let shown = CSVChecks.cut(problems) { .badTrace(file: written, row: nil, line: nil, message: $0) }
+        for problem in shown { field.report(problem) }
         return problems.isEmpty ? callers : nil
     }
 
@@ -42,18 +36,13 @@ enum TraceReader {
         _ table: CSVTable, file: String, channels: NameTable, problems: inout [Problem]
     ) -> [TracedCaller] {
         func fileProblem(_ message: String) { problems.append(.badTrace(file: file, row: nil, line: nil, message: message)) }
-        if let line = table.unclosedQuoteLine {
-            fileProblem("the quoted field that starts on line \(line) is never closed")
-        }
+        if let line = table.unclosedQuoteLine { fileProblem(CSVChecks.unclosedQuote(line: line)) }
         let header = table.header
         guard let timeColumn = header.firstIndex(of: "time") else {
-            fileProblem("expected a column \"time\" in the header (the first line), found: "
-                + (header.isEmpty ? "nothing" : header.joined(separator: ", ")))
+            fileProblem(CSVChecks.missingColumn("time", in: header))
             return []
         }
-        for (c, name) in header.enumerated() where name.isEmpty || header[..<c].contains(name) {
-            fileProblem(name.isEmpty ? "column \(c + 1) of the header has no name" : "column \"\(name)\" is given twice")
-        }
+        CSVChecks.headerNames(header).forEach(fileProblem)
         let column = { (name: String) in header.firstIndex(of: name) }
         let attributeColumns = header.indices.filter { !columns.contains(header[$0]) }
         var callers: [TracedCaller] = []

@@ -20,6 +20,8 @@ import Testing
         #expect(scenario.contains("start: 2025-03-03T08:00:00"))
         let page = try String(contentsOfFile: runner.path("fit.html"), encoding: .utf8)
         #expect(page.contains("<svg") && page.contains("Kaplan-Meier"))
+        #expect(page.components(separatedBy: "<figure").count - 1 == 8)
+        #expect(page.contains("naive (hung-up callers only)"))
         let validate = try runner.run("validate", runner.path("fitted.yaml"))
         #expect(validate.status == 0, "\(validate.stderr)")
         let run = try runner.run("run", runner.path("fitted.yaml"), "--out", runner.path("fitted.sqlite"))

@@ -76,7 +76,7 @@ struct FittedScenarioTests {
         let fit = HistoryFitter.fit(calls, streams: ["Support"], interval: 1800)
         #expect(fit.agentsOnShift == [3, 2, 3])
         let scenario = FittedScenario(fit, name: "shifts", source: "synthetic")
-        #expect(scenario.workersSeen && scenario.workers == 3)
+        #expect(fit.agentsOnShift != nil && !scenario.text.contains("PLACEHOLDER") && scenario.workers == 3)
         let groups = try ScenarioLoader.load(text: scenario.text, path: "shifts.yaml").spec.workerGroups
         #expect(groups.map(\.name) == ["agents", "agents-2"])
         #expect(groups.map(\.count) == [2, 1])
@@ -131,5 +131,25 @@ struct FittedScenarioTests {
 
         let accepting = FittedScenario(fit, name: "answers", source: "events.jsonl").text
         #expect(try ScenarioLoader.load(text: accepting, path: "answers.yaml").spec.workerGroups[0].answer == .immediate)
+    }
+
+    @Test("a task TaskRouter cancels itself (TTL, workflow time-out) was still waiting; any other cancel is a hang-up")
+    func systemCancelsCensorPatience() throws {
+        let reasons = ["Task TTL Exceeded", "Task canceled on Workflow timeout", "Caller hung up"]
+        let lines = reasons.enumerated().flatMap { i, reason -> [String] in
+            let created: [String: Any] = [
+                "event_type": "task.created", "event_date_ms": (1_741_000_000 + Double(i) * 600) * 1000,
+                "event_data": ["task_sid": "WT\(i)", "task_queue_name": "Support"]]
+            let canceled: [String: Any] = [
+                "event_type": "task.canceled", "event_date_ms": (1_741_000_000 + Double(i) * 600 + 90) * 1000,
+                "event_data": ["task_sid": "WT\(i)", "task_canceled_reason": reason]]
+            return [created, canceled].map { String(decoding: try! JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
+        }
+        let history = try TaskRouterEventsReader.read(text: lines.joined(separator: "\n"), file: "events.jsonl")
+        #expect(history.calls.map(\.outcome) == [.waiting, .waiting, .abandoned])
+        #expect(history.calls.map(\.wait) == [90, 90, 90])
+        let stream = HistoryFitter.fit(history.calls, streams: history.streams, interval: 1800).streams[0]
+        #expect((stream.abandoned, stream.waiting) == (1, 2))
+        #expect(stream.patience.censored == [90, 90])
     }
 }

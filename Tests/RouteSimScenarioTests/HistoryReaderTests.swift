@@ -29,6 +29,7 @@ struct HistoryReaderTests {
         #expect(calls[0] == HistoryCall(stream: 0, arrival: 36, outcome: .abandoned, wait: 153))
         // Answered a second before its recorded VRU exit: a wait of 0 is what the clock allows.
         #expect(calls[1].outcome == .answered && calls[1].handle == 164)
+        #expect(calls[1].wait == 0)
         #expect(calls[2] == HistoryCall(
             stream: 1, arrival: 86_400 + 23 * 3600 + 58 * 60 + 10, outcome: .answered, wait: 150, handle: 300, agent: 1))
     }
@@ -58,6 +59,32 @@ struct HistoryReaderTests {
                 #"history "calls.csv" row 7 (line 8): answered_at: expected when the answered call was answered, found an empty cell"#,
                 #"history "calls.csv" row 7 (line 8): ended_at: expected when the answered call ended, found an empty cell"#,
             ]
+        }
+    }
+
+    @Test("an unclosed quote, the header's unnamed and repeated columns and a missing arrived_at are told as for a trace")
+    func fileProblems() {
+        #expect {
+            try CallHistoryReader.read(text: "queue,,queue\n1,a,\"b\n", file: "calls.csv")
+        } throws: { error in
+            let lines = (error as? CallHistoryErrors)?.errors.map(\.description) ?? []
+            return lines == [
+                #"history "calls.csv": the quoted field that starts on line 2 is never closed"#,
+                #"history "calls.csv": column 2 of the header has no name"#,
+                #"history "calls.csv": column "queue" is given twice"#,
+                #"history "calls.csv": expected a column "arrived_at" in the header (the first line), found: queue, , queue; --map arrived_at=COLUMN names another"#,
+            ]
+        }
+    }
+
+    @Test("more than 20 problems: the first 20, then how many more")
+    func manyProblemsAreCut() {
+        let text = "arrived_at,queue\n" + (1...30).map { _ in "x,sales" }.joined(separator: "\n")
+        #expect {
+            try CallHistoryReader.read(text: text, file: "calls.csv")
+        } throws: { error in
+            let lines = (error as? CallHistoryErrors)?.errors.map(\.description) ?? []
+            return lines.count == 21 && lines.last == #"history "calls.csv": 10 more problems not shown"#
         }
     }
 

@@ -93,6 +93,13 @@ struct TraceLoaderTests {
         #expect(try Self.load("when,language\n1,en\n").errors == [
             #"scenario.yaml:11:24: arrivals.day.trace: trace "day.csv": expected a column "time" in the header (the first line), found: when, language"#
         ])
+        let trace = #"scenario.yaml:11:24: arrivals.day.trace: trace "day.csv""#
+        let unclosed = try #require(Self.load("time,,time\n\"1\n").errors)
+        #expect(Array(unclosed.prefix(3)) == [
+            trace + ": the quoted field that starts on line 2 is never closed",
+            trace + ": column 2 of the header has no name",
+            trace + #": column "time" is given twice"#,
+        ])
         let missing = Self.scenario.replacingOccurrences(of: "trace: day.csv", with: "trace: nowhere.csv")
         #expect(try Self.load("time\n", scenario: missing).errors == [
             #"scenario.yaml:11:24: arrivals.day.trace: cannot read the trace file "nowhere.csv": no such file"#

@@ -108,6 +108,12 @@ struct FittingTests {
                 censored: zip(patience, waits).filter { $0 >= $1 }.map(\.1))
             let fit = try #require(fitter.fits().first { $0.family == family })
             #expect(abs(fit.distribution.mean - truth.mean) < 0.1 * truth.mean)
+            let variance = log1p(150.0 * 150 / (200 * 200))
+            let parameters = family == .lognormal ? [log(200) - variance / 2, variance.squareRoot()] : [300]
+            #expect(fit.parameters.count == parameters.count)
+            for (parameter, value) in zip(fit.parameters, parameters) {
+                #expect(parameter.covers(value), "\(family) \(parameter.name) \(parameter.low)...\(parameter.high) misses \(value)")
+            }
             // The exponential is a Weibull of shape 1, so AIC may rightly hesitate between them.
             if family == .lognormal { #expect(DurationFit.best(fitter.fits())?.family == family) }
         }

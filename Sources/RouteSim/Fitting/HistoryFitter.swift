@@ -18,12 +18,13 @@ public enum HistoryFitter {
     /// of the fits), memory O(n).
     public static func fit(_ calls: [HistoryCall], streams: [String], interval: Double) -> HistoryFit {
         let perDay = Int((86_400 / interval).rounded(.up))
-        let dayNumbers = Set(calls.map { day(of: $0.arrival) }).sorted()
+        let callDays = calls.map { day(of: $0.arrival) }
+        let dayNumbers = Set(callDays).sorted()
         let dayIndex = Dictionary(uniqueKeysWithValues: dayNumbers.enumerated().map { ($1, $0) })
-        func slot(_ time: Double) -> Int { min(Int((time - Double(day(of: time)) * 86_400) / interval), perDay - 1) }
         var counts = Array(repeating: Array(repeating: 0, count: dayNumbers.count * perDay), count: streams.count)
-        for call in calls {
-            counts[call.stream][dayIndex[day(of: call.arrival)]! * perDay + slot(call.arrival)] += 1
+        for (call, callDay) in zip(calls, callDays) {
+            let slot = min(Int((call.arrival - Double(callDay) * 86_400) / interval), perDay - 1)
+            counts[call.stream][dayIndex[callDay]! * perDay + slot] += 1
         }
         let used = (0..<perDay).filter { i in counts.contains { c in dayNumbers.indices.contains { c[$0 * perDay + i] > 0 } } }
         let first = used.first ?? 0
@@ -40,21 +41,21 @@ public enum HistoryFitter {
             let volumes = (first..<(first + count)).map { i in
                 volume(dayNumbers.indices.map { Double(counts[s][$0 * perDay + i]) })
             }
-            let totals = dayNumbers.indices.map { d in counts[s][(d * perDay)..<((d + 1) * perDay)].reduce(0, +) }
             let dayCounts = dayNumbers.indices.map { d in Array(counts[s][(d * perDay + first)..<(d * perDay + first + count)]) }
-            var fit = streamFit(name: streams[s], calls: byStream[s], volumes: volumes, dayCounts: dayCounts, dayTotals: totals)
+            var fit = streamFit(name: streams[s], calls: byStream[s], volumes: volumes, dayCounts: dayCounts)
             if !weekdays.isEmpty {
                 fit.weekdayVolumes = weekdays.map { w in
                     (first..<(first + count)).map { i in
                         volume(dayNumbers.indices.filter { weekdayOfDay[$0] == w }.map { Double(counts[s][$0 * perDay + i]) })
                     }
                 }
-                fit.weekdayMultiplier = DayMultiplierFit(dayTotals: totals, groups: weekdayOfDay)
+                fit.weekdayMultiplier = DayMultiplierFit(dayTotals: fit.dayTotals, groups: weekdayOfDay)
             }
             return fit
         }
-        let agents = agentsSeen(calls, days: dayIndex, perDay: perDay, interval: interval)
-        let onShift = agentsOnShift(calls, days: dayIndex, perDay: perDay, interval: interval)
+        let spans = busySpans(calls)
+        let agents = agentsSeen(spans, days: dayIndex, perDay: perDay, interval: interval)
+        let onShift = agentsOnShift(spans, days: dayIndex, perDay: perDay, interval: interval)
         return HistoryFit(
             interval: interval, firstInterval: first, intervalCount: count, days: days, weekdays: weekdays, streams: fits,
             agentsSeen: agents.map { Array($0[first..<(first + count)]) },
@@ -77,7 +78,7 @@ public enum HistoryFitter {
 
     /// Every estimate of one stream.
     private static func streamFit(
-        name: String, calls: [HistoryCall], volumes: [FittedParameter], dayCounts: [[Int]], dayTotals: [Int]
+        name: String, calls: [HistoryCall], volumes: [FittedParameter], dayCounts: [[Int]]
     ) -> StreamFit {
         let answered = calls.filter { $0.outcome == .answered }
         let handle = DurationFitter(answered.compactMap(\.handle))
@@ -86,23 +87,34 @@ public enum HistoryFitter {
         let patience = PatienceFitter(
             abandoned: calls.filter { $0.outcome == .abandoned }.map(\.wait),
             censored: calls.filter { $0.outcome != .abandoned }.map(\.wait))
-        return StreamFit(
+        var fit = StreamFit(
             name: name, offered: calls.count, answered: answered.count,
             abandoned: patience.abandoned.count, waiting: calls.count(where: { $0.outcome == .waiting }),
-            volumes: volumes, dayCounts: dayCounts, dayTotals: dayTotals, dayMultiplier: DayMultiplierFit(dayTotals: dayTotals),
+            volumes: volumes, dayCounts: dayCounts, dayMultiplier: nil,
             handle: handle, handleFits: handle.fits(), wrapup: wrapup, wrapupFits: wrapup?.fits() ?? [],
             patience: patience, patienceFits: patience.fits(), kaplanMeier: patience.kaplanMeier())
+        fit.dayMultiplier = DayMultiplierFit(dayTotals: fit.dayTotals)
+        return fit
+    }
+
+    /// An agent busy with one call, from its answer to the end of its wrap-up.
+    private typealias BusySpan = (agent: Int, start: Double, end: Double)
+
+    /// The busy span of each answered call that names its agent.
+    private static func busySpans(_ calls: [HistoryCall]) -> [BusySpan] {
+        calls.compactMap { call in
+            guard call.outcome == .answered, let agent = call.agent else { return nil }
+            let start = call.arrival + call.wait
+            return (agent, start, start + (call.handle ?? 0) + (call.wrapup ?? 0))
+        }
     }
 
     /// Agents on shift in each interval of the day, mean over the days: an agent is on shift
     /// on a day from the answer of its first call that day to the end of its last call's
     /// wrap-up (a span past midnight ends at midnight); nil when no call names an agent.
-    private static func agentsOnShift(_ calls: [HistoryCall], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
+    private static func agentsOnShift(_ busy: [BusySpan], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
         var spans: [DaySpanKey: (start: Double, end: Double)] = [:]
-        for call in calls {
-            guard call.outcome == .answered, let agent = call.agent else { continue }
-            let start = call.arrival + call.wait
-            let end = start + (call.handle ?? 0) + (call.wrapup ?? 0)
+        for (agent, start, end) in busy {
             let key = DaySpanKey(day: day(of: start), agent: agent)
             let span = spans[key] ?? (start, end)
             spans[key] = (min(span.start, start), max(span.end, end))
@@ -120,12 +132,9 @@ public enum HistoryFitter {
 
     /// Distinct agents busy with a call (from answer to the end of wrap-up) in each interval of
     /// the day, mean over the days; nil when no call names an agent.
-    private static func agentsSeen(_ calls: [HistoryCall], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
+    private static func agentsSeen(_ spans: [BusySpan], days: [Int: Int], perDay: Int, interval: Double) -> [Double]? {
         var busy: [Int: Set<Int>] = [:]
-        for call in calls {
-            guard call.outcome == .answered, let agent = call.agent else { continue }
-            let start = call.arrival + call.wait
-            let end = start + (call.handle ?? 0) + (call.wrapup ?? 0)
+        for (agent, start, end) in spans {
             var slotStart = (start / interval).rounded(.down) * interval
             while slotStart <= end {
                 let dayNumber = Int((slotStart / 86_400).rounded(.down))

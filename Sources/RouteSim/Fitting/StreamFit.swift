@@ -19,7 +19,7 @@ public struct StreamFit: Sendable {
     /// The calls of each day in each interval of the profile, days in the order they come.
     public var dayCounts: [[Int]]
     /// The calls of each day, in the order the days come.
-    public var dayTotals: [Int]
+    public var dayTotals: [Int] { dayCounts.map { $0.reduce(0, +) } }
     /// Nil for fewer than two days.
     public var dayMultiplier: DayMultiplierFit?
     /// The handle-time data and its fits.
