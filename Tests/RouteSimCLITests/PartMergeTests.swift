@@ -28,18 +28,23 @@ import Testing
         }
     }
 
-    /// A sweep of the quickstart day, 2 points × `replications`, with `extra` arguments.
-    static func sweep(_ runner: CommandRunner, replications: Int = 3, _ extra: String...) throws -> CommandRunner.Output {
+    /// A sweep of the quickstart day up to `horizon`, 2 points × `replications`, with `extra` arguments.
+    static func sweep(
+        _ runner: CommandRunner, replications: Int = 3, horizon: String = "2h", _ extra: String...
+    ) throws -> CommandRunner.Output {
         try runner.run([
             "sweep", CommandRunner.scenario("quickstart.yaml"), "--vary", "workers.early-lunch.count=4,5",
-            "--replications", "\(replications)", "--set", "horizon=2h",
+            "--replications", "\(replications)", "--set", "horizon=\(horizon)",
         ] + extra)
     }
 
-    /// Runs part `part` of `parts` of ``sweep(_:replications:_:)`` into `NAME.sqlite` and returns its path.
-    static func part(_ runner: CommandRunner, _ part: Int, of parts: Int, replications: Int = 3, name: String? = nil) throws -> String {
+    /// Runs part `part` of `parts` of ``sweep(_:replications:horizon:_:)`` into `NAME.sqlite` and returns its path.
+    static func part(
+        _ runner: CommandRunner, _ part: Int, of parts: Int, replications: Int = 3, horizon: String = "2h", name: String? = nil
+    ) throws -> String {
         let file = runner.path((name ?? "part\(part)") + ".sqlite")
-        let output = try sweep(runner, replications: replications, "--part", "\(part)/\(parts)", "--out", file, "--record", "summary")
+        let output = try sweep(
+            runner, replications: replications, horizon: horizon, "--part", "\(part)/\(parts)", "--out", file, "--record", "summary")
         #expect(output.status == 0, "\(output.stderr)")
         return file
     }
@@ -114,6 +119,27 @@ import Testing
         let output = try Self.merge(runner, [first, other], out: runner.path("merged.sqlite"))
         #expect(output.status == 1)
         #expect(output.stderr.contains("\(other) is a part of another experiment than \(first)"), "\(output.stderr)")
+    }
+
+    /// Parts with as many runs, ids and parts, of plans that differ only in what they simulate:
+    /// the plan's fingerprint alone tells them apart.
+    @Test func refusesPartsOfExperimentsDifferingOnlyInContent() throws {
+        let runner = try CommandRunner()
+        let first = try Self.part(runner, 1, of: 2)
+        let other = try Self.part(runner, 2, of: 2, horizon: "3h", name: "other")
+        let output = try Self.merge(runner, [first, other], out: runner.path("merged.sqlite"))
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("\(other) is a part of another experiment than \(first)"), "\(output.stderr)")
+    }
+
+    @Test func refusesAPartWhoseRunsChanged() throws {
+        let runner = try CommandRunner()
+        let parts = try [1, 2].map { try Self.part(runner, $0, of: 2) }
+        try DatabaseQueue(path: parts[1]).write { try $0.execute(sql: "DELETE FROM runs WHERE run_id = 6") }
+        let output = try Self.merge(runner, parts, out: runner.path("merged.sqlite"))
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("\(parts[1]) is part 2/2 with runs 4–6, but it holds 2 runs with ids 4–5"),
+                "\(output.stderr)")
     }
 
     @Test func refusesAPartGivenTwice() throws {

@@ -1,5 +1,5 @@
 import Foundation
-import RouteSimStore
+@testable import RouteSimStore
 import Testing
 
 /// How a plan is cut into parts, and `PartMerge` refusing to merge nothing.
@@ -18,7 +18,7 @@ struct ExperimentPartTests {
 
     @Test func mergingNoPartIsRefusedAndWritesNothing() {
         let output = StoreFixture.scratchFolder().appendingPathComponent("merged.sqlite").path
-        #expect(throws: MergeError.self) { try PartMerge.merge([], into: output, partial: false, version: "0.1.0") }
+        #expect(throws: MergeError.noParts) { try PartMerge.merge([], into: output, partial: false, version: "0.1.0") }
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 }

@@ -54,6 +54,21 @@ import Testing
         #expect(AnalyticStaffing.fewest(patient, targets: abandon, threshold: 20, upper: 1000) < 60)
     }
 
+    /// The one count of KPI intervals, for the statistics, the offered load and the staffing
+    /// cells: a partial last interval counts, and a run has at least one.
+    @Test func intervalsCoverTheHorizon() {
+        var spec = C.spec(
+            queues: [C.queue("All")], workflow: C.workflow([C.filter("1==1", [C.target(0)])]),
+            groups: [C.group("A")], arrivals: [C.calls(at: [], handle: 100)], horizon: 7_200)
+        spec.interval = 3_600
+        #expect(spec.intervalCount == 2)
+        #expect(OfferedLoad.cells(of: [], spec: spec, perInterval: true)[0].count == 2)
+        spec.horizon = 7_201
+        #expect(spec.intervalCount == 3)
+        spec.horizon = 0
+        #expect(spec.intervalCount == 1)
+    }
+
     /// Two groups share one queue: answered tasks count for the group that answered them, an
     /// unanswered one is split by the shares answered in its interval, else over the run.
     @Test func loadSplitsByWhereTasksWereAnswered() {

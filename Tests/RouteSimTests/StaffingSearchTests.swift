@@ -96,6 +96,16 @@ import Testing
         #expect(abandon.verdict(Estimate([0.10, 0.11, 0.12])) == .missed)
         #expect(abandon.meanMeets(Estimate([0.04, 0.07, 0.03])))
     }
+
+    /// The one test of a value against a target, for the means and the analytic staffing: the
+    /// bound itself meets it, in either direction.
+    @Test func aValueAtTheBoundMeetsTheTarget() {
+        let sl = StaffingTarget(kpi: "sl", direction: .atLeast, bound: 0.8)
+        #expect(sl.isMet(by: 0.8) && sl.isMet(by: 0.81) && !sl.isMet(by: 0.79))
+        #expect(sl.meanMeets(Estimate([0.8, 0.8])) && !sl.meanMeets(Estimate([0.79, 0.79])))
+        let abandon = StaffingTarget(kpi: "abandon_rate", direction: .atMost, bound: 0.05)
+        #expect(abandon.isMet(by: 0.05) && abandon.isMet(by: 0.04) && !abandon.isMet(by: 0.06))
+    }
 }
 
 /// When even the most replications would leave a target's interval straddling its bound,

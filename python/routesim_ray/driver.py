@@ -47,6 +47,12 @@ def check_nodes(binary, expected_version):
     return len(nodes)
 
 
+def _cancel(pending):
+    """Cancels the parts still pending (their references, the keys of `pending`), forcing their workers to end."""
+    for reference in pending:
+        ray.cancel(reference, force=True)
+
+
 def run_parts(binary, arguments, parts, cpus_per_part, retries, folder):
     """Runs the `parts` parts as Ray tasks, writes each part's file into `folder` as it arrives
     (so the driver holds one part in memory at a time), and returns their paths in part order.
@@ -71,8 +77,7 @@ def run_parts(binary, arguments, parts, cpus_per_part, retries, folder):
             if isinstance(cause, PartKilled):
                 why = str(cause)
             else:
-                for other in pending:
-                    ray.cancel(other, force=True)
+                _cancel(pending)
                 raise DriverError(str(cause) if isinstance(cause, PartFailed) else str(error)) from None
         except ray.exceptions.RayError as error:
             why = f"part {part}/{parts}: the Ray worker running it died ({type(error).__name__})"
@@ -85,8 +90,7 @@ def run_parts(binary, arguments, parts, cpus_per_part, retries, folder):
             del result  # the part's bytes: one part in the driver's memory at a time
             continue
         if attempts[part] > retries:
-            for other in pending:
-                ray.cancel(other, force=True)
+            _cancel(pending)
             raise DriverError(f"{why}; gave up after {attempts[part]} attempt{'s' if attempts[part] > 1 else ''}")
         attempts[part] += 1
         say(f"{why}; retrying, attempt {attempts[part]} of {retries + 1}")

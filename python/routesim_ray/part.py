@@ -51,6 +51,12 @@ def _die_with_parent():
         ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
+def _make_executable(binary):
+    """Gives `binary` its execute bit back: a binary shipped through the runtime environment may lose its mode."""
+    if os.path.isfile(binary) and not os.access(binary, os.X_OK):
+        os.chmod(binary, 0o755)
+
+
 def run_part(binary, arguments, part, parts, jobs):
     """Runs `binary ARGUMENTS --part PART/PARTS --jobs JOBS` into a scratch file.
 
@@ -58,8 +64,7 @@ def run_part(binary, arguments, part, parts, jobs):
     seconds routesim took. Raises PartKilled when routesim was ended by a signal and
     PartFailed when it exited with an error.
     """
-    if os.path.isfile(binary) and not os.access(binary, os.X_OK):
-        os.chmod(binary, 0o755)  # a binary shipped through the runtime environment may lose its mode
+    _make_executable(binary)
     with tempfile.TemporaryDirectory(prefix="routesim-part-") as folder:
         out = os.path.join(folder, f"part-{part}-of-{parts}.sqlite")
         command = [binary, *arguments, "--part", f"{part}/{parts}", "--jobs", str(jobs), "--out", out]
@@ -78,8 +83,7 @@ def run_part(binary, arguments, part, parts, jobs):
 def binary_version(binary):
     """`binary --version` on this node: (host name, version text or None, problem or None)."""
     host = socket.gethostname()
-    if os.path.isfile(binary) and not os.access(binary, os.X_OK):
-        os.chmod(binary, 0o755)
+    _make_executable(binary)
     try:
         process = subprocess.run([binary, "--version"], capture_output=True, text=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as error:

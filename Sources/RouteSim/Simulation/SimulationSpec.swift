@@ -49,6 +49,9 @@ public struct SimulationSpec: Sendable, Equatable {
         self.start = start
     }
 
+    /// The KPI intervals of a run: the horizon in intervals, the last one possibly partial, at least one.
+    public var intervalCount: Int { max(1, Int((horizon / interval).rounded(.up))) }
+
     /// How long a synthetic agent works a task created through the REST API on `channel`:
     /// ``apiTasks``' entry, else the first arrival stream on the channel's times, else the
     /// first stream's, else none at all (work ends at once).

@@ -41,7 +41,7 @@ public enum AnalyticStaffing {
         }
         return targets.allSatisfy { target in
             guard let value = kpis[target.kpi] else { return true }
-            return target.direction == .atLeast ? value >= target.bound : value <= target.bound
+            return target.isMet(by: value)
         }
     }
 }

@@ -13,7 +13,7 @@ public enum OfferedLoad {
     ///
     /// Complexity: O(*t* + *q* × *g* × *m*) for *t* tasks, *q* queues, *g* groups and *m* cells.
     public static func cells(of tasks: [TaskRecord], spec: SimulationSpec, perInterval: Bool) -> [[CellLoad]] {
-        let cellCount = perInterval ? max(1, Int((spec.horizon / spec.interval).rounded(.up))) : 1
+        let cellCount = perInterval ? spec.intervalCount : 1
         let groupCount = spec.workerGroups.count
         let queueCount = spec.workspace.taskQueues.count
         var groupOfWorker: [Int] = []

@@ -54,7 +54,12 @@ public struct StaffingTarget: Sendable, Equatable {
     /// Whether the mean alone is on the good side: the decision when replications run out.
     public func meanMeets(_ estimate: Estimate?) -> Bool {
         guard let estimate else { return true }
-        return direction == .atLeast ? estimate.mean >= bound : estimate.mean <= bound
+        return isMet(by: estimate.mean)
+    }
+
+    /// Whether `value` is on the good side of the bound (the bound itself is).
+    public func isMet(by value: Double) -> Bool {
+        direction == .atLeast ? value >= bound : value <= bound
     }
 
     /// `sl>=0.8`.

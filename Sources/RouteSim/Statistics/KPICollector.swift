@@ -29,7 +29,7 @@ struct KPICollector {
         warmup = spec.warmup
         threshold = spec.serviceLevel
         queueCount = spec.workspace.taskQueues.count
-        intervalCount = max(1, Int((spec.horizon / spec.interval).rounded(.up)))
+        intervalCount = spec.intervalCount
         cells = SlotArray(repeating: KPIs(), count: intervalCount * (queueCount + 1))
         queueSummaries = SlotArray(repeating: KPIs(), count: queueCount)
     }

@@ -26,6 +26,7 @@ struct StaffingEvaluator {
     var targets: [StaffingTarget]
     /// The indexes of the searched groups in `base.workerGroups`.
     var groups: [Int]
+    /// At least ``ExperimentOptions/replications``: `staff` refuses less.
     var maxReplications: Int
     /// Whether staffing is per interval (each group's counts are per interval) or flat.
     var perInterval: Bool
@@ -49,7 +50,7 @@ struct StaffingEvaluator {
     }
 
     /// The cells of a staffing: one per interval of the day, or one for the whole run.
-    var cellCount: Int { perInterval ? max(1, Int((base.horizon / base.interval).rounded(.up))) : 1 }
+    var cellCount: Int { perInterval ? base.intervalCount : 1 }
 
     /// The spec with `staffing` applied to the searched groups.
     func spec(_ staffing: [[Int]]) -> SimulationSpec {
@@ -90,15 +91,14 @@ struct StaffingEvaluator {
     }
 
     /// Judges `staffing` in every cell, replicating until each cell where `open` is true is
-    /// decided (every cell when `open` is nil).
-    mutating func evaluate(_ staffing: [[Int]], open: [Bool]? = nil) throws -> StaffingEvaluation {
+    /// decided.
+    mutating func evaluate(_ staffing: [[Int]], open: [Bool]) throws -> StaffingEvaluation {
         let point = point(staffing)
         let spec = spec(staffing)
-        let open = open ?? Array(repeating: true, count: cellCount)
         var made = runs[point] ?? []
         while true {
-            if made.count < min(experiment.options.replications, maxReplications) {
-                made += try simulate(spec, replications: made.count..<min(experiment.options.replications, maxReplications))
+            if made.count < experiment.options.replications {
+                made += try simulate(spec, replications: made.count..<experiment.options.replications)
                 runs[point] = made
             }
             let judged = judge(made)
@@ -153,8 +153,8 @@ struct StaffingEvaluator {
             let cellEstimates = targets.map { estimate($0, made, interval: perInterval ? cell : nil) }
             let verdicts = zip(targets, cellEstimates).map { $0.verdict($1) }
             let isDecided = !verdicts.contains(.undecided) || verdicts.contains(.missed)
-            let isFutile = zip(targets, cellEstimates).allSatisfy { target, estimate in
-                target.verdict(estimate) != .undecided || target.futile(estimate, replications: maxReplications)
+            let isFutile = targets.indices.allSatisfy { target in
+                verdicts[target] != .undecided || targets[target].futile(cellEstimates[target], replications: maxReplications)
             }
             estimates.append(cellEstimates)
             decided.append(isDecided)

@@ -67,17 +67,6 @@ struct StaffingReport {
         return misses
     }
 
-    /// The result's KPIs per interval (mean over its runs), by interval.
-    private func intervalMeans(_ kpi: String) throws -> [Double?] {
-        guard let column = ResultStore.kpiNames.firstIndex(of: kpi) else { return [] }
-        let rows = try runs.map { try store.intervalKPIs(run: $0.runID) }
-        let count = rows.map(\.count).max() ?? 0
-        return (0..<count).map { interval in
-            let values = rows.compactMap { interval < $0.count ? $0[interval][column] : nil }
-            return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-        }
-    }
-
     /// Whether the search decided a judged cell of the staffing found by the means.
     private var foundByMean: Bool {
         let found = log.last { $0.point == result.point }
@@ -100,13 +89,12 @@ struct StaffingReport {
             blocks.append("staffings tried (95 % CI over replications):\n" + trail.render())
         } else {
             var table = TextTable(header: ["interval", "start"] + groups.indices.map(name) + targets.map { KPIFormat.of($0.kpi).label })
-            let means = try targets.map { try intervalMeans($0.kpi) }
             for interval in result.staffing[0].indices {
                 table.rows.append(
                     [String(interval), Self.clock(Double(interval) * spec.interval)]
                         + groups.indices.map { String(result.staffing[$0][interval]) }
                         + targets.indices.map { target in
-                            (interval < means[target].count ? means[target][interval] : nil).map(KPIFormat.of(targets[target].kpi).text) ?? "-"
+                            result.estimates[interval][target].map { KPIFormat.of(targets[target].kpi).text($0.mean) } ?? "-"
                         })
             }
             blocks.append("staffing per interval (KPIs of the final check: mean over replications, tasks created in the interval):\n" + table.render())
