@@ -212,9 +212,9 @@ extension Twin {
         let from = start ?? (now - Double(minutes ?? 15) * 60)
         let types = query.value("EventType")
         // Each filter names one number: look it up once, not once per event (-1: nothing has it).
-        let task = query.value("TaskSid").map { engine.log.taskBySid[$0] ?? -1 }
+        let task = query.value("TaskSid").map { engine.log.task(sid: $0) ?? -1 }
         let worker = try query.value("WorkerSid").map { sid throws(TwinError) in try space.index(.workers, of: sid) }
-        let reservation = query.value("ReservationSid").map { engine.log.reservationBySid[$0] ?? -1 }
+        let reservation = query.value("ReservationSid").map { engine.log.reservation(sid: $0) ?? -1 }
         let queue = query.value("TaskQueueSid").map { (try? space.index(.taskQueues, of: $0)) ?? -1 }
         let workflow = query.value("WorkflowSid").map { (try? space.index(.workflows, of: $0)) ?? -1 }
         let channel = query.value("TaskChannel").map { (try? space.index(.taskChannels, of: $0)) ?? -1 }
@@ -256,7 +256,7 @@ extension Twin {
     func taskNumber(_ sid: String, _ owner: Int) throws(TwinError) -> Int {
         let space = workspaces[owner]
         let log = engine(owner).log
-        guard let number = log.taskBySid[sid], !log.tasks[number].deleted else {
+        guard let number = log.task(sid: sid), !log.tasks[number].deleted else {
             throw .notFound(space.path(.workers, nil).replacingOccurrences(of: "/Workers", with: "/Tasks/") + sid)
         }
         return number
@@ -269,7 +269,7 @@ extension Twin {
         let reservations = log.reservations
         let taskNumber = try task.map { sid throws(TwinError) in try self.taskNumber(sid, owner) }
         if let worker { _ = try space.index(.workers, of: worker) }
-        guard let number = log.reservationBySid[sid],
+        guard let number = log.reservation(sid: sid),
               taskNumber == nil || reservations[number].task == taskNumber,
               worker == nil || reservations[number].workerSid == worker
         else {

@@ -33,12 +33,22 @@ final class TwinEventLog: RecordSink {
     /// Makes the SIDs of tasks, reservations and events from their numbers.
     let sids: SidGenerator
     /// The number of each task and reservation by SID (looked up, never iterated).
-    private(set) var taskBySid: [String: Int] = [:]
-    private(set) var reservationBySid: [String: Int] = [:]
+    private var taskSids = TwinSidIndex(.task)
+    private var reservationSids = TwinSidIndex(.reservation)
 
     init(streamAttributes: [String], sids: SidGenerator) {
         self.streamAttributes = streamAttributes
         self.sids = sids
+    }
+
+    /// The number of the task whose SID is `sid`; nil for none. O(1) amortized.
+    func task(sid: String) -> Int? {
+        taskSids.number(of: sid, count: tasks.count, sids: sids)
+    }
+
+    /// The number of the reservation whose SID is `sid`; nil for none. O(1) amortized.
+    func reservation(sid: String) -> Int? {
+        reservationSids.number(of: sid, count: reservations.count, sids: sids)
     }
 
     /// Numbers the next run's tasks, reservations and events after `tasks`,
@@ -110,7 +120,6 @@ final class TwinEventLog: RecordSink {
     /// priority and reason as the event gives them.
     private func updateTask(_ number: Int, from event: EventRecord) {
         if number == tasks.count {
-            taskBySid[sids.sid(.task, number)] = number
             let stream = event.stream ?? 0
             tasks.append(TwinTask(
                 number: number, attributes: stream < streamAttributes.count ? streamAttributes[stream] : "{}",
@@ -142,7 +151,6 @@ final class TwinEventLog: RecordSink {
     /// Reservation `number` after `event`.
     private func updateReservation(_ number: Int, from event: EventRecord) {
         if number == reservations.count {
-            reservationBySid[sids.sid(.reservation, number)] = number
             reservations.append(TwinReservation(
                 number: number, task: event.task ?? 0, worker: event.worker ?? 0, status: .pending,
                 created: event.time, updated: event.time))
