@@ -13,23 +13,17 @@ final class TwinEventLog: RecordSink {
     /// The events the log keeps at most.
     static let eventLimit = 100_000
 
+    /// The events, tasks and reservations kept.
+    private var history: TwinHistory
     /// The kept events, oldest first, numbered in the workspace: their `index`, `task` and
     /// `reservation` are the workspace's numbers, not the run's.
-    private(set) var events = Deque<EventRecord>()
+    var events: Deque<EventRecord> { history.events }
     /// Every task, by number.
-    private(set) var tasks: [TwinTask] = []
+    var tasks: [TwinTask] { history.tasks }
     /// Every reservation, by number.
-    private(set) var reservations: [TwinReservation] = []
-    /// Worker activity changes the engine made since ``takeActivityChanges()``, in order.
-    private var activityChanges: [(worker: Int, activity: Int, time: Double)] = []
+    var reservations: [TwinReservation] { history.reservations }
     /// How many reservations have their worker's SID and name (``nameReservations(_:)``).
     private var namedReservations = 0
-    /// The number of the current run's task 0, reservation 0 and event 0.
-    private var taskBase = 0
-    private var reservationBase = 0
-    private var eventBase = 0
-    /// What a task created by the scenario's arrivals carries: its stream's attributes.
-    let streamAttributes: [String]
     /// Makes the SIDs of tasks, reservations and events from their numbers.
     let sids: SidGenerator
     /// The number of each task and reservation by SID (looked up, never iterated).
@@ -37,60 +31,60 @@ final class TwinEventLog: RecordSink {
     private var reservationSids = TwinSidIndex(.reservation)
 
     init(streamAttributes: [String], sids: SidGenerator) {
-        self.streamAttributes = streamAttributes
+        history = TwinHistory(streamAttributes: streamAttributes)
         self.sids = sids
     }
 
     /// The number of the task whose SID is `sid`; nil for none. O(1) amortized.
     func task(sid: String) -> Int? {
-        taskSids.number(of: sid, count: tasks.count, sids: sids)
+        taskSids.number(of: sid, count: history.tasks.count, sids: sids)
     }
 
     /// The number of the reservation whose SID is `sid`; nil for none. O(1) amortized.
     func reservation(sid: String) -> Int? {
-        reservationSids.number(of: sid, count: reservations.count, sids: sids)
+        reservationSids.number(of: sid, count: history.reservations.count, sids: sids)
     }
 
     /// Numbers the next run's tasks, reservations and events after `tasks`,
     /// `reservations` and `events` of the runs before.
     func continueNumbering(tasks: Int, reservations: Int, events: Int) {
-        taskBase += tasks
-        reservationBase += reservations
-        eventBase += events
+        history.taskBase += tasks
+        history.reservationBase += reservations
+        history.eventBase += events
     }
 
     /// The number in the workspace of the current run's task `ordinal`.
-    func taskNumber(_ ordinal: Int) -> Int { taskBase + ordinal }
+    func taskNumber(_ ordinal: Int) -> Int { history.taskBase + ordinal }
 
     /// The current run's ordinal of task `number`; nil for a task of an earlier run.
-    func taskOrdinal(_ number: Int) -> Int? { number >= taskBase ? number - taskBase : nil }
+    func taskOrdinal(_ number: Int) -> Int? { number >= history.taskBase ? number - history.taskBase : nil }
 
     /// The current run's ordinal of reservation `number`; nil for one of an earlier run.
-    func reservationOrdinal(_ number: Int) -> Int? { number >= reservationBase ? number - reservationBase : nil }
+    func reservationOrdinal(_ number: Int) -> Int? { number >= history.reservationBase ? number - history.reservationBase : nil }
 
     /// Sets the attributes of task `number`, which an application sent.
     func setAttributes(ofTask number: Int, _ attributes: String, timeout: Double) {
-        tasks[number].attributes = attributes
-        tasks[number].timeout = timeout
+        history.tasks[number].attributes = attributes
+        history.tasks[number].timeout = timeout
     }
 
     /// Sets why task `number` was canceled or completed, as the application said.
     func setReason(ofTask number: Int, _ reason: String) {
-        tasks[number].reason = reason
+        history.tasks[number].reason = reason
     }
 
     /// Marks task `number` deleted.
     func delete(task number: Int) {
-        tasks[number].deleted = true
+        history.tasks[number].deleted = true
     }
 
     /// Gives the reservations made since the last call their worker's SID and name, which
     /// `worker` looks up by engine index while it is still the workspace's index.
     func nameReservations(_ worker: (Int) -> (sid: String, name: String)?) {
-        while namedReservations < reservations.count {
-            if let named = worker(reservations[namedReservations].worker) {
-                reservations[namedReservations].workerSid = named.sid
-                reservations[namedReservations].workerName = named.name
+        while namedReservations < history.reservations.count {
+            if let named = worker(history.reservations[namedReservations].worker) {
+                history.reservations[namedReservations].workerSid = named.sid
+                history.reservations[namedReservations].workerName = named.name
             }
             namedReservations += 1
         }
@@ -98,75 +92,12 @@ final class TwinEventLog: RecordSink {
 
     /// The worker activity changes since the last call, in order.
     func takeActivityChanges() -> [(worker: Int, activity: Int, time: Double)] {
-        defer { activityChanges.removeAll() }
-        return activityChanges
+        defer { history.activityChanges.removeAll() }
+        return history.activityChanges
     }
 
     func record(_ event: EventRecord) {
-        var event = event
-        event.index += eventBase
-        event.task = event.task.map { taskBase + $0 }
-        event.reservation = event.reservation.map { reservationBase + $0 }
-        events.append(event)
-        if events.count > Self.eventLimit { events.removeFirst() }
-        if let number = event.task { updateTask(number, from: event) }
-        if let number = event.reservation { updateReservation(number, from: event) }
-        if event.type == .workerActivityUpdate, let worker = event.worker, let activity = event.activity {
-            activityChanges.append((worker, activity, event.time))
-        }
-    }
-
-    /// Task `number` after `event`: created by its first event, then its status, queue,
-    /// priority and reason as the event gives them.
-    private func updateTask(_ number: Int, from event: EventRecord) {
-        if number == tasks.count {
-            let stream = event.stream ?? 0
-            tasks.append(TwinTask(
-                number: number, attributes: stream < streamAttributes.count ? streamAttributes[stream] : "{}",
-                status: .pending, priority: event.taskPriority ?? 0, queue: nil, workflow: event.workflow ?? 0,
-                channel: event.channel ?? 0, created: event.time - (event.taskAge ?? 0), updated: event.time,
-                queueEntered: nil, timeout: 0, reason: nil))
-        }
-        if let status = event.taskStatus { tasks[number].status = status }
-        if let priority = event.taskPriority { tasks[number].priority = priority }
-        switch event.type {
-        case .taskQueueEntered:
-            tasks[number].queue = event.queue
-            tasks[number].queueEntered = event.time
-        case .reservationCreated:
-            tasks[number].pendingReservations += 1
-        case .reservationAccepted:
-            tasks[number].pendingReservations = 0
-        case .reservationRejected, .reservationTimeout, .reservationCanceled, .reservationRescinded:
-            tasks[number].pendingReservations -= 1
-            if tasks[number].pendingReservations == 0, tasks[number].status == .reserved { tasks[number].status = .pending }
-        case .taskCompleted, .taskCanceled:
-            tasks[number].reason = event.reason
-        default:
-            break
-        }
-        tasks[number].updated = event.time
-    }
-
-    /// Reservation `number` after `event`.
-    private func updateReservation(_ number: Int, from event: EventRecord) {
-        if number == reservations.count {
-            reservations.append(TwinReservation(
-                number: number, task: event.task ?? 0, worker: event.worker ?? 0, status: .pending,
-                created: event.time, updated: event.time))
-        }
-        let status: ReservationStatus? = switch event.type {
-        case .reservationAccepted: .accepted
-        case .reservationRejected: .rejected
-        case .reservationTimeout: .timeout
-        case .reservationCanceled: .canceled
-        case .reservationRescinded: .rescinded
-        case .reservationWrapup: .wrapping
-        case .reservationCompleted: .completed
-        default: nil
-        }
-        if let status { reservations[number].status = status }
-        reservations[number].updated = event.time
+        history.record(event)
     }
 
     func record(_ task: TaskRecord) {}

@@ -1,0 +1,98 @@
+import DequeModule
+import RouteSim
+
+/// What a workspace's engine has told, as ``TwinEventLog`` keeps it: the Events log and
+/// every task and reservation as its events left them, renumbered in the workspace.
+///
+/// A value, so that recording an event (``record(_:)``) is one access to the log's storage
+/// rather than one checked access per field a class would make.
+struct TwinHistory {
+    /// The kept events, oldest first, numbered in the workspace: their `index`, `task` and
+    /// `reservation` are the workspace's numbers, not the run's.
+    private(set) var events = Deque<EventRecord>()
+    /// Every task, by number.
+    var tasks: [TwinTask] = []
+    /// Every reservation, by number.
+    var reservations: [TwinReservation] = []
+    /// Worker activity changes the engine made since they were last taken, in order.
+    var activityChanges: [(worker: Int, activity: Int, time: Double)] = []
+    /// The number of the current run's task 0, reservation 0 and event 0.
+    var taskBase = 0
+    var reservationBase = 0
+    var eventBase = 0
+    /// What a task created by the scenario's arrivals carries: its stream's attributes.
+    let streamAttributes: [String]
+
+    init(streamAttributes: [String]) {
+        self.streamAttributes = streamAttributes
+    }
+
+    /// Keeps `event` (the oldest dropped beyond ``TwinEventLog/eventLimit``) and moves its
+    /// task and reservation on. O(1) amortized.
+    mutating func record(_ event: EventRecord) {
+        var event = event
+        event.index += eventBase
+        event.task = event.task.map { taskBase + $0 }
+        event.reservation = event.reservation.map { reservationBase + $0 }
+        events.append(event)
+        if events.count > TwinEventLog.eventLimit { events.removeFirst() }
+        if let number = event.task { updateTask(number, from: event) }
+        if let number = event.reservation { updateReservation(number, from: event) }
+        if event.type == .workerActivityUpdate, let worker = event.worker, let activity = event.activity {
+            activityChanges.append((worker, activity, event.time))
+        }
+    }
+
+    /// Task `number` after `event`: created by its first event, then its status, queue,
+    /// priority and reason as the event gives them.
+    private mutating func updateTask(_ number: Int, from event: EventRecord) {
+        if number == tasks.count {
+            let stream = event.stream ?? 0
+            tasks.append(TwinTask(
+                number: number, attributes: stream < streamAttributes.count ? streamAttributes[stream] : "{}",
+                status: .pending, priority: event.taskPriority ?? 0, queue: nil, workflow: event.workflow ?? 0,
+                channel: event.channel ?? 0, created: event.time - (event.taskAge ?? 0), updated: event.time,
+                queueEntered: nil, timeout: 0, reason: nil))
+        }
+        if let status = event.taskStatus { tasks[number].status = status }
+        if let priority = event.taskPriority { tasks[number].priority = priority }
+        switch event.type {
+        case .taskQueueEntered:
+            tasks[number].queue = event.queue
+            tasks[number].queueEntered = event.time
+        case .reservationCreated:
+            tasks[number].pendingReservations += 1
+        case .reservationAccepted:
+            tasks[number].pendingReservations = 0
+        case .reservationRejected, .reservationTimeout, .reservationCanceled, .reservationRescinded:
+            tasks[number].pendingReservations -= 1
+            if tasks[number].pendingReservations == 0, tasks[number].status == .reserved { tasks[number].status = .pending }
+        case .taskCompleted, .taskCanceled:
+            tasks[number].reason = event.reason
+        default:
+            break
+        }
+        tasks[number].updated = event.time
+    }
+
+    /// Reservation `number` after `event`.
+    private mutating func updateReservation(_ number: Int, from event: EventRecord) {
+        if number == reservations.count {
+            reservations.append(TwinReservation(
+                number: number, task: event.task ?? 0, worker: event.worker ?? 0, status: .pending,
+                created: event.time, updated: event.time))
+        }
+        let status: ReservationStatus? = switch event.type {
+        case .reservationAccepted: .accepted
+        case .reservationRejected: .rejected
+        case .reservationTimeout: .timeout
+        case .reservationCanceled: .canceled
+        case .reservationRescinded: .rescinded
+        case .reservationWrapup: .wrapping
+        case .reservationCompleted: .completed
+        default: nil
+        }
+        if let status { reservations[number].status = status }
+        reservations[number].updated = event.time
+    }
+}
