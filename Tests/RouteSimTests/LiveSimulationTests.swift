@@ -150,6 +150,55 @@ import Testing
         #expect(!canceledTwice, "a canceled task is gone")
     }
 
+    /// A workspace with no arrival streams starts with no task profile: a target's expression
+    /// and its known worker must still hold for the API's tasks.
+    @Test func targetExpressionsAndKnownWorkersHoldWithoutArrivalStreams() {
+        for known in [false, true] {
+            let target = known
+                ? TestCenter.target(0, knownWorker: KnownWorker(field: .friendlyName, taskAttribute: ["agent"]))
+                : TestCenter.target(0, expression: "task.lang == worker.lang")
+            let spec = TestCenter.spec(
+                queues: [TestCenter.queue("All")], workflow: TestCenter.workflow([], default: target), groups: [], arrivals: [])
+            var simulation = Simulation(spec: spec)
+            let sink = CollectingSink()
+            simulation.startLive(sink: sink)
+            for (w, lang) in ["en", "es"].enumerated() {
+                _ = simulation.addWorker(
+                    sid: "WK\(w)", friendlyName: lang, attributes: .object(["lang": .string(lang)]),
+                    activity: TestCenter.available, capacities: [0, 1, 0, 0, 0])
+            }
+            let attributes: AttributeValue = known ? .object(["agent": .string("es")]) : .object(["lang": .string("es")])
+            _ = simulation.createTask(attributes: attributes, workflow: 0, channel: TestCenter.voice, priority: 0, timeout: 3600)
+            let reserved = sink.events.filter { $0.type == .reservationCreated }.map(\.worker)
+            #expect(reserved == [1], "known worker: \(known)")
+        }
+    }
+
+    /// Profiles of tasks that have ended are given again: tasks each with its own value of
+    /// a key the workflow reads keep as many profiles as are in flight at once.
+    @Test func profilesNoLiveTaskUsesAreGivenAgain() {
+        let spec = TestCenter.spec(
+            queues: [TestCenter.queue("All")],
+            workflow: TestCenter.workflow([TestCenter.filter("customer > 0", [TestCenter.target(0)])]), groups: [], arrivals: [])
+        var simulation = Simulation(spec: spec)
+        let sink = CollectingSink()
+        simulation.startLive(sink: sink)
+        func create(_ customer: Int) -> Int {
+            simulation.createTask(
+                attributes: .object(["customer": .number(Double(customer))]), workflow: 0, channel: TestCenter.voice,
+                priority: 0, timeout: 3600)
+        }
+        for customer in 1...200 {
+            let task = create(customer)
+            let canceled = simulation.updateTask(task, to: .canceled)
+            #expect(canceled)
+        }
+        #expect(simulation.liveProfileCount == 1)
+        let kept = (201...203).map(create)
+        #expect(simulation.liveProfileCount == 3)
+        #expect(Set(sink.events.filter { kept.contains($0.task ?? -1) }.compactMap(\.profile)).count == 3)
+    }
+
     @Test func expressionsTellTheTopLevelKeysTheyRead() throws {
         let filter = try Expression.parse(#"type == "a" AND (lang.code IN ["en"] OR vip == true)"#, scope: .attributes)
         #expect(filter.keys(readFrom: .attributes) == ["type", "lang", "vip"])

@@ -25,12 +25,12 @@ struct RoutingTable {
     private(set) var memberQueues = GroupLists([])
     /// `member[group * queueCount + queue]`.
     private var member: [Bool] = []
-    /// Per target, `admits[profile * groupStride + group]`; empty when the target has no
+    /// Per target, `admits[profile * groupStride + group]`; nil when the target has no
     /// expression (every member is admitted).
-    private var admits: [[Bool]] = []
+    private var admits: [[Bool]?] = []
     /// Per target, the known worker per profile (-1: the attribute names no worker);
-    /// empty for targets without known-worker routing.
-    private var knownWorkers: [[Int32]] = []
+    /// nil for targets without known-worker routing.
+    private var knownWorkers: [[Int32]?] = []
     /// Per target, per `order_by` clause, the clause's value for each group (nil when the
     /// group lacks the attribute or it is not an integer); empty without `order_by`.
     private var orderKeys: [[[Double?]]] = []
@@ -88,7 +88,7 @@ struct RoutingTable {
         memberQueues = GroupLists(groupQueues)
         let groups = spec.workerGroups
         admits = targets.map { resolved in
-            guard let expression = resolved.target.expression, !expression.isAlwaysTrue else { return [] }
+            guard let expression = resolved.target.expression, !expression.isAlwaysTrue else { return nil }
             return profiles.flatMap { profile in
                 groups.map { expression.evaluate(ExpressionContext(task: profile, worker: $0.attributes)) }
             }
@@ -100,9 +100,9 @@ struct RoutingTable {
     }
 
     /// The known worker of target `resolved` for each of `profiles`: its index among
-    /// `workers`, -1 when the attribute names nobody; empty for a target without one.
-    private static func knownWorkers(_ resolved: ResolvedTarget, profiles: [AttributeValue], workers: [Worker]) -> [Int32] {
-        guard let known = resolved.target.knownWorker else { return [] }
+    /// `workers`, -1 when the attribute names nobody; nil for a target without one.
+    private static func knownWorkers(_ resolved: ResolvedTarget, profiles: [AttributeValue], workers: [Worker]) -> [Int32]? {
+        guard let known = resolved.target.knownWorker else { return nil }
         return profiles.map { profile in
             guard case .string(let name) = profile.value(at: known.taskAttribute) else { return -1 }
             let index = workers.firstIndex {
@@ -125,18 +125,35 @@ struct RoutingTable {
     mutating func appendProfile(_ attributes: AttributeValue, workers: [Worker]) {
         profiles.append(attributes)
         profileCount += 1
-        let context = ExpressionContext(attributes: attributes)
         for w in filterMatches.indices {
-            filterMatches[w] += filterExpressions[w].map { $0.evaluate(context) }
+            filterMatches[w] += repeatElement(false, count: filterCounts[w])
         }
         for t in targets.indices {
-            if !admits[t].isEmpty, let expression = targets[t].target.expression {
-                admits[t] += (0..<groupStride).map { g in
-                    g < groupCount && expression.evaluate(ExpressionContext(task: attributes, worker: groupAttributes[g]))
+            admits[t]? += repeatElement(false, count: groupStride)
+            knownWorkers[t]?.append(-1)
+        }
+        setProfile(profileCount - 1, attributes, workers: workers)
+    }
+
+    /// Gives profile `p` (one no task in flight uses) the attribute set `attributes` and
+    /// evaluates every filter and target expression for it. O(filters + targets x groups +
+    /// known-worker targets x workers).
+    mutating func setProfile(_ p: Int, _ attributes: AttributeValue, workers: [Worker]) {
+        profiles[p] = attributes
+        let context = ExpressionContext(attributes: attributes)
+        for w in filterMatches.indices {
+            for (f, expression) in filterExpressions[w].enumerated() {
+                filterMatches[w][p * filterCounts[w] + f] = expression.evaluate(context)
+            }
+        }
+        for t in targets.indices {
+            if admits[t] != nil, let expression = targets[t].target.expression {
+                for g in 0..<groupCount {
+                    admits[t]![p * groupStride + g] = expression.evaluate(ExpressionContext(task: attributes, worker: groupAttributes[g]))
                 }
             }
-            if !knownWorkers[t].isEmpty {
-                knownWorkers[t] += Self.knownWorkers(targets[t], profiles: [attributes], workers: workers)
+            if knownWorkers[t] != nil {
+                knownWorkers[t]![p] = Self.knownWorkers(targets[t], profiles: [attributes], workers: workers)![0]
             }
         }
     }
@@ -149,10 +166,11 @@ struct RoutingTable {
     mutating func appendGroup(_ attributes: AttributeValue, queues: [TaskQueue], workers: [Worker]) {
         if groupCount == groupStride {
             let stride = max(2 * groupStride, 1)
-            for t in admits.indices where !admits[t].isEmpty {
+            for t in admits.indices {
+                guard let table = admits[t] else { continue }
                 var wider = Array(repeating: false, count: profileCount * stride)
                 for p in 0..<profileCount {
-                    for g in 0..<groupCount { wider[p * stride + g] = admits[t][p * groupStride + g] }
+                    for g in 0..<groupCount { wider[p * stride + g] = table[p * groupStride + g] }
                 }
                 admits[t] = wider
             }
@@ -165,13 +183,13 @@ struct RoutingTable {
         member += memberships
         memberQueues.append(memberships.indices.filter { memberships[$0] }.map(Int32.init))
         for t in targets.indices {
-            if !admits[t].isEmpty, let expression = targets[t].target.expression {
+            if admits[t] != nil, let expression = targets[t].target.expression {
                 for p in 0..<profileCount {
-                    admits[t][p * groupStride + g] = expression.evaluate(
+                    admits[t]![p * groupStride + g] = expression.evaluate(
                         ExpressionContext(task: profiles[p], worker: attributes))
                 }
             }
-            if !knownWorkers[t].isEmpty {
+            if knownWorkers[t] != nil {
                 knownWorkers[t] = Self.knownWorkers(targets[t], profiles: profiles, workers: workers)
             }
             for c in orderKeys[t].indices {
@@ -209,15 +227,14 @@ struct RoutingTable {
     /// Whether target `target`'s expression admits a worker of `group` for a task of
     /// `profile`. O(1).
     func admits(target: Int32, profile: Int32, group: Int32) -> Bool {
-        let table = admits[Int(target)]
-        return table.isEmpty || table[Int(profile) * groupStride + Int(group)]
+        guard let table = admits[Int(target)] else { return true }
+        return table[Int(profile) * groupStride + Int(group)]
     }
 
     /// The only worker target `target` may reserve for a task of `profile`: its index,
     /// -1 when the task attribute names nobody, nil when the target has no known worker.
     func knownWorker(target: Int32, profile: Int32) -> Int32? {
-        let table = knownWorkers[Int(target)]
-        return table.isEmpty ? nil : table[Int(profile)]
+        knownWorkers[Int(target)]?[Int(profile)]
     }
 
     /// Whether target `target` orders its workers with `order_by`.

@@ -19,13 +19,17 @@ extension Simulation {
     /// Starts a run that ``advance(to:)`` moves: workers in their first activity, the
     /// scenario's arrivals and shifts scheduled, every event sent to `sink`.
     public mutating func startLive(sink: (any RecordSink)?) {
-        live = LiveProfiles(workspace: spec.workspace)
+        live = LiveProfiles(workspace: spec.workspace, first: routing.profileCount)
         for channel in spec.workspace.taskChannels { setUpDraws(named: "api." + channel.uniqueName) }
         start(sink: sink, recordEvents: sink != nil, filter: nil)
     }
 
     /// The simulated time the run stands at (s).
     public var time: Double { now }
+
+    /// How many task profiles the routing table holds for tasks created by ``createTask(attributes:workflow:channel:priority:timeout:)``:
+    /// at most the distinct routing keys in flight at once (``LiveProfiles``).
+    public var liveProfileCount: Int { live?.count ?? 0 }
 
     /// How many tasks are in flight (created, not yet completed or canceled).
     public var liveTaskCount: Int { tasksInFlight }
@@ -82,13 +86,17 @@ extension Simulation {
     }
 
     /// The profile tasks with `attributes` are routed by: the attributes the expressions
-    /// read, numbered as first met; a new one is evaluated against every expression.
+    /// read, numbered as first met; a new one is evaluated against every expression, in the
+    /// place of a profile no task in flight uses when there is one.
     private mutating func liveProfile(of attributes: AttributeValue) -> Int32 {
         let key = live!.routingKey(of: attributes)
-        if let known = live!.profiles[key] { return known }
-        let profile = Int32(routing.profileCount)
-        routing.appendProfile(key, workers: numbering.workers)
-        live!.profiles[key] = profile
+        if let known = live!.use(key) { return known }
+        let (profile, reused) = live!.assign(key)
+        if reused {
+            routing.setProfile(Int(profile), key, workers: numbering.workers)
+        } else {
+            routing.appendProfile(key, workers: numbering.workers)
+        }
         return profile
     }
 

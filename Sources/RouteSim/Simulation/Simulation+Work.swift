@@ -140,6 +140,7 @@ extension Simulation {
                 status: task.status, reason: reason,
                 reservationCount: Int(task.reservationCount), waitSeconds: wait, profile: Int(task.profile)))
         }
+        live?.release(task.profile)
         tasksInFlight -= 1
         freeTasks.append(Int32(slot))
     }
