@@ -30,8 +30,8 @@ struct TwinCumulativeStatistics {
     ///
     /// A worker's time in an activity comes from the `worker.activity.update` events (each
     /// closes a span of `time_in_previous_activity` in the previous activity) and its
-    /// current span since `date_status_changed`; events are read as the engine numbers
-    /// workers, the workspace's order.
+    /// current span since `date_status_changed`; those events are read as the engine numbers
+    /// workers, the workspace's order. Reservations count for their worker by SID.
     init(log: TwinEventLog, workspace: TwinWorkspace, query: TwinStatisticsQuery, now: Double) {
         workflowCount = max(1, workspace.workflows.count)
         thresholds = query.thresholds
@@ -42,6 +42,9 @@ struct TwinCumulativeStatistics {
         workerReservations = Array(repeating: ReservationCounters(), count: workspace.workers.count)
         activityDurations = Array(repeating: DurationSummary(), count: workspace.workers.count * activityCount)
         let (from, to) = (query.from, query.to)
+        // Reservations name their worker by SID, which stays right when workers are renumbered.
+        let workerIndex = Dictionary(
+            workspace.workers.indices.map { (workspace.workers[$0].resource.sid, $0) }) { first, _ in first }
         // When each task entered its queue, as the log has told so far.
         var queueEntered: [Int: Double] = [:]
         for event in log.events {
@@ -68,7 +71,7 @@ struct TwinCumulativeStatistics {
             for (t, threshold) in thresholds.enumerated() {
                 splits[cell * thresholds.count + t].count(event.type, wait: wait, threshold: threshold)
             }
-            if event.reservation != nil, let w = event.worker, workerReservations.indices.contains(w) {
+            if let reservation = event.reservation, let w = workerIndex[log.reservations[reservation].workerSid] {
                 workerReservations[w].count(event.type)
             }
         }

@@ -232,6 +232,32 @@ import RouteSimTwin
         }
     }
 
+    @Test func reservationsStayWithTheirWorkerWhenAnEarlierWorkerIsDeleted() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("Renumbered", [("Template", "FIFO")])
+            let base = "/v1/Workspaces/\(workspace)"
+            let available = try await twin.send(.get, base + "/Activities?FriendlyName=Available")
+            let activity = try #require(available.items("activities").first?["sid"] as? String)
+            let first = try #require(try await twin.send(.post, base + "/Workers", [("FriendlyName", "first")])["sid"] as? String)
+            let second = try #require(try await twin.send(.post, base + "/Workers", [("FriendlyName", "second")])["sid"] as? String)
+            let third = try #require(try await twin.send(.post, base + "/Workers", [
+                ("FriendlyName", "third"), ("ActivitySid", activity),
+            ])["sid"] as? String)
+            let task = try #require(try await twin.send(.post, base + "/Tasks", [("Attributes", "{}")])["sid"] as? String)
+            let reservations = try await twin.send(.get, base + "/Tasks/\(task)/Reservations")
+            let reservation = try #require(reservations.items("reservations").first?["sid"] as? String)
+            _ = try await twin.send(.post, base + "/Tasks/\(task)/Reservations/\(reservation)", [("ReservationStatus", "accepted")])
+            _ = try await twin.send(.post, base + "/Tasks/\(task)", [("AssignmentStatus", "completed"), ("Reason", "done")])
+            #expect(try await twin.send(.delete, base + "/Workers/\(first)").status == 204)
+
+            let counted = try await twin.send(.get, base + "/Workers/\(third)/CumulativeStatistics")
+            #expect(counted["reservations_created"] as? Int == 1)
+            #expect(counted["reservations_accepted"] as? Int == 1)
+            let other = try await twin.send(.get, base + "/Workers/\(second)/CumulativeStatistics")
+            #expect(other["reservations_created"] as? Int == 0)
+        }
+    }
+
     @Test func unknownResourcesAre404AndBadParameters400() async throws {
         try await TwinClient.withTwin { twin in
             let setup = try await Self.setUp(twin)
