@@ -301,7 +301,7 @@ extension Twin {
     }
 
     /// The simulated time of an ISO 8601 date parameter.
-    private func time(_ text: String, parameter: String) throws(TwinError) -> Double {
+    func time(_ text: String, parameter: String) throws(TwinError) -> Double {
         guard let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
             throw .invalidParameter("Invalid \(parameter): expected an ISO 8601 date such as 2026-01-01T08:00:00Z, got \(text)")
         }

@@ -134,6 +134,41 @@ public enum TwinRoutes {
             return try await TwinResponse.json(twin.fetchEvent(in: workspace, event, baseURL: base(request)))
         }
 
+        let workspaceStatistics = "/v1/Workspaces/:workspace/"
+        for scope in TwinStatisticsScope.allCases {
+            let segment = scope.pathSegment
+            router.get(RouterPath(workspaceStatistics + segment)) { request, context in
+                let workspace = try context.parameters.require("workspace")
+                return try await TwinResponse.json(twin.workspaceStatistics(scope, in: workspace, query(request), baseURL: base(request)))
+            }
+            router.get(RouterPath(workspaceStatistics + "TaskQueues/:sid/" + segment)) { request, context in
+                let (workspace, sid) = try (context.parameters.require("workspace"), context.parameters.require("sid"))
+                return try await TwinResponse.json(
+                    twin.taskQueueStatistics(scope, in: workspace, sid, query(request), baseURL: base(request)))
+            }
+            router.get(RouterPath(workspaceStatistics + "Workflows/:sid/" + segment)) { request, context in
+                let (workspace, sid) = try (context.parameters.require("workspace"), context.parameters.require("sid"))
+                return try await TwinResponse.json(
+                    twin.workflowStatistics(scope, in: workspace, sid, query(request), baseURL: base(request)))
+            }
+            router.get(RouterPath(workspaceStatistics + "Workers/" + segment)) { request, context in
+                let workspace = try context.parameters.require("workspace")
+                return try await TwinResponse.json(twin.workersStatistics(scope, in: workspace, query(request), baseURL: base(request)))
+            }
+            // A worker has no real-time document of its own, as in TaskRouter.
+            if scope != .realtime {
+                router.get(RouterPath(workspaceStatistics + "Workers/:sid/" + segment)) { request, context in
+                    let (workspace, sid) = try (context.parameters.require("workspace"), context.parameters.require("sid"))
+                    return try await TwinResponse.json(
+                        twin.workerStatistics(scope, in: workspace, sid, query(request), baseURL: base(request)))
+                }
+            }
+        }
+        router.get(RouterPath(workspaceStatistics + "TaskQueues/Statistics")) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            return try await TwinResponse.json(twin.listTaskQueueStatistics(workspace, query(request), baseURL: base(request)))
+        }
+
         router.get("/routesim/v1/Clock") { _, _ in
             await TwinResponse.json(twin.clockDocument())
         }

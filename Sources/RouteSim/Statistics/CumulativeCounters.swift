@@ -4,7 +4,7 @@
 /// ``TaskRouterStatistics``.
 ///
 /// Fixed size: counting and adding never allocate.
-struct CumulativeCounters {
+package struct CumulativeCounters {
     /// `task.created` events (the workspace's `tasks_created`).
     private(set) var tasksCreated = 0
     /// `task-queue.entered` events (a queue's `tasks_entered`).
@@ -27,21 +27,17 @@ struct CumulativeCounters {
     private(set) var untilCanceled = DurationSummary()
     /// `wait_duration_in_queue_until_accepted`: queue entry to acceptance (queues only).
     private(set) var inQueueUntilAccepted = DurationSummary()
-    /// `split_by_wait_time`: accepted with wait < threshold.
-    private(set) var acceptedBelow = 0
-    /// `split_by_wait_time`: accepted with wait >= threshold.
-    private(set) var acceptedAbove = 0
-    /// `split_by_wait_time`: canceled with wait < threshold.
-    private(set) var canceledBelow = 0
-    /// `split_by_wait_time`: canceled with wait >= threshold.
-    private(set) var canceledAbove = 0
+    /// `split_by_wait_time` at the threshold ``count(_:wait:inQueue:threshold:)`` is given.
+    private(set) var split = WaitSplit()
+
+    package init() {}
 
     /// Counts one event of `type`; `wait` is the task's age, `inQueue` its time in its
     /// current queue (acceptances), `threshold` the service level of
     /// `split_by_wait_time`. Types that no counter reads are ignored. Inlined, so that
     /// only one case is left where `type` is a constant.
     @inline(__always)
-    mutating func count(_ type: TaskRouterEventType, wait: Double, inQueue: Double, threshold: Double) {
+    package mutating func count(_ type: TaskRouterEventType, wait: Double, inQueue: Double, threshold: Double) {
         switch type {
         case .taskCreated:
             tasksCreated += 1
@@ -52,7 +48,7 @@ struct CumulativeCounters {
         case .taskCanceled:
             tasksCanceled += 1
             untilCanceled.add(wait)
-            if wait < threshold { canceledBelow += 1 } else { canceledAbove += 1 }
+            split.count(type, wait: wait, threshold: threshold)
         case .taskCompleted:
             tasksCompleted += 1
         case .taskQueueMoved:
@@ -63,7 +59,7 @@ struct CumulativeCounters {
             reservations.count(type)
             untilAccepted.add(wait)
             inQueueUntilAccepted.add(inQueue)
-            if wait < threshold { acceptedBelow += 1 } else { acceptedAbove += 1 }
+            split.count(type, wait: wait, threshold: threshold)
         case .reservationCreated, .reservationRejected, .reservationTimeout, .reservationCanceled,
              .reservationRescinded:
             reservations.count(type)
@@ -73,7 +69,7 @@ struct CumulativeCounters {
     }
 
     /// Adds `other`'s counts to these.
-    mutating func add(_ other: CumulativeCounters) {
+    package mutating func add(_ other: CumulativeCounters) {
         tasksCreated += other.tasksCreated
         queueEntries += other.queueEntries
         workflowEntries += other.workflowEntries
@@ -85,16 +81,15 @@ struct CumulativeCounters {
         untilAccepted.add(other.untilAccepted)
         untilCanceled.add(other.untilCanceled)
         inQueueUntilAccepted.add(other.inQueueUntilAccepted)
-        acceptedBelow += other.acceptedBelow
-        acceptedAbove += other.acceptedAbove
-        canceledBelow += other.canceledBelow
-        canceledAbove += other.canceledAbove
+        split.add(other.split)
     }
 
     /// The fields of the document of `kind` (workspace, task queue or workflow) over the
-    /// window [`start`, `end`], with `split_by_wait_time` keyed by `thresholdKey`.
-    func fields(
-        _ kind: StatisticsDocument.Kind, start: Double, end: Double, thresholdKey: String
+    /// window from `start` to `end` (written as given: seconds in a run's documents, dates
+    /// in the twin's), with `split_by_wait_time` from `splits` by threshold key (null when
+    /// there is none).
+    package func fields(
+        _ kind: StatisticsDocument.Kind, start: AttributeValue, end: AttributeValue, splits: [String: WaitSplit]
     ) -> [String: AttributeValue] {
         let entered = kind == .workspace ? tasksCreated : kind == .taskQueue ? queueEntries : workflowEntries
         var fields: [String: AttributeValue] = [
@@ -106,12 +101,9 @@ struct CumulativeCounters {
             "avg_task_acceptance_time": .number(untilAccepted.average),
             "wait_duration_until_accepted": .object(untilAccepted.fields),
             "wait_duration_until_canceled": .object(untilCanceled.fields),
-            "split_by_wait_time": [thresholdKey: [
-                "above": Self.split(accepted: acceptedAbove, canceled: canceledAbove),
-                "below": Self.split(accepted: acceptedBelow, canceled: canceledBelow),
-            ]],
-            "start_time": .number(start),
-            "end_time": .number(end),
+            "split_by_wait_time": splits.isEmpty ? .null : .object(splits.mapValues(\.document)),
+            "start_time": start,
+            "end_time": end,
         ]
         if kind == .taskQueue {
             fields["wait_duration_in_queue_until_accepted"] = .object(inQueueUntilAccepted.fields)
@@ -120,10 +112,5 @@ struct CumulativeCounters {
         }
         reservations.write(to: &fields)
         return fields
-    }
-
-    /// One side of `split_by_wait_time`: `{reservations_accepted, tasks_canceled}`.
-    private static func split(accepted: Int, canceled: Int) -> AttributeValue {
-        ["reservations_accepted": .number(Double(accepted)), "tasks_canceled": .number(Double(canceled))]
     }
 }

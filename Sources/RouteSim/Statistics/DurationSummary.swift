@@ -2,7 +2,7 @@
 /// `{avg, min, max, total}` objects (wait durations, activity durations).
 ///
 /// Fixed size, no allocation when adding.
-struct DurationSummary {
+package struct DurationSummary {
     /// How many durations were added.
     private(set) var count = 0
     /// Their sum (s).
@@ -12,8 +12,10 @@ struct DurationSummary {
     /// The longest (s); 0 while empty.
     private(set) var maximum: Double = 0
 
+    package init() {}
+
     /// Adds one duration of `seconds`.
-    mutating func add(_ seconds: Double) {
+    package mutating func add(_ seconds: Double) {
         minimum = count == 0 ? seconds : min(minimum, seconds)
         maximum = count == 0 ? seconds : max(maximum, seconds)
         total += seconds
@@ -21,7 +23,7 @@ struct DurationSummary {
     }
 
     /// Adds every duration `other` holds.
-    mutating func add(_ other: DurationSummary) {
+    package mutating func add(_ other: DurationSummary) {
         guard other.count > 0 else { return }
         minimum = count == 0 ? other.minimum : min(minimum, other.minimum)
         maximum = count == 0 ? other.maximum : max(maximum, other.maximum)

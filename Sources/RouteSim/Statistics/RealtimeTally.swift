@@ -1,6 +1,6 @@
 /// The task half of one real-time document (docs/taskrouter-fidelity.md, Statistics): the
 /// active tasks of the workspace, one queue or one workflow at one instant.
-struct RealtimeTally {
+package struct RealtimeTally {
     /// Active tasks (`total_tasks`).
     private var total = 0
     /// `tasks_by_status.pending`.
@@ -19,9 +19,11 @@ struct RealtimeTally {
     /// The pending task waiting longest since entering its queue (queues only).
     private var longestInQueue: (age: Double, ordinal: Int)?
 
+    package init() {}
+
     /// Counts `task` as of `time`; `inQueue` adds its age in its current queue to the
     /// relative ranking (queue documents only).
-    mutating func add(_ task: StatisticsTask, at time: Double, inQueue: Bool) {
+    package mutating func add(_ task: StatisticsTask, at time: Double, inQueue: Bool) {
         total += 1
         switch task.status {
         case .pending: pending += 1
@@ -50,7 +52,7 @@ struct RealtimeTally {
 
     /// The task fields of the document; `inQueue` adds the queue-relative pair. Ages are
     /// whole seconds (rounded down), as TaskRouter shows them; SIDs come from `sids`.
-    func fields(inQueue: Bool, sids: SidGenerator) -> [String: AttributeValue] {
+    package func fields(inQueue: Bool, sids: SidGenerator) -> [String: AttributeValue] {
         var priorities: [String: AttributeValue] = [:]
         for (priority, count) in byPriority.sorted(by: { $0.key < $1.key }) {
             priorities[String(priority)] = .number(Double(count))

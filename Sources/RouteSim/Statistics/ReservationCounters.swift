@@ -1,6 +1,6 @@
 /// TaskRouter's six cumulative reservation counters, one per terminal-or-start event:
 /// `reservation.created`, `.accepted`, `.rejected`, `.timeout`, `.canceled`, `.rescinded`.
-struct ReservationCounters {
+package struct ReservationCounters {
     /// `reservations_created`: `reservation.created` events.
     private(set) var created = 0
     /// `reservations_accepted`: `reservation.accepted` events.
@@ -14,10 +14,12 @@ struct ReservationCounters {
     /// `reservations_rescinded`: `reservation.rescinded` events.
     private(set) var rescinded = 0
 
+    package init() {}
+
     /// Counts one event of `type`; other types (completed, wrap-up, ...) are ignored.
     /// Inlined, so that only one case is left where `type` is a constant.
     @inline(__always)
-    mutating func count(_ type: TaskRouterEventType) {
+    package mutating func count(_ type: TaskRouterEventType) {
         switch type {
         case .reservationCreated: created += 1
         case .reservationAccepted: accepted += 1
@@ -30,7 +32,7 @@ struct ReservationCounters {
     }
 
     /// Adds `other`'s counts to these.
-    mutating func add(_ other: ReservationCounters) {
+    package mutating func add(_ other: ReservationCounters) {
         created += other.created
         accepted += other.accepted
         rejected += other.rejected

@@ -1,6 +1,6 @@
 /// What ``TaskRouterStatistics`` knows of one task in flight, rebuilt from its events and
 /// kept in the engine's slot of the task (so it is reused once the task has ended).
-struct StatisticsTask {
+package struct StatisticsTask {
     /// The task's creation number (its SID derives from it); -1 when the slot holds no
     /// task in flight.
     var ordinal = -1
@@ -48,5 +48,18 @@ struct StatisticsTask {
         guard self.ordinal == ordinal else { return }
         liveReservations -= 1
         if liveReservations == 0, status == .reserved { status = .pending }
+    }
+}
+
+extension StatisticsTask {
+    /// A task in flight as a live workspace's log describes it (not rebuilt from events).
+    package static func inFlight(
+        ordinal: Int, createdAt: Double, queue: Int32, queueEnteredAt: Double, workflow: Int32, priority: Int,
+        status: TaskStatus
+    ) -> StatisticsTask {
+        var task = StatisticsTask(ordinal: ordinal, createdAt: createdAt, workflow: workflow, priority: priority)
+        task.enter(queue, at: queueEnteredAt, priority: priority)
+        task.status = status
+        return task
     }
 }

@@ -15,7 +15,7 @@ extension TaskRouterStatistics {
         documents.reserveCapacity(tallies.count)
         var fields = tallies[0].fields(inQueue: false, sids: sids)
         fields["total_workers"] = .number(Double(workers.count))
-        fields["activity_statistics"] = activityStatistics(workersPerActivity(in: Array(0..<groupCount)))
+        fields["activity_statistics"] = Self.activityStatistics(workspace.activities, workersPerActivity(in: Array(0..<groupCount)))
         documents.append(document(.workspace, nil, .realtime, time, fields))
         for q in workspace.taskQueues.indices {
             let members = workersPerActivity(in: queueGroups[q])
@@ -24,7 +24,7 @@ extension TaskRouterStatistics {
             var fields = tallies[1 + q].fields(inQueue: true, sids: sids)
             fields["total_eligible_workers"] = .number(Double(members.reduce(0, +)))
             fields["total_available_workers"] = .number(Double(available))
-            fields["activity_statistics"] = activityStatistics(members)
+            fields["activity_statistics"] = Self.activityStatistics(workspace.activities, members)
             documents.append(document(.taskQueue, q, .realtime, time, fields))
         }
         for w in workspace.workflows.indices {
@@ -37,7 +37,8 @@ extension TaskRouterStatistics {
     /// The cumulative documents over [warm-up, `end`]: the workspace, each queue, each
     /// workflow, each worker.
     func cumulativeDocuments(end: Double) -> [StatisticsDocument] {
-        let key = AttributeValue.number(threshold).jsonText
+        let key = WaitSplit.key(threshold)
+        let (from, to) = (AttributeValue.number(warmup), AttributeValue.number(end))
         let queueCount = workspace.taskQueues.count
         var workspaceTotal = CumulativeCounters()
         var queueTotals = Array(repeating: CumulativeCounters(), count: queueCount)
@@ -50,15 +51,15 @@ extension TaskRouterStatistics {
         }
         var documents: [StatisticsDocument] = []
         documents.reserveCapacity(1 + queueCount + workflowCount + workers.count)
-        let workspaceFields = workspaceTotal.fields(.workspace, start: warmup, end: end, thresholdKey: key)
+        let workspaceFields = workspaceTotal.fields(.workspace, start: from, end: to, splits: [key: workspaceTotal.split])
         documents.append(document(.workspace, nil, .cumulative, end, workspaceFields))
         for (q, total) in queueTotals.enumerated() {
             documents.append(document(
-                .taskQueue, q, .cumulative, end, total.fields(.taskQueue, start: warmup, end: end, thresholdKey: key)))
+                .taskQueue, q, .cumulative, end, total.fields(.taskQueue, start: from, end: to, splits: [key: total.split])))
         }
         for (w, total) in workflowTotals.enumerated() {
             documents.append(document(
-                .workflow, w, .cumulative, end, total.fields(.workflow, start: warmup, end: end, thresholdKey: key)))
+                .workflow, w, .cumulative, end, total.fields(.workflow, start: from, end: to, splits: [key: total.split])))
         }
         let workerJSON = WorkerStatisticsJSON(workspace: workspace, start: warmup, end: end)
         for (w, worker) in workers.enumerated() {
@@ -82,8 +83,8 @@ extension TaskRouterStatistics {
     }
 
     /// `activity_statistics`: `[{sid, friendly_name, workers}]` in activity order.
-    private func activityStatistics(_ counts: [Int]) -> AttributeValue {
-        .array(workspace.activities.enumerated().map { a, activity in
+    package static func activityStatistics(_ activities: [Activity], _ counts: [Int]) -> AttributeValue {
+        .array(activities.enumerated().map { a, activity in
             [
                 "sid": .string(activity.sid), "friendly_name": .string(activity.friendlyName),
                 "workers": .number(Double(counts[a])),

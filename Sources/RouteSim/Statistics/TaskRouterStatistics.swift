@@ -37,7 +37,7 @@
 /// `task.completed`/`task.canceled`; its queue is the last `task-queue.entered`, its
 /// priority the latest `workflow.entered`, `workflow.target-matched` or
 /// `task-queue.entered` carried (a target's priority applies as the task reaches it).
-struct TaskRouterStatistics {
+package struct TaskRouterStatistics {
     /// Start of the cumulative window (s).
     let warmup: Double
     /// Last instant a snapshot may be taken at (s).

@@ -9,8 +9,9 @@
 /// SIDs and names, the window, the workspace's SID) is written once.
 ///
 /// The one owner of the worker document's layout: the store saves the text as it is (the
-/// `statistics` table's `document`), and nothing else writes or parses one.
-struct WorkerStatisticsJSON {
+/// `statistics` table's `document`), the twin reads it back to nest it in its answers,
+/// and nothing else writes one.
+package struct WorkerStatisticsJSON {
     /// `{"activity_durations":[`.
     private let opening: [UInt8]
     /// Per activity: `{"avg":`, `,"friendly_name":"…","max":`, `,"min":`, `,"sid":"…","total":`.
@@ -28,7 +29,7 @@ struct WorkerStatisticsJSON {
     ].map { Array(",\"\($0)\":".utf8) }
 
     /// The writer for `workspace`'s workers over the window [`start`, `end`].
-    init(workspace: Workspace, start: Double, end: Double) {
+    package init(workspace: Workspace, start: Double, end: Double) {
         opening = Array(#"{"activity_durations":["#.utf8)
         activityParts = workspace.activities.map { activity in
             var name: [UInt8] = Array(#","friendly_name":"#.utf8)
@@ -55,7 +56,7 @@ struct WorkerStatisticsJSON {
 
     /// The document of the worker `workerSid` with its reservation counts and its time in
     /// each activity (in the workspace's activity order).
-    func json(workerSid: String, reservations: ReservationCounters, durations: ArraySlice<DurationSummary>) -> String {
+    package func json(workerSid: String, reservations: ReservationCounters, durations: ArraySlice<DurationSummary>) -> String {
         var output = opening
         output.reserveCapacity(256 + 160 * activityParts.count)
         for (parts, duration) in zip(activityParts, durations) {
