@@ -51,7 +51,8 @@ let package = Package(
         .target(
             name: "RouteSimTwin",
             dependencies: [
-                "RouteSim", "RouteSimKernel", "RouteSimScenario", .product(name: "Hummingbird", package: "hummingbird"),
+                "RouteSim", "RouteSimKernel", "RouteSimScenario", "RouteSimStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -72,7 +73,8 @@ let package = Package(
         .testTarget(
             name: "RouteSimTwinTests",
             dependencies: [
-                "RouteSimTwin", "RouteSim", "RouteSimScenario", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RouteSimTwin", "RouteSim", "RouteSimScenario", "RouteSimStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "RouteSimCLITests", dependencies: ["RouteSimCLI", "RouteSimScenario", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RouteSimScenario
+import RouteSimStore
 import RouteSimTwin
 
 /// `routesim serve`: the TaskRouter twin, TaskRouter's REST API over simulated workspaces.
@@ -13,7 +14,8 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
             resources as on TaskRouter (docs/twin.md lists the endpoints). With a scenario, the \
             account starts with its workspace, whose callers, agents, shifts and answer behaviour \
             run on the clock while clients act on the same workspace. Prints the base URL and \
-            the credentials, and serves until Ctrl-C.
+            the credentials, and serves until Ctrl-C. With --out, the session's runs go to a \
+            results file when it stops and on POST /routesim/v1/Snapshot.
             """
     )
 
@@ -21,8 +23,8 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
         ("Serve on 127.0.0.1:8080 with a manual clock and new credentials", "routesim serve"),
         ("A scenario's workspace on a free port, its callers and agents running 60 times faster than the wall clock",
          "routesim serve scenarios/quickstart.yaml --port 0 --clock realtime --speed 60 --auth-token secret"),
-        ("Stop by itself after 100 requests or 30 seconds, as tests run it",
-         "routesim serve --port 0 --max-requests 100 --max-seconds 30"),
+        ("Stop by itself after 100 requests or 30 seconds, and keep the session's tasks, reservations and events for routesim report and export",
+         "routesim serve --port 0 --max-requests 100 --max-seconds 30 --out results/twin.sqlite"),
     ]
 
     @Argument(help: "A scenario whose workspace, callers and agents the account starts with (default: none).")
@@ -55,6 +57,9 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
     @Option(help: "Stop after this many wall-clock seconds.")
     var maxSeconds: Double?
 
+    @Option(help: "A results file to write the session's runs to when the server stops and on POST /routesim/v1/Snapshot (runs already in it are kept).")
+    var out: String?
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port: expected 0 to 65535, found \(port)") }
         if let speed {
@@ -75,11 +80,13 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
             accountSid: accountSid ?? generated.accountSid, authToken: authToken ?? generated.authToken)
         let mode: TwinClockMode = clock == .realtime ? .realtime(speed: speed ?? 1) : .manual
         let spec = try scenario.map { path throws(ScenarioErrors) in try ScenarioLoader.load(path: path).spec }
+        let output = try out.map { path throws(StoreError) in try SessionFile(path: path) }
         let start = spec?.start.flatMap { try? Date($0 + "Z", strategy: Date.ISO8601FormatStyle()) }
         let twinClock = TwinClock(start: start ?? TwinClock.defaultStart, mode: mode)
-        let twin = Twin(credentials: credentials, clock: twinClock, seed: seed)
+        let twin = Twin(credentials: credentials, clock: twinClock, seed: seed, output: output, version: RouteSimVersion.current)
         let workspace = if let spec { await twin.addScenario(spec) } else { String?.none }
         let scenarioLine = spec.map { "  workspace:   \(workspace ?? "") (scenario \($0.name))\n" } ?? ""
+        let outLine = out.map { "  results:     \($0) (on stop and on POST /routesim/v1/Snapshot)\n" } ?? ""
         let server = TwinServer(twin: twin, host: host, port: port, maxRequests: maxRequests, maxSeconds: maxSeconds)
         let clockLine = switch mode {
         case .manual: "manual: it moves on POST /routesim/v1/Clock (Advance=SECONDS or Until=SECONDS)"
@@ -94,12 +101,20 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
                       account SID: \(credentials.accountSid)
                       auth token:  \(credentials.authToken)
                       clock:       \(clockLine); time 0 is \(twinClock.date(at: 0))
-                    \(scenarioLine)Ctrl-C stops it.
+                    \(scenarioLine)\(outLine)Ctrl-C stops it.
 
                     """.utf8))
             }
         } catch {
             throw ServeError(address: "\(host):\(port)", reason: "\(error)")
+        }
+        if let out {
+            do {
+                guard case .array(let runs) = try await twin.snapshot()["runs"] else { return }
+                print("routesim serve: wrote \(runs.count) run\(runs.count == 1 ? "" : "s") of the session to \(out)")
+            } catch {
+                throw ServeSnapshotError(path: out, reason: error.message)
+            }
         }
     }
 }

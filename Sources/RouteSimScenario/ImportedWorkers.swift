@@ -44,7 +44,7 @@ enum ImportedWorkers {
     }
 
     /// Puts `settings` into the map `group`, each in place of the key's value if it has one.
-    private static func set(_ settings: [DocumentNode.Entry], in group: inout DocumentNode) {
+    static func set(_ settings: [DocumentNode.Entry], in group: inout DocumentNode) {
         guard case .mapping(var entries) = group.content else { return }
         for setting in settings {
             entries.removeAll { $0.key == setting.key }

@@ -9,8 +9,9 @@
 /// writes); a list of files (the pages of a large list) is read in order, and the last must
 /// be the last page. The workspace file is the object, or a list of just it. Field names are
 /// the API's (`friendly_name`) or the CLI's (`friendlyName`). Imported workers become groups
-/// of one worker keeping its SID and friendly name; ``ImportedWorkers`` adds what the API
-/// does not say.
+/// of one worker keeping its SID and friendly name, with the capacities of their
+/// WorkerChannels when ``ExportedWorkerChannels`` reads them; ``ImportedWorkers`` adds what
+/// the API does not say.
 enum TaskRouterImporter {
     /// The top-level keys the import reads; overrides of them are applied before it.
     static let keys = ["taskrouter", ImportedWorkers.settingsKey, ImportedWorkers.channelsKey]
@@ -29,11 +30,20 @@ enum TaskRouterImporter {
             }
         }
         guard let importField else { return true }
-        guard let files = importField.mapping(keys: APIResource.allCases.map(\.section)) else { return false }
+        let keys = APIResource.allCases.map(\.section) + [ExportedWorkerChannels.key]
+        guard let files = importField.mapping(keys: keys) else { return false }
         var imported = true
+        let workerChannels = files.optional(ExportedWorkerChannels.key)
+        if let workerChannels, !files.has(APIResource.workers.section) {
+            workerChannels.report(.needsWorkerImport(key: "taskrouter." + ExportedWorkerChannels.key))
+            imported = false
+        }
         for resource in APIResource.allCases {
             guard let pathsField = files.optional(resource.section) else { continue }
-            guard let section = read(resource, from: pathsField, root: top, scenarioPath: scenarioPath) else {
+            let channels = resource == .workers ? workerChannels : nil
+            guard let section = read(
+                resource, from: pathsField, root: top, workerChannels: channels, scenarioPath: scenarioPath)
+            else {
                 imported = false
                 continue
             }
@@ -58,9 +68,10 @@ enum TaskRouterImporter {
     }
 
     /// The scenario section made from the file (or files) `field` names, with the settings
-    /// `root` gives imported workers; nil when a file cannot be used (reported).
+    /// `root` gives imported workers and their channels from the files `workerChannels`
+    /// names; nil when a file cannot be used (reported).
     private static func read(
-        _ resource: APIResource, from field: Field, root: FieldMap, scenarioPath: String
+        _ resource: APIResource, from field: Field, root: FieldMap, workerChannels: Field?, scenarioPath: String
     ) -> DocumentNode? {
         guard let listKey = resource.listKey else {
             guard let document = load(field, scenarioPath: scenarioPath) else { return nil }
@@ -74,21 +85,13 @@ enum TaskRouterImporter {
             }
             return translate(object, resource)
         }
-        let pages: [Field]
-        if case .sequence = field.node.content {
-            guard let items = field.items(), !items.isEmpty else {
-                field.report(.expected("the path of a JSON file, or a list of them", found: "an empty list"))
-                return nil
-            }
-            pages = items
-        } else {
-            pages = [field]
-        }
+        guard let pages = files(field) else { return nil }
         var translated: [DocumentNode?] = []
         var complete = true
         for (number, page) in pages.enumerated() {
             guard let document = load(page, scenarioPath: scenarioPath),
-                let items = items(of: document, resource, listKey: listKey, lastPage: number == pages.count - 1, field: page)
+                let items = items(
+                    of: document, apiName: resource.apiName, listKey: listKey, lastPage: number == pages.count - 1, field: page)
             else {
                 complete = false
                 continue
@@ -98,14 +101,31 @@ enum TaskRouterImporter {
         guard complete else { return nil }
         var section = translated.compactMap { $0 }
         if resource == .workers {
-            ImportedWorkers.apply(to: &section, root: root, allNamed: section.count == translated.count)
+            let allNamed = section.count == translated.count
+            if let workerChannels {
+                guard ExportedWorkerChannels.apply(
+                    to: &section, from: workerChannels, allNamed: allNamed, scenarioPath: scenarioPath)
+                else { return nil }
+            }
+            ImportedWorkers.apply(to: &section, root: root, allNamed: allNamed)
         }
         return DocumentNode(content: .sequence(section), location: field.node.location, origin: field.path)
     }
 
+    /// The file fields of `field`: the one path it holds, or the paths of its list; nil for
+    /// an empty list (reported).
+    static func files(_ field: Field) -> [Field]? {
+        guard case .sequence = field.node.content else { return [field] }
+        guard let items = field.items(), !items.isEmpty else {
+            field.report(.expected("the path of a JSON file, or a list of them", found: "an empty list"))
+            return nil
+        }
+        return items
+    }
+
     /// The JSON document of the file whose path `field` holds; nil when the file cannot be
     /// read or parsed (reported).
-    private static func load(_ field: Field, scenarioPath: String) -> DocumentNode? {
+    static func load(_ field: Field, scenarioPath: String) -> DocumentNode? {
         guard let relative = field.string(expected: "the path of a JSON file") else { return nil }
         let path = TextFile.path(relative, nextTo: scenarioPath)
         let text: String
@@ -129,22 +149,23 @@ enum TaskRouterImporter {
         }
     }
 
-    /// The items of one list file, a bare list or a list response; nil (reported) for any
-    /// other shape. On the `lastPage`, a response's `meta.next_page_url` must be null.
-    private static func items(
-        of document: DocumentNode, _ resource: APIResource, listKey: String, lastPage: Bool, field: Field
+    /// The items of one list file of the API `apiName`, a bare list or a list response
+    /// whose items are under `listKey`; nil (reported) for any other shape. On the
+    /// `lastPage`, a response's `meta.next_page_url` must be null.
+    static func items(
+        of document: DocumentNode, apiName: String, listKey: String, lastPage: Bool, field: Field
     ) -> [Field]? {
         let top = Field(node: document, path: .root, diagnostics: field.diagnostics)
-        let expected = "a list response of TaskRouter's \(resource.apiName) API ({\"\(listKey)\": [...], \"meta\": {...}}) "
+        let expected = "a list response of TaskRouter's \(apiName) API ({\"\(listKey)\": [...], \"meta\": {...}}) "
             + "or a JSON list"
         guard case .mapping(let entries) = document.content else { return top.items(expected: expected) }
         let response = FieldMap(field: top, entries: entries)
         if lastPage, let meta = response.optional("meta"), case .mapping(let metaEntries) = meta.node.content,
             let next = FieldMap(field: meta, entries: metaEntries).optional("next_page_url")
         {
-            next.report(.notLastPage(resource: resource.apiName))
+            next.report(.notLastPage(resource: apiName))
         }
-        let reason = "the items of a list response of TaskRouter's \(resource.apiName) API; or give a bare JSON list"
+        let reason = "the items of a list response of TaskRouter's \(apiName) API; or give a bare JSON list"
         return response.required(listKey, reason: reason)?.items(expected: expected)
     }
 
@@ -155,10 +176,7 @@ enum TaskRouterImporter {
         guard case .mapping(let fields) = item.node.content else { return item.node.moved(from: item.path) }
         var entries: [DocumentNode.Entry] = []
         for source in resource.sources {
-            let present = source.fields.lazy.compactMap { name in
-                fields.first { ($0.key == name || $0.key == camelCase(name)) && !$0.value.isNull }
-            }
-            guard let field = present.first else { continue }
+            guard let field = source.fields.lazy.compactMap({ entry($0, in: fields) }).first else { continue }
             entries.append(DocumentNode.Entry(
                 key: source.key, keyLocation: field.keyLocation, value: field.value.moved(from: item.path.appending(field.key))))
         }
@@ -172,6 +190,12 @@ enum TaskRouterImporter {
             entries.append(DocumentNode.Entry(key: "count", keyLocation: item.node.location, value: one))
         }
         return DocumentNode(content: .mapping(entries), location: item.node.location, origin: item.path)
+    }
+
+    /// The field `name` of an API object's `fields`, spelled as the API does or as twilio
+    /// CLI's JSON output does; nil when absent or null.
+    static func entry(_ name: String, in fields: [DocumentNode.Entry]) -> DocumentNode.Entry? {
+        fields.first { ($0.key == name || $0.key == camelCase(name)) && !$0.value.isNull }
     }
 
     /// An API field's name as twilio CLI's JSON output spells it: `friendly_name` → `friendlyName`.

@@ -101,21 +101,7 @@ public enum PartMerge {
 
     /// Writes the runs of the files at `paths`, in that order, into the new file `output`.
     private static func write(_ paths: [String], into output: String) throws {
-        let name = (output as NSString).lastPathComponent
-        let hidden = ((output as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent(".\(name).merging-\(getpid())")
-        let leftovers = [hidden, hidden + "-wal", hidden + "-shm", hidden + "-journal"]
-        func removeLeftovers() { for file in leftovers { try? FileManager.default.removeItem(atPath: file) } }
-        removeLeftovers()
-        do {
-            try copyRuns(of: paths, into: hidden)
-            guard rename(hidden, output) == 0 else {
-                throw StoreError(.write, path: output, reason: "cannot rename \(hidden) to it: \(ResultsFile.reason(errno))")
-            }
-        } catch {
-            removeLeftovers()
-            throw error
-        }
+        try ResultsFile.writeAside(output, tag: "merging") { hidden in try copyRuns(of: paths, into: hidden) }
     }
 
     /// Copies the rows of `table` from the attached `part` into `main`, run by run in run id

@@ -155,6 +155,17 @@ public final class ResultStore: Sendable {
         run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant? = nil,
         simulate: ((any RecordSink)?) throws -> SimulationResult
     ) throws -> Int64 {
+        try record(
+            run: run, spec: spec, labels: RunLabels(spec: spec), sidSeed: spec.seed, level: level, since: since,
+            simulate: simulate)
+    }
+
+    /// Records one run as ``record(run:spec:level:since:simulate:)`` does, its rows named by
+    /// `labels` and their task, reservation and event SIDs derived from `sidSeed`.
+    func record(
+        run: RunInfo, spec: SimulationSpec, labels: RunLabels, sidSeed: UInt64, level: RecordLevel,
+        since: ContinuousClock.Instant? = nil, simulate: ((any RecordSink)?) throws -> SimulationResult
+    ) throws -> Int64 {
         do {
             return try database.writeWithoutTransaction { db in
                 // Every row of the run references the `runs` row inserted first in the same
@@ -170,7 +181,8 @@ public final class ResultStore: Sendable {
                 try db.inTransaction {
                     try experiment?.insert(db)
                     runId = try Self.recordRun(
-                        run, spec: spec, level: level, since: since, simulate: simulate, path: path, db)
+                        run, spec: spec, labels: labels, sidSeed: sidSeed, level: level, since: since, simulate: simulate,
+                        path: path, db)
                     return .commit
                 }
                 if let experiment { pendingExperiments.withLock { $0.removeAll { $0.id == experiment.id } } }
@@ -181,21 +193,21 @@ public final class ResultStore: Sendable {
         }
     }
 
-    /// The body of ``record(run:spec:level:since:simulate:)``, inside its transaction.
+    /// The body of ``record(run:spec:labels:sidSeed:level:since:simulate:)``, inside its transaction.
     ///
     /// While the rows are written, ``EarlyWriteback`` has the kernel write the file's WAL
     /// (`path` + `-wal`) to disk, so the commit waits less; a failed sync fails the run.
     private static func recordRun(
-        _ run: RunInfo, spec: SimulationSpec, level: RecordLevel, since: ContinuousClock.Instant?,
-        simulate: ((any RecordSink)?) throws -> SimulationResult, path: String, _ db: Database
+        _ run: RunInfo, spec: SimulationSpec, labels: RunLabels, sidSeed: UInt64, level: RecordLevel,
+        since: ContinuousClock.Instant?, simulate: ((any RecordSink)?) throws -> SimulationResult, path: String,
+        _ db: Database
     ) throws -> Int64 {
         let runId = try Self.insertRun(run, spec: spec, level: level, db)
-        let labels = RunLabels(spec: spec)
         let clock = ContinuousClock()
         let start = since ?? clock.now
         let result: SimulationResult
         if level.keepsRows {
-            let writer = try RowWriter(db, runId: runId, labels: labels, seed: spec.seed, events: level.keepsEvents)
+            let writer = try RowWriter(db, runId: runId, labels: labels, seed: sidSeed, events: level.keepsEvents)
             let pipeline = RowPipeline(writer: writer, lending: db)
             let writeback = EarlyWriteback(path: path + "-wal")
             let simulated = Result { try simulate(pipeline) }

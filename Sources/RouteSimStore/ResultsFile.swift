@@ -79,6 +79,27 @@ enum ResultsFile {
         return nil
     }
 
+    /// Writes the file `path` whole or not at all: `write` fills a hidden file beside it
+    /// (`.NAME.TAG-PID`, and must close it), which is then renamed to `path`, taking the place
+    /// of the file there; on failure the hidden file and its SQLite companions are removed
+    /// and `path` is left as it was.
+    static func writeAside(_ path: String, tag: String, _ write: (String) throws -> Void) throws {
+        let name = (path as NSString).lastPathComponent
+        let hidden = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".\(name).\(tag)-\(getpid())")
+        let leftovers = [hidden, hidden + "-wal", hidden + "-shm", journal(of: hidden)]
+        func removeLeftovers() { for file in leftovers { try? FileManager.default.removeItem(atPath: file) } }
+        removeLeftovers()
+        do {
+            try write(hidden)
+            guard rename(hidden, path) == 0 else {
+                throw StoreError(.write, path: path, reason: "cannot rename \(hidden) to it: \(reason(errno))")
+            }
+        } catch {
+            removeLeftovers()
+            throw error
+        }
+    }
+
     /// The path of SQLite's rollback journal of the database at `path`.
     static func journal(of path: String) -> String { path + "-journal" }
 

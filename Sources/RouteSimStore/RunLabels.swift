@@ -13,7 +13,7 @@ struct RunLabels {
     /// The name of each worker's group, by worker index.
     let workerGroups: [String]
     /// Arrival stream names, by stream index.
-    let streams: [String]
+    var streams: [String]
     /// Task channel unique names, by channel index.
     let channels: [String]
     /// Workflow friendly names, by workflow index.
@@ -31,7 +31,7 @@ struct RunLabels {
     /// Workflow SIDs (`WW…`), by workflow index.
     let workflowSids: [String]
     /// Each task attribute set as JSON text, by profile (``RunNumbering/profiles``).
-    let taskAttributes: [String]
+    var taskAttributes: [String]
     /// The workspace's SID and friendly name.
     let workspaceSid: String
     let workspaceName: String

@@ -1,5 +1,6 @@
 import RouteSim
 import RouteSimKernel
+import RouteSimStore
 
 /// The twin's account: its credentials, its one clock and its workspaces in creation order.
 ///
@@ -22,12 +23,24 @@ public actor Twin {
     /// The live engine of each workspace that has one, by workspace SID (looked up, never
     /// iterated): built when a workspace first needs routing.
     private var engines: [String: TwinEngine] = [:]
+    /// The results file of `--out` (``snapshot()``), nil without it; with it, engines keep
+    /// their rows.
+    private var output: SessionFile?
+    /// This routesim's version, for the runs the results file gets.
+    private let version: String
 
-    public init(credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1) {
+    /// An account; with `output`, ``snapshot()`` writes its session there as routesim
+    /// `version`.
+    public init(
+        credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1, output: SessionFile? = nil,
+        version: String = ""
+    ) {
         self.credentials = credentials
         self.clock = clock
         self.seed = seed
         sids = SidGenerator(seed: seed)
+        self.output = output
+        self.version = version
     }
 
     // MARK: Workspaces
@@ -77,7 +90,7 @@ public actor Twin {
         let workspace = TwinWorkspace(scenario: spec, seed: Self.workspaceSeed(seed, created))
         created += 1
         workspaces.append(workspace)
-        let engine = TwinEngine(scenario: spec, workspace: workspace)
+        let engine = TwinEngine(scenario: spec, workspace: workspace, recording: output != nil)
         engine.simulation.advance(to: clock.time)
         engines[workspace.sid] = engine
         syncWorkers(workspaces.count - 1)
@@ -222,13 +235,51 @@ public actor Twin {
         try? advance(to: clock.time + seconds)
     }
 
+    // MARK: Results file
+
+    /// `POST /routesim/v1/Snapshot`, and the end of a session with `--out`: writes each
+    /// workspace's runs (``TwinEngine/sessionRuns(named:version:)``) to the results file in
+    /// place of the previous snapshot's, and answers what was written. 400/20001 without
+    /// `--out`; 500 when the file cannot be written (the file is then as it was).
+    public func snapshot() throws(TwinError) -> AttributeValue {
+        guard var file = output else {
+            throw .invalidParameter("routesim serve was started without --out FILE: there is no results file to write")
+        }
+        var runs: [SessionRun] = []
+        var workspaceSids: [String] = []
+        for workspace in workspaces {
+            guard let engine = engines[workspace.sid] else { continue }
+            let made = engine.sessionRuns(named: workspace.friendlyName, version: version)
+            runs += made
+            workspaceSids += Array(repeating: workspace.sid, count: made.count)
+        }
+        let ids: [Int64]
+        do {
+            ids = try file.write(runs)
+        } catch {
+            throw TwinError(status: .internalServerError, code: 20500, message: "\(error)")
+        }
+        output = file
+        let described: [AttributeValue] = runs.indices.map { index in
+            let rows = runs[index].rows
+            return [
+                "run_id": .number(Double(ids[index])), "workspace_sid": .string(workspaceSids[index]),
+                "friendly_name": .string(runs[index].spec.name), "tasks": .number(Double(rows.tasks.count)),
+                "reservations": .number(Double(rows.reservations.count)),
+                "activity_spans": .number(Double(rows.spans.count)), "events": .number(Double(rows.events.count)),
+            ]
+        }
+        return ["path": .string(file.path), "time": .number(clock.time), "date": .string(clock.date(at: clock.time)),
+                "runs": .array(described)]
+    }
+
     // MARK: Helpers
 
     /// The live engine of the workspace at `owner`, built from its resources when it has none.
     func engine(_ owner: Int) -> TwinEngine {
         let sid = workspaces[owner].sid
         if let engine = engines[sid] { return engine }
-        let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time)
+        let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time, recording: output != nil)
         engines[sid] = engine
         syncWorkers(owner)
         return engine

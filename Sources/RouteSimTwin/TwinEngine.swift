@@ -1,4 +1,6 @@
 import RouteSim
+import RouteSimScenario
+import RouteSimStore
 
 /// The live engine under one twin workspace: a ``Simulation`` run with
 /// ``Simulation/startLive(sink:)``, and the ``TwinEventLog`` it reports to.
@@ -9,6 +11,9 @@ import RouteSim
 /// is applied by building the engine again from the workspace, which routesim does only
 /// while no task is in flight (``rebuild(from:at:)``); a worker created or moved to another
 /// activity reaches the running engine directly.
+///
+/// With `routesim serve --out`, each build of the engine is a run of the results file
+/// (``sessionRuns(named:version:)``), its rows kept by a ``TwinRecorder``.
 final class TwinEngine {
     /// The running engine.
     var simulation: Simulation
@@ -19,24 +24,32 @@ final class TwinEngine {
     /// Whether the engine came from a scenario, whose synthetic workers a rebuild from the
     /// workspace would lose.
     let fromScenario: Bool
+    /// With `--out`, what the current run keeps; nil otherwise, the log then being the sink.
+    private var recorder: TwinRecorder?
+    /// With `--out`, the runs of the builds before the current one that kept anything: what
+    /// each kept, with the engine's settings and KPIs when it was built again.
+    private var endedRuns: [(recorder: TwinRecorder, spec: SimulationSpec, result: SimulationResult)] = []
 
-    /// An engine for `workspace`, with its workers, standing at `time`.
-    init(workspace: TwinWorkspace, seed: UInt64, at time: Double) {
+    /// An engine for `workspace`, with its workers, standing at `time`; `recording` keeps
+    /// its rows for a results file.
+    init(workspace: TwinWorkspace, seed: UInt64, at time: Double, recording: Bool) {
         spec = Self.spec(of: workspace, seed: seed)
         log = TwinEventLog(streamAttributes: [], sids: workspace.numberedSids)
         fromScenario = false
+        recorder = recording ? TwinRecorder(log: log) : nil
         simulation = Simulation(spec: spec)
         start(at: time, workers: workspace.workers.map(\.resource))
     }
 
     /// An engine running a scenario's `spec` (its arrivals, agents and shifts) from time 0,
-    /// under `workspace`, which holds the scenario's resources.
-    init(scenario spec: SimulationSpec, workspace: TwinWorkspace) {
+    /// under `workspace`, which holds the scenario's resources; `recording` keeps its rows.
+    init(scenario spec: SimulationSpec, workspace: TwinWorkspace, recording: Bool) {
         self.spec = spec
         log = TwinEventLog(streamAttributes: spec.arrivals.map(\.attributes.jsonText), sids: workspace.numberedSids)
         fromScenario = true
+        recorder = recording ? TwinRecorder(log: log) : nil
         simulation = Simulation(spec: spec)
-        simulation.startLive(sink: log)
+        simulation.startLive(sink: recorder ?? log)
     }
 
     /// The settings of a run of `workspace`'s model with no world around it: no arrivals,
@@ -49,7 +62,7 @@ final class TwinEngine {
 
     /// Starts the run at `time` and adds `workers` in order.
     private func start(at time: Double, workers: [TwinWorker]) {
-        simulation.startLive(sink: log)
+        simulation.startLive(sink: recorder ?? log)
         simulation.advance(to: time)
         for worker in workers { add(worker) }
     }
@@ -66,9 +79,60 @@ final class TwinEngine {
         precondition(canRebuild, "an engine is rebuilt only while no task is in flight")
         let made = simulation.madeCounts
         log.continueNumbering(tasks: made.tasks, reservations: made.reservations, events: made.events)
+        if let recorder {
+            let rows = recorder.rows
+            if !(rows.tasks.isEmpty && rows.reservations.isEmpty && rows.spans.isEmpty && rows.events.isEmpty) {
+                endedRuns.append((recorder, simulation.spec, simulation.resultSoFar()))
+            }
+            self.recorder = recorder.next(after: made)
+        }
         spec = Self.spec(of: workspace, seed: seed)
         simulation = Simulation(spec: spec)
         start(at: time, workers: workspace.workers.map(\.resource))
+    }
+
+    /// The engine's runs for a results file (`routesim serve --out`), each named `name`:
+    /// those of its earlier builds, then the current one with its KPIs up to now. Empty
+    /// without `--out`.
+    func sessionRuns(named name: String, version: String) -> [SessionRun] {
+        guard let recorder else { return [] }
+        let current = (recorder: recorder, spec: simulation.spec, result: simulation.resultSoFar())
+        return (endedRuns + [current]).enumerated().map { build, run in
+            var spec = run.spec
+            spec.name = name
+            return sessionRun(rows: run.recorder.rows, spec: spec, result: run.result, build: build, version: version)
+        }
+    }
+
+    /// One run for a results file: `rows` as a run of `spec` made them, each task's
+    /// attributes those the log holds for it (a scenario stream's, or the application's),
+    /// streams named as the spec names its arrivals, then `api.<channel>` for the tasks
+    /// created through the API, and SIDs numbered as the workspace numbers them. Its
+    /// configuration fingerprint is its workspace's and `build`'s (its place among the
+    /// engine's runs, from 0), so `routesim report` pools no two runs of a session.
+    private func sessionRun(
+        rows: RecordedRows, spec: SimulationSpec, result: SimulationResult, build: Int, version: String
+    ) -> SessionRun {
+        var rows = rows
+        var attributes: [String] = []
+        var profiles: [String: Int] = [:]
+        func profile(ofTask number: Int) -> Int {
+            let text = log.tasks.indices.contains(number) ? log.tasks[number].attributes : "{}"
+            if let known = profiles[text] { return known }
+            profiles[text] = attributes.count
+            attributes.append(text)
+            return attributes.count - 1
+        }
+        for index in rows.tasks.indices { rows.tasks[index].profile = profile(ofTask: rows.tasks[index].index) }
+        for index in rows.events.indices where rows.events[index].profile != nil {
+            rows.events[index].profile = rows.events[index].task.map(profile(ofTask:))
+        }
+        let streams = spec.arrivals.map(\.name) + spec.workspace.taskChannels.map { "api." + $0.uniqueName }
+        let configuration = ConfigurationHash().adding("routesim serve \(spec.workspace.sid) build \(build)").description
+        return SessionRun(
+            info: RunInfo(spec: spec, overrides: [], version: version, configuration: configuration), spec: spec,
+            sidSeed: log.sids.seed,
+            streams: streams, taskAttributes: attributes, rows: rows, result: result)
     }
 
     /// Adds a worker created through the API.

@@ -175,6 +175,9 @@ public enum TwinRoutes {
         router.post("/routesim/v1/Clock") { request, context in
             try await TwinResponse.json(twin.moveClock(form(request, context)))
         }
+        router.post("/routesim/v1/Snapshot") { _, _ in
+            try await TwinResponse.json(twin.snapshot())
+        }
         return router
     }
 

@@ -64,7 +64,7 @@ struct ImportErrorTests {
         let errors = try TaskRouterFixtures.errors(text)
         #expect(errors == [
             "scenario.yaml:3:14: taskrouter.queues: unknown key \"queues\"; expected one of: "
-                + "workspace, activities, task_channels, task_queues, workflows, workers",
+                + "workspace, activities, task_channels, task_queues, workflows, workers, worker_channels",
             "scenario.yaml:3:49: taskrouter.workers: expected the path of a JSON file, or a list of them, found an empty list",
             "scenario.yaml:3:64: taskrouter.workspace: expected the path of a JSON file, found a list",
         ])

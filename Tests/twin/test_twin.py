@@ -12,6 +12,7 @@ import os
 import re
 import select
 import signal
+import sqlite3
 import subprocess
 import time
 
@@ -202,3 +203,48 @@ def test_a_quickstart_workspace_with_workers_made_available(client, server):
     bob_now = workspace.workers(bob.sid).fetch()
     assert bob_now.activity_name == "Lunch"
     assert bob_now.date_status_changed == START + datetime.timedelta(seconds=after["time"] // 1)
+
+
+def test_a_workspace_read_back_imports_and_simulates_with_its_worker_channels(client, server, tmp_path):
+    workspace = client.taskrouter.v1.workspaces.create(friendly_name="Read back", template="FIFO")
+    available = workspace.activities.list(friendly_name="Available")[0]
+    ana = workspace.workers.create(friendly_name="Ana", activity_sid=available.sid)
+    ben = workspace.workers.create(friendly_name="Ben", activity_sid=available.sid)
+    workspace.workers(ana.sid).worker_channels("chat").update(capacity=3)
+    workspace.workers(ben.sid).worker_channels("sms").update(available=False)
+
+    # The API responses as they come, through the client's own transport.
+    base = server + "/v1/Workspaces/" + workspace.sid
+    files = {"workspace": "", "activities": "/Activities", "task_channels": "/TaskChannels",
+             "task_queues": "/TaskQueues", "workflows": "/Workflows", "workers": "/Workers",
+             "ana-channels": "/Workers/" + ana.sid + "/Channels", "ben-channels": "/Workers/" + ben.sid + "/Channels"}
+    for name, path in files.items():
+        response = client.request("GET", base + path, params={"PageSize": 1000} if path else None)
+        assert response.status_code == 200
+        (tmp_path / (name + ".json")).write_text(response.text)
+    (tmp_path / "scenario.yaml").write_text("""\
+name: read-back
+horizon: 2h
+taskrouter: {workspace: workspace.json, activities: activities.json, task_channels: task_channels.json,
+             task_queues: task_queues.json, workflows: workflows.json, workers: workers.json,
+             worker_channels: [ana-channels.json, ben-channels.json]}
+arrivals:
+  - {name: chats, channel: chat, rate: 60/h, handle_time: 30m}
+  - {name: texts, channel: sms, rate: 20/h, handle_time: 2m}
+""")
+    results = tmp_path / "read-back.sqlite"
+    subprocess.run([BINARY, "run", str(tmp_path / "scenario.yaml"), "--out", str(results)],
+                   check=True, stdout=subprocess.DEVNULL)
+    with sqlite3.connect(results) as db:
+        # The most chats a worker held at once: at each assignment, those assigned and not yet completed.
+        most = dict(db.execute("""
+            SELECT a.worker_name, MAX((SELECT COUNT(*) FROM tasks b
+                WHERE b.channel = 'chat' AND b.worker_name = a.worker_name
+                  AND b.assigned_at <= a.assigned_at AND b.completed_at > a.assigned_at))
+            FROM tasks a WHERE a.channel = 'chat' AND a.assigned_at IS NOT NULL GROUP BY a.worker_name
+            """).fetchall())
+        texts = [row[0] for row in db.execute(
+            "SELECT DISTINCT worker_name FROM tasks WHERE channel = 'sms' AND worker_name IS NOT NULL")]
+    db.close()
+    assert most == {"Ana": 3, "Ben": 1}
+    assert texts == ["Ana"]

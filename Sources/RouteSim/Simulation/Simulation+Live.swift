@@ -40,6 +40,16 @@ extension Simulation {
         (tasksCreated, reservationsCreated, eventsEmitted)
     }
 
+    /// The run's KPIs so far, for a snapshot of a live run: the tasks that have ended, and
+    /// every worker's time up to now (counting it changes nothing routing reads). No
+    /// TaskRouter statistics documents. O(workers + intervals x queues).
+    public mutating func resultSoFar() -> SimulationResult {
+        for w in workers.indices { accountWorker(w) }
+        return SimulationResult(
+            summary: kpis.summary, queues: Array(kpis.queueSummaries), intervals: kpis.intervalRecords(),
+            eventCount: eventCount, tasksCreated: tasksCreated, endTime: now)
+    }
+
     /// Handles every event up to and including `time`, then stands at `time`.
     /// O(events handled x log events).
     public mutating func advance(to time: Double) {

@@ -15,7 +15,9 @@ import RouteSimKernel
 /// let result = simulation.run(sink: recorder)
 /// ```
 public struct Simulation {
-    var spec: SimulationSpec
+    /// The run's settings; a live run's grow by the workers it adds
+    /// (``addWorker(sid:friendlyName:attributes:activity:capacities:unavailableChannels:)``).
+    public internal(set) var spec: SimulationSpec
     /// The workers and the callers' attribute sets by number, which routing and the
     /// records use.
     var numbering: RunNumbering
