@@ -9,6 +9,8 @@ import RouteSimKernel
 public actor Twin {
     /// The account's SID and token.
     public nonisolated let credentials: TwinCredentials
+    /// Sends the workspaces' event callbacks; a service to run beside the server.
+    public nonisolated let callbacks: TwinEventCallbacks
     /// The simulated clock.
     public private(set) var clock: TwinClock
     /// The workspaces, oldest first.
@@ -25,6 +27,7 @@ public actor Twin {
 
     public init(credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1) {
         self.credentials = credentials
+        callbacks = TwinEventCallbacks(authToken: credentials.authToken)
         self.clock = clock
         self.seed = seed
         sids = SidGenerator(seed: seed)
@@ -61,6 +64,7 @@ public actor Twin {
         let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
         if routing { try checkRebuild(index) }
         try workspaces[index].update(parameters)
+        engines[sid]?.log.outbox.follow(workspaces[index])
         if routing { rebuild(index) }
         return representation(baseURL).workspace(workspaces[index])
     }
@@ -261,6 +265,19 @@ public actor Twin {
             workspaces[owner].workers[change.worker].resource.activity = change.activity
             workspaces[owner].workers[change.worker].resource.statusChanged = change.time
             workspaces[owner].workers[change.worker].updated = change.time
+        }
+        sendCallbacks(owner, engine.log)
+    }
+
+    /// Hands the events waiting in `log`'s outbox to ``callbacks``, rendered against the
+    /// workspace at `owner` as it is now.
+    private func sendCallbacks(_ owner: Int, _ log: TwinEventLog) {
+        let (events, overflow) = log.outbox.take()
+        callbacks.drop(overflow)
+        guard !events.isEmpty, let url = workspaces[owner].eventCallbackUrl else { return }
+        let shape = representation("")
+        for event in events {
+            callbacks.send(shape.eventCallback(event, of: workspaces[owner], tasks: log.tasks), to: url)
         }
     }
 

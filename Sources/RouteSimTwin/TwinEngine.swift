@@ -26,6 +26,7 @@ final class TwinEngine {
         log = TwinEventLog(streamAttributes: [], sids: workspace.numberedSids)
         fromScenario = false
         simulation = Simulation(spec: spec)
+        log.outbox.follow(workspace)
         start(at: time, workers: workspace.workers.map(\.resource))
     }
 
@@ -36,6 +37,7 @@ final class TwinEngine {
         log = TwinEventLog(streamAttributes: spec.arrivals.map(\.attributes.jsonText), sids: workspace.numberedSids)
         fromScenario = true
         simulation = Simulation(spec: spec)
+        log.outbox.follow(workspace)
         simulation.startLive(sink: log)
     }
 

@@ -35,6 +35,8 @@ final class TwinEventLog: RecordSink {
     /// The number of each task and reservation by SID (looked up, never iterated).
     private(set) var taskBySid: [String: Int] = [:]
     private(set) var reservationBySid: [String: Int] = [:]
+    /// The events that wait to be sent to the workspace's `EventCallbackUrl`.
+    let outbox = TwinEventOutbox(limit: TwinEventCallbacks.limit)
 
     init(streamAttributes: [String], sids: SidGenerator) {
         self.streamAttributes = streamAttributes
@@ -104,6 +106,7 @@ final class TwinEventLog: RecordSink {
         if event.type == .workerActivityUpdate, let worker = event.worker, let activity = event.activity {
             activityChanges.append((worker, activity, event.time))
         }
+        outbox.offer(event)
     }
 
     /// Task `number` after `event`: created by its first event, then its status, queue,

@@ -140,6 +140,9 @@ public enum TwinRoutes {
         router.post("/routesim/v1/Clock") { request, context in
             try await TwinResponse.json(twin.moveClock(form(request, context)))
         }
+        router.get("/routesim/v1/Callbacks") { _, _ in
+            TwinResponse.json(twin.callbacks.document())
+        }
         return router
     }
 
