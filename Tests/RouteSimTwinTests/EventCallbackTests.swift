@@ -25,7 +25,8 @@ import Testing
         router.post("/events") { request, context -> Response in
             let text = String(buffer: try await request.body.collect(upTo: context.maxUploadSize))
             let callback = Callback(
-                signature: request.headers[HTTPField.Name("X-Twilio-Signature")!], contentType: request.headers[.contentType],
+                signature: request.headers.first { $0.name.canonicalName == "x-twilio-signature" }?.value,
+                contentType: request.headers[.contentType],
                 fields: Self.decode(text))
             received.withLock { $0.append(callback) }
             return Response(status: .noContent)
