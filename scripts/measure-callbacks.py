@@ -5,9 +5,12 @@ EventCallbackUrl set to a receiver on 127.0.0.1 (on) and unset (off), in paired 
 on, off, on, off, ...; then how fast the queued callbacks reached the receiver
 (delivered over the time from the move's answer to an empty queue, polled every 10 ms).
 
-    scripts/measure-callbacks.py ROUTESIM SCENARIO [ROUNDS] [UNTIL]
+    scripts/measure-callbacks.py ROUTESIM SCENARIO [ROUNDS] [UNTIL] [stalled]
 
-The receiver is Python's http.server (HTTP/1.1, keep-alive, answers 204). Each round starts
+The receiver is Python's http.server (HTTP/1.1, keep-alive, answers 204); with `stalled`, a
+socket that listens and never reads, so the first callback waits for its time-out and the
+rest stay queued: the day's time is then the twin's own cost of making the callbacks, without
+a receiver and the sender competing for the cores. Each round starts
 its own `routesim serve --port 0` (stopped after 300 s at most) and its own receiver (which
 stops after 600 s at most). Prints one line a round and the medians.
 """
@@ -16,6 +19,7 @@ import os
 import re
 import select
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -41,6 +45,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class Receiver(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the twin's connection reset when it stops
+
+
 def serve(routesim, scenario):
     process = subprocess.Popen(
         [routesim, "serve", scenario, "--port", "0", "--max-seconds", "300", "--account-sid", SID, "--auth-token", TOKEN],
@@ -56,8 +65,10 @@ def serve(routesim, scenario):
     raise RuntimeError("no base URL")
 
 
-def round_(routesim, scenario, until, callbacks):
-    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+def round_(routesim, scenario, until, callbacks, stalled):
+    if stalled:
+        return stalled_round(routesim, scenario, until, callbacks)
+    receiver = Receiver(("127.0.0.1", 0), Handler)
     receiver.timeout = 0.2
     stop, deadline = threading.Event(), time.monotonic() + 600
 
@@ -92,25 +103,51 @@ def round_(routesim, scenario, until, callbacks):
         receiver.server_close()
 
 
+def stalled_round(routesim, scenario, until, callbacks):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    process, base = serve(routesim, scenario)
+    session = requests.Session()
+    session.auth = (SID, TOKEN)
+    try:
+        workspace = session.get(base + "/v1/Workspaces", timeout=30).json()["workspaces"][0]["sid"]
+        if callbacks:
+            url = "http://127.0.0.1:%d/events" % listener.getsockname()[1]
+            session.post(base + "/v1/Workspaces/" + workspace, data={"EventCallbackUrl": url}, timeout=30)
+        start = time.perf_counter()
+        session.post(base + "/routesim/v1/Clock", data={"Until": until}, timeout=300)
+        day = time.perf_counter() - start
+        return day, None, session.get(base + "/routesim/v1/Callbacks", timeout=30).json()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        listener.close()
+
+
 def main():
     routesim, scenario = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
     until = sys.argv[4] if len(sys.argv) > 4 else "86400"
+    stalled = sys.argv[5:] == ["stalled"]
     on, off, rates = [], [], []
     for number in range(rounds):
         for callbacks in (True, False):
-            day, drained, counts = round_(routesim, scenario, until, callbacks)
+            day, drained, counts = round_(routesim, scenario, until, callbacks, stalled)
             (on if callbacks else off).append(day)
             line = "round %d callbacks %-3s day %.3f s" % (number + 1, "on" if callbacks else "off", day)
-            if callbacks:
+            if callbacks and stalled:
+                line += "  queued %d dropped %d" % (counts["queued"], counts["dropped"])
+            elif callbacks:
                 # Callbacks are handed over when the clock's move ends: they go out after `day`.
                 rates.append(counts["delivered"] / (drained - day))
                 line += "  delivered %d failed %d dropped %d, queue empty %.3f s after: %.0f callbacks/s" % (
                     counts["delivered"], counts["failed"], counts["dropped"], drained - day, rates[-1])
             print(line, flush=True)
-    print("median day: on %.3f s, off %.3f s, on/off %.2f; median delivery %.0f callbacks/s" % (
-        statistics.median(on), statistics.median(off), statistics.median(a / b for a, b in zip(on, off)),
-        statistics.median(rates)))
+    print("median day: on %.3f s, off %.3f s, on/off %.2f" % (
+        statistics.median(on), statistics.median(off), statistics.median(a / b for a, b in zip(on, off))))
+    if rates:
+        print("median delivery %.0f callbacks/s" % statistics.median(rates))
 
 
 if __name__ == "__main__":

@@ -49,6 +49,14 @@ public final class TwinEventCallbacks: Service, Sendable {
     private let continuation: AsyncStream<Delivery>.Continuation
     private let state = Mutex(Counts())
     private let logger = Logger(label: "routesim.twin.callbacks")
+    /// A session that keeps no cache and no cookies: every callback is a new POST.
+    private let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        return URLSession(configuration: configuration)
+    }()
 
     init(authToken: String) {
         self.authToken = authToken
@@ -103,7 +111,7 @@ public final class TwinEventCallbacks: Service, Sendable {
         request.httpBody = delivery.body
         let problem: String?
         do {
-            let (_, response) = try await URLSession.shared.data(for: request)
+            let (_, response) = try await session.data(for: request)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             problem = (200..<300).contains(status) ? nil : "answered \(status)"
         } catch {
@@ -133,10 +141,23 @@ public final class TwinEventCallbacks: Service, Sendable {
         ]
     }
 
-    /// Form encoding: everything but letters, digits and `-._~` percent-encoded.
+    private static let hex = Array("0123456789ABCDEF".utf8)
+
+    /// Form encoding: every byte of the UTF-8 but letters, digits and `-._~` percent-encoded.
     private static func encode(_ text: String) -> String {
-        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 15)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -38,8 +38,19 @@ extension TwinRepresentation {
         }
     }
 
-    /// `task_queue_sid` → `TaskQueueSid`.
+    /// `task_queue_sid` → `TaskQueueSid` (the keys are ASCII).
     static func pascalCase(_ key: String) -> String {
-        key.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(key.utf8.count)
+        var startsWord = true
+        for byte in key.utf8 {
+            if byte == UInt8(ascii: "_") {
+                startsWord = true
+                continue
+            }
+            bytes.append(startsWord && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
+            startsWord = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
