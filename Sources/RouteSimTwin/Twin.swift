@@ -274,7 +274,7 @@ public actor Twin {
     private func sendCallbacks(_ owner: Int, _ log: TwinEventLog) {
         let (events, overflow) = log.outbox.take()
         callbacks.drop(overflow)
-        guard !events.isEmpty, let url = workspaces[owner].eventCallbackUrl else { return }
+        guard !events.isEmpty, let url = workspaces[owner].eventCallbackUrl, !url.isEmpty else { return }
         let shape = representation("")
         for event in events {
             callbacks.send(shape.eventCallback(event, of: workspaces[owner], tasks: log.tasks), to: url)

@@ -22,9 +22,9 @@ final class TwinEventOutbox {
     }
 
     /// Forwards what `workspace` asks for from now on: its `EventsFilter`'s types when it has
-    /// an `EventCallbackUrl`, nothing otherwise.
+    /// an `EventCallbackUrl`, nothing otherwise (an empty one, as a client clears it, is none).
     func follow(_ workspace: TwinWorkspace) {
-        guard workspace.eventCallbackUrl != nil else {
+        guard workspace.eventCallbackUrl?.isEmpty == false else {
             mask = 0
             return
         }

@@ -172,6 +172,16 @@ import Testing
         }
     }
 
+    @Test func anEmptyURLTurnsCallbacksOff() async throws {
+        try await Self.withTwin { twin, client in
+            let workspace = try await client.workspace("Cleared", [("Template", "FIFO"), ("EventCallbackUrl", "http://127.0.0.1:1/events")])
+            _ = try await client.send(.post, "/v1/Workspaces/\(workspace)", [("EventCallbackUrl", "")])
+            let events = try await Self.taskFlow(client, workspace)
+            #expect(!events.isEmpty)
+            #expect(try await Self.settle(twin, count: 0) == .init())
+        }
+    }
+
     @Test func aDeadReceiverIsCountedAndNothingElseStops() async throws {
         try await Self.withTwin { twin, client in
             // Port 1 on loopback: nothing listens, the connection is refused.
