@@ -10,6 +10,8 @@ import RouteSimStore
 public actor Twin {
     /// The account's SID and token.
     public nonisolated let credentials: TwinCredentials
+    /// Sends the workspaces' event callbacks; a service to run beside the server.
+    public nonisolated let callbacks: TwinEventCallbacks
     /// The simulated clock.
     public private(set) var clock: TwinClock
     /// The workspaces, oldest first.
@@ -36,6 +38,7 @@ public actor Twin {
         version: String = ""
     ) {
         self.credentials = credentials
+        callbacks = TwinEventCallbacks(authToken: credentials.authToken)
         self.clock = clock
         self.seed = seed
         sids = SidGenerator(seed: seed)
@@ -74,6 +77,7 @@ public actor Twin {
         let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
         if routing { try checkRebuild(index) }
         try workspaces[index].update(parameters)
+        engines[sid]?.log.outbox.follow(workspaces[index])
         if routing { rebuild(index) }
         return representation(baseURL).workspace(workspaces[index])
     }
@@ -312,6 +316,19 @@ public actor Twin {
             workspaces[owner].workers[change.worker].resource.activity = change.activity
             workspaces[owner].workers[change.worker].resource.statusChanged = change.time
             workspaces[owner].workers[change.worker].updated = change.time
+        }
+        sendCallbacks(owner, engine.log)
+    }
+
+    /// Hands the events waiting in `log`'s outbox to ``callbacks``, rendered against the
+    /// workspace at `owner` as it is now.
+    private func sendCallbacks(_ owner: Int, _ log: TwinEventLog) {
+        let (events, overflow) = log.outbox.take()
+        callbacks.drop(overflow)
+        guard !events.isEmpty, let url = workspaces[owner].eventCallbackUrl, !url.isEmpty else { return }
+        let shape = representation("")
+        for event in events {
+            callbacks.send(shape.eventCallback(event, of: workspaces[owner], tasks: log.tasks), to: url)
         }
     }
 

@@ -38,6 +38,7 @@ final class TwinEngine {
         fromScenario = false
         recorder = recording ? TwinRecorder(log: log) : nil
         simulation = Simulation(spec: spec)
+        log.outbox.follow(workspace)
         start(at: time, workers: workspace.workers.map(\.resource))
     }
 
@@ -49,6 +50,7 @@ final class TwinEngine {
         fromScenario = true
         recorder = recording ? TwinRecorder(log: log) : nil
         simulation = Simulation(spec: spec)
+        log.outbox.follow(workspace)
         simulation.startLive(sink: recorder ?? log)
     }
 

@@ -29,6 +29,8 @@ final class TwinEventLog: RecordSink {
     /// The number of each task and reservation by SID (looked up, never iterated).
     private var taskSids = TwinSidIndex(.task)
     private var reservationSids = TwinSidIndex(.reservation)
+    /// The events that wait to be sent to the workspace's `EventCallbackUrl`.
+    let outbox = TwinEventOutbox(limit: TwinEventCallbacks.limit)
 
     init(streamAttributes: [String], sids: SidGenerator) {
         history = TwinHistory(streamAttributes: streamAttributes)
@@ -97,7 +99,7 @@ final class TwinEventLog: RecordSink {
     }
 
     func record(_ event: EventRecord) {
-        history.record(event)
+        outbox.offer(history.record(event))
     }
 
     func record(_ task: TaskRecord) {}

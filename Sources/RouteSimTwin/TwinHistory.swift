@@ -27,9 +27,9 @@ struct TwinHistory {
         self.streamAttributes = streamAttributes
     }
 
-    /// Keeps `event` (the oldest dropped beyond ``TwinEventLog/eventLimit``) and moves its
-    /// task and reservation on. O(1) amortized.
-    mutating func record(_ event: EventRecord) {
+    /// Keeps `event` (the oldest dropped beyond ``TwinEventLog/eventLimit``), moves its
+    /// task and reservation on, and returns it as kept: numbered in the workspace. O(1) amortized.
+    mutating func record(_ event: EventRecord) -> EventRecord {
         var event = event
         event.index += eventBase
         event.task = event.task.map { taskBase + $0 }
@@ -41,6 +41,7 @@ struct TwinHistory {
         if event.type == .workerActivityUpdate, let worker = event.worker, let activity = event.activity {
             activityChanges.append((worker, activity, event.time))
         }
+        return event
     }
 
     /// Task `number` after `event`: created by its first event, then its status, queue,

@@ -66,7 +66,10 @@ extension TwinRepresentation {
             data["task_priority"] = event.taskPriority.map { .number(Double($0)) } ?? .null
             data["task_assignment_status"] = event.taskStatus.map { .string($0.rawValue) } ?? .null
             if let reason = event.reason {
-                data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(reason)
+                // The reason the application gave, which the log sets on the task after the
+                // engine's event (a task ends once, so the task's reason is this event's).
+                let given = tasks.indices.contains(taskNumber) ? tasks[taskNumber].reason : nil
+                data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(given ?? reason)
             }
             if let workflow = event.workflow, workspace.workflows.indices.contains(workflow) {
                 data["workflow_sid"] = .string(workspace.workflows[workflow].resource.workflow.sid)

@@ -178,6 +178,9 @@ public enum TwinRoutes {
         router.post("/routesim/v1/Snapshot") { _, _ in
             try await TwinResponse.json(twin.snapshot())
         }
+        router.get("/routesim/v1/Callbacks") { _, _ in
+            TwinResponse.json(twin.callbacks.document())
+        }
         return router
     }
 

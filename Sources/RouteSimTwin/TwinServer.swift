@@ -35,7 +35,9 @@ public struct TwinServer: Sendable {
             router: router, configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in listening("http://\(host):\(channel.localAddress?.port ?? 0)") },
             logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: application)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: application), .init(service: twin.callbacks),
+        ]
         if case .realtime(let speed) = await twin.clock.mode {
             services.append(.init(service: TwinRealtimeClock(twin: twin, speed: speed)))
         }

@@ -15,7 +15,7 @@ public struct TwinWorkspace: Sendable {
     public let sid: String
     /// `friendly_name`, at most 64 characters.
     public var friendlyName: String
-    /// `event_callback_url`; stored and returned, no callback is made yet.
+    /// `event_callback_url`: where ``TwinEventCallbacks`` POSTs the workspace's events.
     public var eventCallbackUrl: String?
     /// `events_filter` as given (comma-separated event types), or nil for none.
     public var eventsFilter: String?
