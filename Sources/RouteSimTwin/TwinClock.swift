@@ -36,6 +36,11 @@ public struct TwinClock: Sendable, Equatable {
             Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 
+    /// `time` in whole milliseconds since 1970, as `event_date_ms` and `TimestampMs` give it.
+    public func epochMilliseconds(at time: Double) -> Double {
+        ((start.timeIntervalSince1970 + time) * 1000).rounded(.down)
+    }
+
     /// Seconds as the API prints them: an integer when whole.
     static func seconds(_ value: Double) -> String {
         value.rounded(.towardZero) == value && value.magnitude < 1e15 ? String(Int64(value)) : String(value)

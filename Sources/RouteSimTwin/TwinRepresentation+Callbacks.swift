@@ -10,7 +10,7 @@ extension TwinRepresentation {
     /// milliseconds.
     func eventCallback(_ event: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]) -> [(String, String)] {
         let shown = self.event(event, of: workspace, tasks: tasks)
-        let milliseconds = ((clock.start.timeIntervalSince1970 + event.time) * 1000).rounded(.down)
+        let milliseconds = clock.epochMilliseconds(at: event.time)
         var fields = [
             ("EventType", event.type.name), ("AccountSid", accountSid), ("WorkspaceSid", workspace.sid),
             ("WorkspaceName", workspace.friendlyName), ("EventDescription", Self.formText(shown["description"]) ?? ""),

@@ -110,7 +110,7 @@ extension TwinRepresentation {
         return .object([
             "account_sid": .string(accountSid), "workspace_sid": .string(workspace.sid), "sid": .string(sid),
             "event_type": .string(event.type.name), "description": .string(event.type.name),
-            "event_date": date(event.time), "event_date_ms": .number((event.time * 1000).rounded(.down)),
+            "event_date": date(event.time), "event_date_ms": .number(clock.epochMilliseconds(at: event.time)),
             "event_data": .object(data), "resource_type": .string(resource.type), "resource_sid": .string(resource.sid),
             "resource_url": .string(resource.url), "actor_sid": .null, "actor_type": .null, "actor_url": .null,
             "source": "routesim", "source_ip_address": .null, "url": .string(workspaceURL + "/Events/" + sid),

@@ -68,6 +68,7 @@ import RouteSimTwin
             ])
             let first = try #require(events.items("events").first)
             #expect(first["event_date"] as? String == "2026-01-01T00:00:00Z")
+            #expect(first["event_date_ms"] as? Double == 1_767_225_600_000, "milliseconds since 1970, as TaskRouter gives them")
             let onDefault = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?TaskChannel=default&Minutes=60")
             #expect(onDefault.items("events").count == types.count)
             #expect(try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?TaskChannel=voice&Minutes=60").items("events").isEmpty)
