@@ -35,7 +35,7 @@ struct EventRow {
             data["workflow_name"] = .string(labels.workflows[workflow])
         }
         if let reason = event.reason {
-            data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(reason)
+            data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(reason.text)
         }
         let reservationSid = event.reservation.map { sids.sid(.reservation, $0) }
         if let reservationSid { data["reservation_sid"] = .string(reservationSid) }
@@ -83,7 +83,7 @@ struct EventRow {
         case .taskQueueTimeout:
             return "Task \(taskSid) timed out of TaskQueue \(queue)"
         default:
-            return "Task \(taskSid): \(event.type.name)" + (event.reason.map { " (\($0))" } ?? "")
+            return "Task \(taskSid): \(event.type.name)" + (event.reason.map { " (\($0.text))" } ?? "")
         }
     }
 }

@@ -69,7 +69,7 @@ struct TwinHistory {
             tasks[number].pendingReservations -= 1
             if tasks[number].pendingReservations == 0, tasks[number].status == .reserved { tasks[number].status = .pending }
         case .taskCompleted, .taskCanceled:
-            tasks[number].reason = event.reason
+            tasks[number].reason = event.reason?.text
         default:
             break
         }

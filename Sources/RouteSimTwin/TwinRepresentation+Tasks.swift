@@ -69,7 +69,7 @@ extension TwinRepresentation {
                 // The reason the application gave, which the log sets on the task after the
                 // engine's event (a task ends once, so the task's reason is this event's).
                 let given = tasks.indices.contains(taskNumber) ? tasks[taskNumber].reason : nil
-                data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(given ?? reason)
+                data[event.type == .taskCompleted ? "task_completed_reason" : "task_canceled_reason"] = .string(given ?? reason.text)
             }
             if let workflow = event.workflow, workspace.workflows.indices.contains(workflow) {
                 data["workflow_sid"] = .string(workspace.workflows[workflow].resource.workflow.sid)

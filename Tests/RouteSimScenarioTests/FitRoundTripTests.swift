@@ -66,7 +66,7 @@ struct FitRoundTripTests {
                 if let queue = event.queue { data.append(#""task_queue_name": "\#(spec.workspace.taskQueues[queue].friendlyName)""#) }
                 if let reservation = event.reservation { data.append(#""reservation_sid": "WR\#(day)-\#(reservation)""#) }
                 if let worker = event.worker { data.append(#""worker_name": "agent-\#(worker)""#) }
-                if let reason = event.reason { data.append(#""task_canceled_reason": "\#(reason)""#) }
+                if let reason = event.reason { data.append(#""task_canceled_reason": "\#(reason.text)""#) }
                 let milliseconds = (event.time + Double(day) * 86_400) * 1000
                 lines.append(#"{"event_type": "\#(event.type.name)", "event_date_ms": \#(milliseconds), "event_data": {\#(data.joined(separator: ", "))}}"#)
             }

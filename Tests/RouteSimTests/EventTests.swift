@@ -24,7 +24,7 @@ import Testing
         #expect(accepted.reservation == 0)
         #expect(accepted.taskAge == 2)
         #expect(sink.events.map(\.index) == Array(0..<10))
-        #expect(sink.events[8].reason == "Task completed")
+        #expect(sink.events[8].reason?.text == "Task completed")
     }
 
     @Test func escalationTimeoutAndActivityUpdate() {
@@ -63,7 +63,7 @@ import Testing
             arrivals: [C.calls(at: [0])])
         let (sink, _) = C.run(spec, events: true)
         #expect(sink.timeline.suffix(3) == ["10.0 task-queue.timeout", "10.0 workflow.timeout", "10.0 task.canceled"])
-        #expect(sink.events.last?.reason == "Task canceled on Workflow timeout")
+        #expect(sink.events.last?.reason?.text == "Task canceled on Workflow timeout")
     }
 
     @Test func eventsFilterKeepsOnlyTheNamedTypes() {
@@ -75,7 +75,7 @@ import Testing
         spec.workspace.eventsFilter = ["task.created", "task.canceled"]
         let (sink, _) = C.run(spec, events: true)
         #expect(sink.timeline == ["1.0 task.created", "2.0 task.created", "7.0 task.canceled"])
-        #expect(sink.events.last?.reason == "Caller hung up")
+        #expect(sink.events.last?.reason?.text == "Caller hung up")
         #expect(C.run(spec, events: false).0.events.isEmpty)
     }
 

@@ -6,7 +6,7 @@
 /// at creation `workflow.entered`, `task-queue.entered`, `task.created`,
 /// `workflow.target-matched`; on completion `task.completed` before
 /// `reservation.completed`; a reservation time-out before the worker's activity update.
-public struct EventRecord: Sendable, Equatable {
+public struct EventRecord: Sendable, Equatable, BitwiseCopyable {
     public var type: TaskRouterEventType
     /// Simulated seconds.
     public var time: Double
@@ -29,8 +29,9 @@ public struct EventRecord: Sendable, Equatable {
     public var workflow: Int?
     /// The workflow filter the task is in (-1: the default filter).
     public var filter: Int?
-    /// Why the task was canceled or completed.
-    public var reason: String?
+    /// Why the task was canceled or completed (a value, not its text, so that the record
+    /// is copied bit by bit).
+    public var reason: TaskReason?
     /// Reservation ordinal, for reservation events.
     public var reservation: Int?
     public var worker: Int?

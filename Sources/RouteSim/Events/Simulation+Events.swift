@@ -29,7 +29,7 @@ extension Simulation {
         var event = EventRecord(type: type, time: now, index: eventsEmitted)
         Self.describe(tasks, slot, at: now, in: &event)
         if let queue { event.queue = Int(queue) }
-        if let reason { event.reason = reason.text }  // (assigning nil costs a destroy of the old value)
+        event.reason = reason
         send(event)
     }
 

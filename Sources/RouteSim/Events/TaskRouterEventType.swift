@@ -5,7 +5,7 @@
 /// tasks, reservations, queues, workflows and worker activity; the others (resource
 /// created/updated/deleted, transfers) exist so that an `events_filter` naming them is
 /// valid.
-public enum TaskRouterEventType: Int, Sendable, CaseIterable {
+public enum TaskRouterEventType: Int, Sendable, CaseIterable, BitwiseCopyable {
     case activityCreated, activityUpdated, activityDeleted
     case reservationCreated, reservationAccepted, reservationRejected, reservationTimeout, reservationCanceled
     case reservationRescinded, reservationCompleted, reservationWrapup, reservationFailed
