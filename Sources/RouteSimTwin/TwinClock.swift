@@ -37,8 +37,10 @@ public struct TwinClock: Sendable, Equatable {
     }
 
     /// `time` in whole milliseconds since 1970, as `event_date_ms` and `TimestampMs` give it.
+    /// The start's milliseconds and the time's are counted apart, so that a fraction of a
+    /// second is not rounded away in a product of the whole date.
     public func epochMilliseconds(at time: Double) -> Double {
-        ((start.timeIntervalSince1970 + time) * 1000).rounded(.down)
+        (start.timeIntervalSince1970 * 1000).rounded(.down) + (time * 1000).rounded(.down)
     }
 
     /// Seconds as the API prints them: an integer when whole.

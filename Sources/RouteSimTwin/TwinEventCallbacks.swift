@@ -55,6 +55,9 @@ public final class TwinEventCallbacks: Service, Sendable {
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
+        // The whole exchange, not only each wait for bytes: a receiver that trickles its
+        // answer must not hold the one sender longer than the time-out.
+        configuration.timeoutIntervalForResource = TwinEventCallbacks.timeout
         return URLSession(configuration: configuration)
     }()
 

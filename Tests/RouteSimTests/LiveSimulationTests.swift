@@ -175,11 +175,14 @@ import Testing
     }
 
     /// Profiles of tasks that have ended are given again: tasks each with its own value of
-    /// a key the workflow reads keep as many profiles as are in flight at once.
+    /// a key the workflow reads keep as many profiles as are in flight at once, and a profile
+    /// given again is evaluated again (keys that route to different queues take turns in it).
     @Test func profilesNoLiveTaskUsesAreGivenAgain() {
         let spec = TestCenter.spec(
-            queues: [TestCenter.queue("All")],
-            workflow: TestCenter.workflow([TestCenter.filter("customer > 0", [TestCenter.target(0)])]), groups: [], arrivals: [])
+            queues: [TestCenter.queue("Large"), TestCenter.queue("Small")],
+            workflow: TestCenter.workflow(
+                [TestCenter.filter("customer > 100", [TestCenter.target(0)])], default: TestCenter.target(1)),
+            groups: [], arrivals: [])
         var simulation = Simulation(spec: spec)
         let sink = CollectingSink()
         simulation.startLive(sink: sink)
@@ -188,12 +191,15 @@ import Testing
                 attributes: .object(["customer": .number(Double(customer))]), workflow: 0, channel: TestCenter.voice,
                 priority: 0, timeout: 3600)
         }
+        var expected: [Int?] = []
         for customer in 1...200 {
-            let task = create(customer)
+            let task = create(customer % 2 == 0 ? 1000 + customer : -customer)
+            expected.append(customer % 2 == 0 ? 0 : 1)
             let canceled = simulation.updateTask(task, to: .canceled)
             #expect(canceled)
         }
         #expect(simulation.liveProfileCount == 1)
+        #expect(sink.events.filter { $0.type == .taskQueueEntered }.map(\.queue) == expected)
         let kept = (201...203).map(create)
         #expect(simulation.liveProfileCount == 3)
         #expect(Set(sink.events.filter { kept.contains($0.task ?? -1) }.compactMap(\.profile)).count == 3)

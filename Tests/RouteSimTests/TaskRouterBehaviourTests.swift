@@ -18,7 +18,7 @@ import Testing
             let name = event.type.name
             if name.hasPrefix("reservation.") || name.hasPrefix("worker."), let worker = event.worker { line += " w\(worker)" }
             if name.hasPrefix("task-queue."), let queue = event.queue { line += " q\(queue)" }
-            if name == "task.canceled", let reason = event.reason { line += " (\(reason))" }
+            if name == "task.canceled", let reason = event.reason { line += " (\(reason.text))" }
             return line
         }
     }
