@@ -37,7 +37,13 @@ struct TwinRealtimeStatistics {
                 workflowTallies[workflow].add(task, at: now, inQueue: false)
             }
         }
-        workers = workspace.workers.indices.filter { w in
+        workers = Self.workers(of: workspace, channel: channel)
+    }
+
+    /// The workers of `workspace` counted on `channel` (nil: all): those with capacity on
+    /// it, in the workspace's order.
+    static func workers(of workspace: TwinWorkspace, channel: Int?) -> [Int] {
+        workspace.workers.indices.filter { w in
             channel.map { workspace.workers[w].resource.channels[$0].resource.capacity > 0 } ?? true
         }
     }
