@@ -71,7 +71,7 @@ extension Twin {
         _ scope: TwinStatisticsScope, in workspace: String, _ query: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let context = try statisticsContext(workspace, scope, TwinParameters(query.pairs.filter { $0.name != "SplitByWaitTime" }))
-        var selected = context.realtime.workers
+        var selected = TwinRealtimeStatistics.workers(of: context.space, channel: context.query.channel)
         if scope == .combined {
             let filters = TwinParameters(query.pairs.filter { ["FriendlyName", "TaskQueueSid", "TaskQueueName"].contains($0.name) })
             let listed = Set(try context.space.listWorkers(filters))
@@ -111,7 +111,7 @@ extension Twin {
 
     /// What a statistics request of `scope` reads: the workspace, its query, and the
     /// real-time state and the window's counts (each computed only when `scope` shows it).
-    private func statisticsContext(
+    func statisticsContext(
         _ workspace: String, _ scope: TwinStatisticsScope, _ parameters: TwinParameters
     ) throws(TwinError) -> TwinStatisticsContext {
         let owner = try index(of: workspace)
@@ -124,8 +124,9 @@ extension Twin {
         }
         return TwinStatisticsContext(
             space: space, query: query, representation: representation(""),
-            realtime: TwinRealtimeStatistics(log: log, workspace: space, channel: query.channel, now: now),
-            cumulative: scope == .realtime
+            state: scope == .cumulative
+                ? nil : TwinRealtimeStatistics(log: log, workspace: space, channel: query.channel, now: now),
+            counts: scope == .realtime
                 ? nil : TwinCumulativeStatistics(log: log, workspace: space, query: query, now: now))
     }
 

@@ -62,7 +62,7 @@ extension Twin {
         let ordering = try Self.ordering(query.value("Ordering"))
         var selected = engine.log.tasks.filter { task in
             guard !task.deleted, statuses.isEmpty || statuses.contains(task.status.rawValue),
-                  workflows.map({ $0.contains(task.workflow) }) ?? true,
+                  workflows.map({ task.workflow.map($0.contains) ?? false }) ?? true,
                   queues.map({ task.queue.map($0.contains) ?? false }) ?? true,
                   priority.map({ $0 == task.priority }) ?? true
             else { return false }

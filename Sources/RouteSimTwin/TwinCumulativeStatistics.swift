@@ -3,19 +3,23 @@ import RouteSim
 /// The cumulative statistics of one window, counted from a workspace's kept event log by
 /// the rules of a run's (``TaskRouterStatistics``): each event with time in [from, to]
 /// counts once, in the cell of its (queue, workflow) pair, and each worker counts its own
-/// reservation events and its time per activity clipped to the window.
+/// reservation events and its time per activity clipped to the window. The log names
+/// resources by their current indexes (``TwinHistory/renumber(_:)``); an event whose queue
+/// or workflow was deleted since counts for the workspace alone, and a deleted worker's
+/// time for no one.
 ///
 /// A wait counts when its acceptance or cancellation does, from the task's creation even
 /// if that was before the window. A `TaskChannel` keeps the task and reservation events of
 /// that channel's tasks; activity time is the worker's whatever the channel. One pass over
 /// the log: O(kept events + workers x activities + cells x thresholds).
 struct TwinCumulativeStatistics {
-    /// The number of workflows (the width of a row of ``cells``).
-    private let workflowCount: Int
+    /// The number of workflows, and one for none (the width of a row of ``cells``).
+    private let columns: Int
     /// The `SplitByWaitTime` thresholds (s).
     let thresholds: [Double]
-    /// Counters per (queue, workflow) pair at `(queue + 1) * workflowCount + workflow`;
-    /// queue -1 (the first row) holds the events of tasks in no queue yet.
+    /// Counters per (queue, workflow) pair at `(queue + 1) * columns + workflow + 1`; queue
+    /// -1 (the first row) holds the events of tasks in no queue (yet, or any more: deleted),
+    /// workflow -1 (the first column) those of a deleted workflow's tasks.
     private var cells: [CumulativeCounters]
     /// Per cell and threshold (`cell * thresholds.count + t`): `split_by_wait_time`.
     private var splits: [WaitSplit]
@@ -33,10 +37,10 @@ struct TwinCumulativeStatistics {
     /// current span since `date_status_changed`; those events are read as the engine numbers
     /// workers, the workspace's order. Reservations count for their worker by SID.
     init(log: TwinEventLog, workspace: TwinWorkspace, query: TwinStatisticsQuery, now: Double) {
-        workflowCount = max(1, workspace.workflows.count)
+        columns = workspace.workflows.count + 1
         thresholds = query.thresholds
         activityCount = workspace.activities.count
-        let cellCount = (1 + workspace.taskQueues.count) * workflowCount
+        let cellCount = (1 + workspace.taskQueues.count) * columns
         cells = Array(repeating: CumulativeCounters(), count: cellCount)
         splits = Array(repeating: WaitSplit(), count: cellCount * thresholds.count)
         workerReservations = Array(repeating: ReservationCounters(), count: workspace.workers.count)
@@ -56,8 +60,7 @@ struct TwinCumulativeStatistics {
             }
             guard let task = event.task else { continue }
             if event.type == .taskQueueEntered { queueEntered[task] = event.time }
-            guard event.time >= from, event.time <= to, let workflow = event.workflow,
-                  query.channel.map({ $0 == event.channel }) ?? true
+            guard event.time >= from, event.time <= to, query.channel.map({ $0 == event.channel }) ?? true
             else { continue }
             let wait = event.taskAge ?? 0
             var inQueue: Double = 0
@@ -65,7 +68,7 @@ struct TwinCumulativeStatistics {
                 let record = log.tasks[task]
                 inQueue = event.time - (queueEntered[task] ?? record.queueEntered ?? record.created)
             }
-            let cell = ((event.queue ?? -1) + 1) * workflowCount + workflow
+            let cell = ((event.queue ?? -1) + 1) * columns + (event.workflow ?? -1) + 1
             guard cells.indices.contains(cell) else { continue }
             cells[cell].count(event.type, wait: wait, inQueue: inQueue, threshold: .infinity)
             for (t, threshold) in thresholds.enumerated() {
@@ -94,8 +97,8 @@ struct TwinCumulativeStatistics {
         var counters = CumulativeCounters()
         var split = Array(repeating: WaitSplit(), count: thresholds.count)
         for cell in cells.indices {
-            let q = cell / workflowCount - 1
-            guard queue.map({ $0 == q }) ?? true, workflow.map({ $0 == cell % workflowCount }) ?? true else { continue }
+            let (q, w) = (cell / columns - 1, cell % columns - 1)
+            guard queue.map({ $0 == q }) ?? true, workflow.map({ $0 == w }) ?? true else { continue }
             counters.add(cells[cell])
             for t in thresholds.indices { split[t].add(splits[cell * thresholds.count + t]) }
         }

@@ -76,7 +76,8 @@ final class TwinEngine {
     }
 
     /// Builds the engine again from `workspace` at `time` (``canRebuild`` must hold):
-    /// numbering goes on from the last run's.
+    /// numbering goes on from the last run's, and what the log keeps moves to the new
+    /// build's indexes.
     func rebuild(from workspace: TwinWorkspace, seed: UInt64, at time: Double) {
         precondition(canRebuild, "an engine is rebuilt only while no task is in flight")
         let made = simulation.madeCounts
@@ -88,6 +89,7 @@ final class TwinEngine {
             }
             self.recorder = recorder.next(after: made)
         }
+        log.renumber(TwinRenumbering(from: simulation.spec, to: workspace))
         spec = Self.spec(of: workspace, seed: seed)
         simulation = Simulation(spec: spec)
         start(at: time, workers: workspace.workers.map(\.resource))

@@ -58,6 +58,11 @@ final class TwinEventLog: RecordSink {
     /// The number in the workspace of the current run's task `ordinal`.
     func taskNumber(_ ordinal: Int) -> Int { history.taskBase + ordinal }
 
+    /// Moves what the log keeps to the numbering of the next build (``TwinHistory/renumber(_:)``).
+    func renumber(_ renumbering: TwinRenumbering) {
+        history.renumber(renumbering)
+    }
+
     /// The current run's ordinal of task `number`; nil for a task of an earlier run.
     func taskOrdinal(_ number: Int) -> Int? { number >= history.taskBase ? number - history.taskBase : nil }
 
@@ -81,10 +86,10 @@ final class TwinEventLog: RecordSink {
     }
 
     /// Gives the reservations made since the last call their worker's SID and name, which
-    /// `worker` looks up by engine index while it is still the workspace's index.
+    /// `worker` looks up by index.
     func nameReservations(_ worker: (Int) -> (sid: String, name: String)?) {
         while namedReservations < history.reservations.count {
-            if let named = worker(history.reservations[namedReservations].worker) {
+            if let w = history.reservations[namedReservations].worker, let named = worker(w) {
                 history.reservations[namedReservations].workerSid = named.sid
                 history.reservations[namedReservations].workerName = named.name
             }

@@ -44,6 +44,38 @@ struct TwinHistory {
         return event
     }
 
+    /// Moves every index the log keeps (an event's queue, workflow, channel, activities and
+    /// worker; a task's queue, workflow and channel; a reservation's worker; the activity
+    /// changes not taken yet) from one build's numbering to the next's: a deleted resource's
+    /// becomes nil, and so does an event's filter with its workflow. Once per rebuild;
+    /// O(kept events + tasks + reservations).
+    mutating func renumber(_ renumbering: TwinRenumbering) {
+        func moved(_ index: Int?, _ map: [Int?]) -> Int? { TwinRenumbering.moved(index, by: map) }
+        for i in events.indices {
+            events[i].queue = moved(events[i].queue, renumbering.queues)
+            events[i].workflow = moved(events[i].workflow, renumbering.workflows)
+            if events[i].workflow == nil { events[i].filter = nil }
+            events[i].channel = moved(events[i].channel, renumbering.channels)
+            events[i].activity = moved(events[i].activity, renumbering.activities)
+            events[i].previousActivity = moved(events[i].previousActivity, renumbering.activities)
+            events[i].worker = moved(events[i].worker, renumbering.workers)
+        }
+        for i in tasks.indices {
+            tasks[i].queue = moved(tasks[i].queue, renumbering.queues)
+            tasks[i].workflow = moved(tasks[i].workflow, renumbering.workflows)
+            tasks[i].channel = moved(tasks[i].channel, renumbering.channels)
+        }
+        for i in reservations.indices {
+            reservations[i].worker = moved(reservations[i].worker, renumbering.workers)
+        }
+        activityChanges = activityChanges.compactMap { change in
+            guard let worker = moved(change.worker, renumbering.workers),
+                  let activity = moved(change.activity, renumbering.activities)
+            else { return nil }
+            return (worker, activity, change.time)
+        }
+    }
+
     /// Task `number` after `event`: created by its first event, then its status, queue,
     /// priority and reason as the event gives them.
     private mutating func updateTask(_ number: Int, from event: EventRecord) {
@@ -51,8 +83,8 @@ struct TwinHistory {
             let stream = event.stream ?? 0
             tasks.append(TwinTask(
                 number: number, attributes: stream < streamAttributes.count ? streamAttributes[stream] : "{}",
-                status: .pending, priority: event.taskPriority ?? 0, queue: nil, workflow: event.workflow ?? 0,
-                channel: event.channel ?? 0, created: event.time - (event.taskAge ?? 0), updated: event.time,
+                status: .pending, priority: event.taskPriority ?? 0, queue: nil, workflow: event.workflow,
+                channel: event.channel, created: event.time - (event.taskAge ?? 0), updated: event.time,
                 queueEntered: nil, timeout: 0, reason: nil))
         }
         if let status = event.taskStatus { tasks[number].status = status }
@@ -80,7 +112,7 @@ struct TwinHistory {
     private mutating func updateReservation(_ number: Int, from event: EventRecord) {
         if number == reservations.count {
             reservations.append(TwinReservation(
-                number: number, task: event.task ?? 0, worker: event.worker ?? 0, status: .pending,
+                number: number, task: event.task ?? 0, worker: event.worker, status: .pending,
                 created: event.time, updated: event.time))
         }
         let status: ReservationStatus? = switch event.type {

@@ -24,17 +24,26 @@ struct TwinRealtimeStatistics {
         queueTallies = Array(repeating: RealtimeTally(), count: workspace.taskQueues.count)
         workflowTallies = Array(repeating: RealtimeTally(), count: workspace.workflows.count)
         for record in log.tasks where record.status.isLive && !record.deleted && (channel.map { $0 == record.channel } ?? true) {
+            // A live task's workflow is the current build's (none is rebuilt with a task in flight).
             let task = StatisticsTask.inFlight(
                 ordinal: record.number, createdAt: record.created, queue: Int32(record.queue ?? -1),
-                queueEnteredAt: record.queueEntered ?? record.created, workflow: Int32(record.workflow),
+                queueEnteredAt: record.queueEntered ?? record.created, workflow: Int32(record.workflow ?? -1),
                 priority: record.priority, status: record.status)
             workspaceTally.add(task, at: now, inQueue: false)
             if let queue = record.queue, queueTallies.indices.contains(queue) {
                 queueTallies[queue].add(task, at: now, inQueue: true)
             }
-            if workflowTallies.indices.contains(record.workflow) { workflowTallies[record.workflow].add(task, at: now, inQueue: false) }
+            if let workflow = record.workflow, workflowTallies.indices.contains(workflow) {
+                workflowTallies[workflow].add(task, at: now, inQueue: false)
+            }
         }
-        workers = workspace.workers.indices.filter { w in
+        workers = Self.workers(of: workspace, channel: channel)
+    }
+
+    /// The workers of `workspace` counted on `channel` (nil: all): those with capacity on
+    /// it, in the workspace's order.
+    static func workers(of workspace: TwinWorkspace, channel: Int?) -> [Int] {
+        workspace.workers.indices.filter { w in
             channel.map { workspace.workers[w].resource.channels[$0].resource.capacity > 0 } ?? true
         }
     }

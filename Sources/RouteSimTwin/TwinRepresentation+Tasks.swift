@@ -7,9 +7,9 @@ extension TwinRepresentation {
         let workspaceURL = workspaceURL(workspace.sid)
         let sid = workspace.sid(.task, task.number)
         let url = workspaceURL + "/Tasks/" + sid
-        let workflow = workspace.workflows.indices.contains(task.workflow) ? workspace.workflows[task.workflow].resource.workflow : nil
+        let workflow = task.workflow.flatMap { workspace.workflows.indices.contains($0) ? workspace.workflows[$0].resource.workflow : nil }
         let queue = task.queue.flatMap { workspace.taskQueues.indices.contains($0) ? workspace.taskQueues[$0].resource : nil }
-        let channel = workspace.taskChannels.indices.contains(task.channel) ? workspace.taskChannels[task.channel].resource : nil
+        let channel = task.channel.flatMap { workspace.taskChannels.indices.contains($0) ? workspace.taskChannels[$0].resource : nil }
         var links: [String: AttributeValue] = ["workspace": .string(workspaceURL), "reservations": .string(url + "/Reservations")]
         if let workflow { links["workflow"] = .string(workspaceURL + "/Workflows/" + workflow.sid) }
         if let queue { links["task_queue"] = .string(workspaceURL + "/TaskQueues/" + queue.sid) }

@@ -6,8 +6,8 @@ public struct TwinReservation: Sendable {
     public var number: Int
     /// The number of its task.
     public var task: Int
-    /// Index of its worker in the engine's workers when it was made.
-    public var worker: Int
+    /// Index of its worker in the workspace's workers; nil once that worker is deleted.
+    public var worker: Int?
     /// Its worker's SID and friendly name, set as soon as the command that made it ends
     /// (``TwinEventLog/nameReservations(_:)``): a later delete renumbers the workers.
     public var workerSid = ""

@@ -1,23 +1,20 @@
 /// What one statistics request reads (``Twin/statisticsContext``): the workspace, the
-/// checked query, the state now and the counts of the query's window.
+/// checked query, and the state now and the counts of the query's window, each made only
+/// when the request shows it.
 struct TwinStatisticsContext {
     let space: TwinWorkspace
     let query: TwinStatisticsQuery
     /// Dates for the documents.
     let representation: TwinRepresentation
-    let realtime: TwinRealtimeStatistics
+    /// Nil for a cumulative request, which shows no state.
+    let state: TwinRealtimeStatistics?
     /// Nil for a real-time request, which shows no counts.
-    private let counts: TwinCumulativeStatistics?
+    let counts: TwinCumulativeStatistics?
 
-    init(
-        space: TwinWorkspace, query: TwinStatisticsQuery, representation: TwinRepresentation,
-        realtime: TwinRealtimeStatistics, cumulative: TwinCumulativeStatistics?
-    ) {
-        self.space = space
-        self.query = query
-        self.representation = representation
-        self.realtime = realtime
-        counts = cumulative
+    /// The state now; only asked for by requests that show it.
+    var realtime: TwinRealtimeStatistics {
+        guard let state else { preconditionFailure("a cumulative request reads no real-time state") }
+        return state
     }
 
     /// The window's counts; only asked for by requests that show them.

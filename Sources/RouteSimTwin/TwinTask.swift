@@ -9,10 +9,11 @@ public struct TwinTask: Sendable {
     public var attributes: String
     public var status: TaskStatus
     public var priority: Int
-    /// Index of its current queue; nil before its first.
+    /// Index of its current queue; nil before its first, or once that queue is deleted.
     public var queue: Int?
-    public var workflow: Int
-    public var channel: Int
+    /// Indexes of its workflow and channel; nil once that resource is deleted.
+    public var workflow: Int?
+    public var channel: Int?
     public var created: Double
     public var updated: Double
     /// When it entered its current queue.

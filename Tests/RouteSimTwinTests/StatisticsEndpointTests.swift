@@ -144,6 +144,37 @@ import RouteSimTwin
         }
     }
 
+    @Test func aStartDateAfterNowIsRefusedSinceTheWindowEndsNow() async throws {
+        try await TwinClient.withTwin { twin in
+            let base = "/v1/Workspaces/\(try await twin.workspace("Window"))"
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "60")])
+            for query in [
+                "StartDate=2026-01-01T00:05:00Z", "StartDate=2026-01-01T00:05:00Z&EndDate=2026-01-01T00:10:00Z",
+            ] {
+                let answer = try await twin.send(.get, base + "/CumulativeStatistics?" + query)
+                #expect(answer.status == 400 && answer.code == 20001, "\(query)")
+                #expect((answer["message"] as? String)?.hasPrefix("Invalid StartDate") == true, "\(query)")
+            }
+            let clamped = try await twin.send(
+                .get, base + "/CumulativeStatistics?StartDate=2026-01-01T00:00:30Z&EndDate=2026-01-01T00:10:00Z")
+            #expect(clamped.status == 200)
+            #expect(clamped["end_time"] as? String == "2026-01-01T00:01:00Z")
+        }
+    }
+
+    @Test func splitByWaitTimeTakesAtMostFiftyDifferentThresholds() async throws {
+        try await TwinClient.withTwin { twin in
+            let base = "/v1/Workspaces/\(try await twin.workspace("Thresholds"))"
+            let fifty = (1...50).map(String.init).joined(separator: ",")
+            let repeated = try await twin.send(.get, base + "/CumulativeStatistics?SplitByWaitTime=\(fifty)&SplitByWaitTime=\(fifty),50")
+            #expect(repeated.status == 200)
+            #expect((repeated["split_by_wait_time"] as? [String: Any])?.count == 50)
+            let tooMany = try await twin.send(.get, base + "/CumulativeStatistics?SplitByWaitTime=\(fifty),51")
+            #expect(tooMany.status == 400 && tooMany.code == 20001)
+            #expect(tooMany["message"] as? String == "Invalid SplitByWaitTime: at most 50 different thresholds, got 51")
+        }
+    }
+
     @Test func aTaskChannelKeepsItsTasksAndTheWorkersWithCapacityOnIt() async throws {
         try await TwinClient.withTwin { twin in
             let setup = try await Self.setUp(twin)
