@@ -166,6 +166,21 @@ public final class ResultStore: Sendable {
         run: RunInfo, spec: SimulationSpec, labels: RunLabels, sidSeed: UInt64, level: RecordLevel,
         since: ContinuousClock.Instant? = nil, simulate: ((any RecordSink)?) throws -> SimulationResult
     ) throws -> Int64 {
+        let experiment = pendingExperiments.withLock { $0.first { $0.id == run.experimentID } }
+        let runId = try writingRuns { db in
+            try experiment?.insert(db)
+            return try Self.recordRun(
+                run, spec: spec, labels: labels, sidSeed: sidSeed, level: level, since: since, simulate: simulate,
+                path: path, db)
+        }
+        if let experiment { pendingExperiments.withLock { $0.removeAll { $0.id == experiment.id } } }
+        return runId
+    }
+
+    /// Runs `update`, which writes runs (``recordRun(_:spec:labels:sidSeed:level:since:simulate:path:_:)``),
+    /// in one transaction: all of it is committed, or nothing if anything throws. A database
+    /// error becomes a ``StoreError`` (`.write`); any other is rethrown as it is.
+    func writingRuns<Value>(_ update: (Database) throws -> Value) throws -> Value {
         do {
             return try database.writeWithoutTransaction { db in
                 // Every row of the run references the `runs` row inserted first in the same
@@ -176,28 +191,23 @@ public final class ResultStore: Sendable {
                 // own references are checked by hand before the commit.
                 try db.execute(sql: "PRAGMA foreign_keys = OFF")
                 defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var runId: Int64 = 0
-                let experiment = pendingExperiments.withLock { $0.first { $0.id == run.experimentID } }
+                var value: Value?
                 try db.inTransaction {
-                    try experiment?.insert(db)
-                    runId = try Self.recordRun(
-                        run, spec: spec, labels: labels, sidSeed: sidSeed, level: level, since: since, simulate: simulate,
-                        path: path, db)
+                    value = try update(db)
                     return .commit
                 }
-                if let experiment { pendingExperiments.withLock { $0.removeAll { $0.id == experiment.id } } }
-                return runId
+                return value!
             }
         } catch let error as DatabaseError {
             throw StoreError(.write, path: path, reason: Self.reason(error))
         }
     }
 
-    /// The body of ``record(run:spec:labels:sidSeed:level:since:simulate:)``, inside its transaction.
+    /// Writes one run, inside a transaction of ``writingRuns(_:)``; returns its id.
     ///
     /// While the rows are written, ``EarlyWriteback`` has the kernel write the file's WAL
     /// (`path` + `-wal`) to disk, so the commit waits less; a failed sync fails the run.
-    private static func recordRun(
+    static func recordRun(
         _ run: RunInfo, spec: SimulationSpec, labels: RunLabels, sidSeed: UInt64, level: RecordLevel,
         since: ContinuousClock.Instant?, simulate: ((any RecordSink)?) throws -> SimulationResult, path: String,
         _ db: Database

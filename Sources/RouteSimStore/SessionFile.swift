@@ -1,17 +1,19 @@
 import Foundation
-import GRDB
 
 /// The results file a session of `routesim serve --out FILE` keeps: its runs, replaced at
 /// each snapshot, beside whatever runs the file held before.
 ///
 /// The file is checked (and created if missing) when the session starts, by the rules of
-/// ``ResultStore/init(path:waiting:)``, so a bad path fails then. A snapshot copies the file to a hidden
-/// file beside it, deletes there the runs the previous snapshot wrote, records the
-/// session's runs, and renames the copy into place (``ResultsFile/writeAside(_:tag:_:)``):
-/// the file is always whole, and runs another command added meanwhile are kept.
+/// ``ResultStore/init(path:waiting:)``, so a bad path fails then. A snapshot opens the file
+/// and, in one transaction, deletes the runs the previous snapshot wrote and records the
+/// session's runs (``ResultStore/replaceRuns(_:with:)``): SQLite keeps the file whole, a
+/// failed snapshot leaves it as it was, and runs another command added meanwhile are kept.
 public struct SessionFile: Sendable {
     /// The path, as given.
     public let path: String
+    /// A value of this session only (a random UUID), for the fingerprints of its runs:
+    /// `routesim report` then pools none of them with another session's in the same file.
+    public let session = UUID().uuidString
     /// The `run_id`s the last snapshot wrote.
     public private(set) var written: [Int64] = []
 
@@ -25,23 +27,7 @@ public struct SessionFile: Sendable {
 
     /// Writes `runs` in place of the previous snapshot's; returns their `run_id`s.
     public mutating func write(_ runs: [SessionRun]) throws -> [Int64] {
-        let previous = written
-        var ids: [Int64] = []
-        try ResultsFile.writeAside(path, tag: "snapshot") { hidden in
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    try FileManager.default.copyItem(atPath: path, toPath: hidden)
-                } catch {
-                    throw StoreError(.write, path: path, reason: "cannot copy it to \(hidden): \(error.localizedDescription)")
-                }
-            }
-            let store = try ResultStore(path: hidden)
-            try store.writing { db in
-                for id in previous { try db.execute(sql: "DELETE FROM runs WHERE run_id = ?", arguments: [id]) }
-            }
-            ids = try runs.map { try store.record($0) }
-        }
-        written = ids
-        return ids
+        written = try ResultStore(path: path).replaceRuns(written, with: runs)
+        return written
     }
 }

@@ -242,7 +242,7 @@ public actor Twin {
     // MARK: Results file
 
     /// `POST /routesim/v1/Snapshot`, and the end of a session with `--out`: writes each
-    /// workspace's runs (``TwinEngine/sessionRuns(named:version:)``) to the results file in
+    /// workspace's runs (``TwinEngine/sessionRuns(named:session:version:)``) to the results file in
     /// place of the previous snapshot's, and answers what was written. 400/20001 without
     /// `--out`; 500 when the file cannot be written (the file is then as it was).
     public func snapshot() throws(TwinError) -> AttributeValue {
@@ -253,7 +253,7 @@ public actor Twin {
         var workspaceSids: [String] = []
         for workspace in workspaces {
             guard let engine = engines[workspace.sid] else { continue }
-            let made = engine.sessionRuns(named: workspace.friendlyName, version: version)
+            let made = engine.sessionRuns(named: workspace.friendlyName, session: file.session, version: version)
             runs += made
             workspaceSids += Array(repeating: workspace.sid, count: made.count)
         }

@@ -13,7 +13,7 @@ import RouteSimStore
 /// activity reaches the running engine directly.
 ///
 /// With `routesim serve --out`, each build of the engine is a run of the results file
-/// (``sessionRuns(named:version:)``), its rows kept by a ``TwinRecorder``.
+/// (``sessionRuns(named:session:version:)``), its rows kept by a ``TwinRecorder``.
 final class TwinEngine {
     /// The running engine.
     var simulation: Simulation
@@ -80,15 +80,12 @@ final class TwinEngine {
     /// build's indexes.
     func rebuild(from workspace: TwinWorkspace, seed: UInt64, at time: Double) {
         precondition(canRebuild, "an engine is rebuilt only while no task is in flight")
+        if let recorder {
+            if !recorder.rows.isEmpty { endedRuns.append((recorder, simulation.spec, simulation.resultSoFar())) }
+            self.recorder = TwinRecorder(log: log)
+        }
         let made = simulation.madeCounts
         log.continueNumbering(tasks: made.tasks, reservations: made.reservations, events: made.events)
-        if let recorder {
-            let rows = recorder.rows
-            if !(rows.tasks.isEmpty && rows.reservations.isEmpty && rows.spans.isEmpty && rows.events.isEmpty) {
-                endedRuns.append((recorder, simulation.spec, simulation.resultSoFar()))
-            }
-            self.recorder = recorder.next(after: made)
-        }
         log.renumber(TwinRenumbering(from: simulation.spec, to: workspace))
         spec = Self.spec(of: workspace, seed: seed)
         simulation = Simulation(spec: spec)
@@ -96,15 +93,17 @@ final class TwinEngine {
     }
 
     /// The engine's runs for a results file (`routesim serve --out`), each named `name`:
-    /// those of its earlier builds, then the current one with its KPIs up to now. Empty
-    /// without `--out`.
-    func sessionRuns(named name: String, version: String) -> [SessionRun] {
+    /// those of its earlier builds, then the current one with its KPIs up to now, each left
+    /// out if it recorded nothing. `session` tells this session's runs from another's in the
+    /// same file (``sessionRun(rows:spec:result:build:session:version:)``). Empty without `--out`.
+    func sessionRuns(named name: String, session: String, version: String) -> [SessionRun] {
         guard let recorder else { return [] }
-        let current = (recorder: recorder, spec: simulation.spec, result: simulation.resultSoFar())
-        return (endedRuns + [current]).enumerated().map { build, run in
+        let current = recorder.rows.isEmpty ? [] : [(recorder: recorder, spec: simulation.spec, result: simulation.resultSoFar())]
+        return (endedRuns + current).enumerated().map { build, run in
             var spec = run.spec
             spec.name = name
-            return sessionRun(rows: run.recorder.rows, spec: spec, result: run.result, build: build, version: version)
+            return sessionRun(
+                rows: run.recorder.rows, spec: spec, result: run.result, build: build, session: session, version: version)
         }
     }
 
@@ -112,10 +111,11 @@ final class TwinEngine {
     /// attributes those the log holds for it (a scenario stream's, or the application's),
     /// streams named as the spec names its arrivals, then `api.<channel>` for the tasks
     /// created through the API, and SIDs numbered as the workspace numbers them. Its
-    /// configuration fingerprint is its workspace's and `build`'s (its place among the
-    /// engine's runs, from 0), so `routesim report` pools no two runs of a session.
+    /// configuration fingerprint is made of `session`, its workspace's SID, `build` (its place
+    /// among the engine's runs, from 0) and its settings, so `routesim report` pools no two
+    /// runs, neither of one session nor of two sessions whose SIDs repeat (the same `--seed`).
     private func sessionRun(
-        rows: RecordedRows, spec: SimulationSpec, result: SimulationResult, build: Int, version: String
+        rows: RecordedRows, spec: SimulationSpec, result: SimulationResult, build: Int, session: String, version: String
     ) -> SessionRun {
         var rows = rows
         var attributes: [String] = []
@@ -132,7 +132,8 @@ final class TwinEngine {
             rows.events[index].profile = rows.events[index].task.map(profile(ofTask:))
         }
         let streams = spec.arrivals.map(\.name) + spec.workspace.taskChannels.map { "api." + $0.uniqueName }
-        let configuration = ConfigurationHash().adding("routesim serve \(spec.workspace.sid) build \(build)").description
+        let configuration = ConfigurationHash()
+            .adding("routesim serve \(session) \(spec.workspace.sid) build \(build)").adding(String(describing: spec)).description
         return SessionRun(
             info: RunInfo(spec: spec, overrides: [], version: version, configuration: configuration), spec: spec,
             sidSeed: log.sids.seed,

@@ -58,6 +58,9 @@ final class TwinEventLog: RecordSink {
     /// The number in the workspace of the current run's task `ordinal`.
     func taskNumber(_ ordinal: Int) -> Int { history.taskBase + ordinal }
 
+    /// The number in the workspace of the current run's reservation `ordinal`.
+    func reservationNumber(_ ordinal: Int) -> Int { history.reservationBase + ordinal }
+
     /// Moves what the log keeps to the numbering of the next build (``TwinHistory/renumber(_:)``).
     func renumber(_ renumbering: TwinRenumbering) {
         history.renumber(renumbering)
@@ -103,8 +106,17 @@ final class TwinEventLog: RecordSink {
         return history.activityChanges
     }
 
+    /// Keeps `event` and offers it to the outbox; returns it as kept, numbered in the
+    /// workspace (``TwinHistory/record(_:)``).
+    @discardableResult
+    func keep(_ event: EventRecord) -> EventRecord {
+        let kept = history.record(event)
+        outbox.offer(kept)
+        return kept
+    }
+
     func record(_ event: EventRecord) {
-        outbox.offer(history.record(event))
+        keep(event)
     }
 
     func record(_ task: TaskRecord) {}

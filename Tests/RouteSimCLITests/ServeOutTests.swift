@@ -49,9 +49,10 @@ import Testing
     @Test func runsAlreadyInTheFileAreKeptBesideTheSessionWrittenOnCtrlC() throws {
         let runner = try CommandRunner()
         #expect(try runner.run("run", CommandRunner.scenario("quickstart.yaml"), "--out", "mixed.sqlite").status == 0)
-        // Stopped by Ctrl-C: the session is written then.
+        // Stopped by Ctrl-C: the session is written then. Its clock moves, so its run records something.
         let server = try BackgroundCommand(
-            ["serve", CommandRunner.scenario("quickstart.yaml"), "--port", "0", "--max-seconds", "120", "--out", "mixed.sqlite"],
+            ["serve", CommandRunner.scenario("quickstart.yaml"), "--port", "0", "--clock", "realtime", "--speed", "600",
+             "--max-seconds", "120", "--out", "mixed.sqlite"],
             in: runner.folder)
         Thread.sleep(forTimeInterval: 2)
         let served = server.stop(with: SIGINT)

@@ -30,6 +30,30 @@ import Testing
         }
     }
 
+    /// Replacing runs (a `serve --out` snapshot) deletes their rows in every table that has a
+    /// `run_id`, and leaves the other runs' rows.
+    @Test func replacedRunsLeaveNoRowInAnyTable() throws {
+        try withStore { store, path in
+            let replaced = try recordFixture(store)
+            let kept = try recordFixture(store)
+            #expect(try store.replaceRuns([replaced], with: []).isEmpty)
+            let counts = try DatabaseQueue(path: path).read { db in
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) c
+                    WHERE m.type = 'table' AND c.name = 'run_id' ORDER BY m.name
+                    """)
+                return try tables.map { table in
+                    try [replaced, kept].map {
+                        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE run_id = ?", arguments: [$0]) ?? 0
+                    }
+                }
+            }
+            #expect(counts.count >= 7)
+            #expect(counts.allSatisfy { $0[0] == 0 }, "\(counts)")
+            #expect(counts.filter { $0[1] > 0 }.count >= 6, "\(counts)")
+        }
+    }
+
     /// A new file gets 16 KiB pages (cheaper writes); a results file made with another page
     /// size (and the first schema) keeps it and takes runs as before.
     @Test func newFilesHave16KiBPagesAndOlderFilesKeepTheirs() throws {

@@ -56,6 +56,106 @@ import Testing
         }
     }
 
+    /// The runs in the file at `path`: `run_id` and `record_level`, in `run_id` order.
+    func runs(in path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "SELECT run_id, record_level FROM runs ORDER BY run_id")
+                .map { "\($0["run_id"] as Int64) \($0["record_level"] as String)" }
+        }
+    }
+
+    /// The first column of `query`'s rows in the file at `path`, as text.
+    func strings(_ query: String, in path: String) throws -> [String] {
+        try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: query) }
+    }
+
+    /// Commits, through `connection`, a copy of the file's first run as run `id` at the
+    /// `tasks` level, leaving it in the file's `-wal`.
+    func insertRun(_ id: Int, through connection: DatabaseQueue) throws {
+        try connection.inDatabase { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            try db.execute(sql: """
+                CREATE TEMP TABLE copied AS SELECT * FROM runs ORDER BY run_id LIMIT 1;
+                UPDATE copied SET run_id = \(id), record_level = 'tasks';
+                INSERT INTO runs SELECT * FROM copied;
+                DROP TABLE copied;
+                """)
+        }
+    }
+
+    /// Creates the quickstart workspace and one task in it, which the engine routes.
+    func routeATask(_ client: TwinClient) async throws -> String {
+        let (workspace, _, _) = try await TaskFlowTests.quickstart(client)
+        #expect(try await client.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", "{}")]).status == 201)
+        return workspace
+    }
+
+    @Test func aSnapshotKeepsARunAnotherConnectionCommittedAndAFailedOneChangesNothing() async throws {
+        let (twin, path) = try recordingTwin()
+        try await TwinClient.withTwin(twin) { client in
+            let workspace = try await routeATask(client)
+            #expect(try await client.send(.post, "/routesim/v1/Snapshot").status == 200)
+            // Another program's run (a copy of the snapshot's, as run 1000), committed but still in
+            // FILE-wal while its connection is open.
+            let other = try DatabaseQueue(path: path)
+            try insertRun(1000, through: other)
+            #expect((try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0) > 0)
+            let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+            #expect(try await client.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", "{}")]).status == 201)
+            let answer = try await client.send(.post, "/routesim/v1/Snapshot")
+            #expect(answer.status == 200)
+            let written = try #require(answer.items("runs").first)
+            let run = try #require(written["run_id"] as? Int)
+            try other.close()
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == inode)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            let kept = try runs(in: path)
+            #expect(kept.sorted() == ["\(run) events", "1000 tasks"].sorted())
+            #expect(try strings("SELECT COUNT(*) FROM events WHERE run_id = \(run)", in: path) == ["\(written["events"] as? Int ?? -1)"])
+            // The first snapshot's run is gone with all its rows.
+            #expect(try strings("SELECT COUNT(*) FROM events WHERE run_id NOT IN (SELECT run_id FROM runs)", in: path) == ["0"])
+            let events = try strings("SELECT COUNT(*) FROM events", in: path)
+
+            // A snapshot that fails part-way (a trigger refuses its events) leaves the file as it was.
+            try DatabaseQueue(path: path).inDatabase { db in
+                try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'refused'); END")
+            }
+            let failed = try await client.send(.post, "/routesim/v1/Snapshot")
+            #expect(failed.status == 500 && failed.code == 20500)
+            #expect(try runs(in: path) == kept)
+            #expect(try strings("SELECT COUNT(*) FROM events", in: path) == events)
+        }
+    }
+
+    @Test func aWorkspaceThatRoutedNothingHasNoRunThoughItsStatisticsWereRead() async throws {
+        let (twin, path) = try recordingTwin()
+        try await TwinClient.withTwin(twin) { client in
+            let (workspace, _, _) = try await TaskFlowTests.quickstart(client)
+            let base = "/v1/Workspaces/\(workspace)"
+            for read in ["/Statistics", "/CumulativeStatistics", "/Events", "/Tasks", "/TaskQueues/Statistics"] {
+                #expect(try await client.send(.get, base + read).status == 200, "\(read)")
+            }
+            let answer = try await client.send(.post, "/routesim/v1/Snapshot")
+            #expect(answer.status == 200)
+            #expect(answer.items("runs").isEmpty)
+            #expect(try runs(in: path).isEmpty)
+        }
+    }
+
+    @Test func twoSessionsWithTheSameSidsIntoOneFileAreNotPooled() async throws {
+        let (first, path) = try recordingTwin()
+        let second = Twin(credentials: TwinClient.credentials, output: try SessionFile(path: path), version: "test")
+        for twin in [first, second] {
+            try await TwinClient.withTwin(twin) { client in
+                _ = try await routeATask(client)
+                #expect(try await client.send(.post, "/routesim/v1/Snapshot").status == 200)
+            }
+        }
+        #expect(await first.workspaces.map(\.sid) == second.workspaces.map(\.sid))
+        let hashes = try strings("SELECT configuration_hash FROM runs ORDER BY run_id", in: path)
+        #expect(hashes.count == 2 && hashes[0] != hashes[1], "\(hashes)")
+    }
+
     @Test func withoutOutThereIsNoSnapshot() async throws {
         try await TwinClient.withTwin { client in
             let answer = try await client.send(.post, "/routesim/v1/Snapshot")

@@ -12,6 +12,11 @@ public struct RecordedRows: Sendable, Equatable {
 
     public init() {}
 
+    /// Whether it holds no row at all.
+    public var isEmpty: Bool {
+        tasks.isEmpty && reservations.isEmpty && spans.isEmpty && events.isEmpty
+    }
+
     /// Sends every row to `sink`: tasks, reservations, activity spans, then events.
     ///
     /// Complexity: O(*n*) in the number of rows.
