@@ -65,6 +65,18 @@ def serve(routesim, scenario):
     raise RuntimeError("no base URL")
 
 
+def session_on(routesim, scenario, port):
+    """Starts the twin on `scenario`; with a `port`, its workspace's callbacks go there."""
+    process, base = serve(routesim, scenario)
+    session = requests.Session()
+    session.auth = (SID, TOKEN)
+    if port is not None:
+        workspace = session.get(base + "/v1/Workspaces", timeout=30).json()["workspaces"][0]["sid"]
+        url = "http://127.0.0.1:%d/events" % port
+        session.post(base + "/v1/Workspaces/" + workspace, data={"EventCallbackUrl": url}, timeout=30)
+    return process, base, session
+
+
 def round_(routesim, scenario, until, callbacks, stalled):
     if stalled:
         return stalled_round(routesim, scenario, until, callbacks)
@@ -78,14 +90,8 @@ def round_(routesim, scenario, until, callbacks, stalled):
 
     thread = threading.Thread(target=loop, daemon=True)
     thread.start()
-    process, base = serve(routesim, scenario)
-    session = requests.Session()
-    session.auth = (SID, TOKEN)
+    process, base, session = session_on(routesim, scenario, receiver.server_address[1] if callbacks else None)
     try:
-        workspace = session.get(base + "/v1/Workspaces", timeout=30).json()["workspaces"][0]["sid"]
-        if callbacks:
-            url = "http://127.0.0.1:%d/events" % receiver.server_address[1]
-            session.post(base + "/v1/Workspaces/" + workspace, data={"EventCallbackUrl": url}, timeout=30)
         start = time.perf_counter()
         session.post(base + "/routesim/v1/Clock", data={"Until": until}, timeout=300)
         day = time.perf_counter() - start
@@ -107,14 +113,8 @@ def stalled_round(routesim, scenario, until, callbacks):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen(16)
-    process, base = serve(routesim, scenario)
-    session = requests.Session()
-    session.auth = (SID, TOKEN)
+    process, base, session = session_on(routesim, scenario, listener.getsockname()[1] if callbacks else None)
     try:
-        workspace = session.get(base + "/v1/Workspaces", timeout=30).json()["workspaces"][0]["sid"]
-        if callbacks:
-            url = "http://127.0.0.1:%d/events" % listener.getsockname()[1]
-            session.post(base + "/v1/Workspaces/" + workspace, data={"EventCallbackUrl": url}, timeout=30)
         start = time.perf_counter()
         session.post(base + "/routesim/v1/Clock", data={"Until": until}, timeout=300)
         day = time.perf_counter() - start
