@@ -145,10 +145,13 @@ public actor Twin {
         let routing = kind != .workers || parameters.has("Attributes")
         if routing { try checkRebuild(owner) }
         let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
+        // The engine makes (and logs) a worker's change of activity, so it must exist, with
+        // the worker still in the old one, before the change.
+        let engine = kind == .workers && !routing && parameters.has("ActivitySid") ? engine(owner) : nil
         try workspaces[owner].update(kind, at: index, parameters)
         if routing {
             rebuild(owner)
-        } else if let engine = engines[workspaces[owner].sid], workspaces[owner].workers[index].resource.activity != activity {
+        } else if let engine, workspaces[owner].workers[index].resource.activity != activity {
             engine.simulation.setWorkerActivity(index, to: workspaces[owner].workers[index].resource.activity)
             syncWorkers(owner)
         }

@@ -146,7 +146,7 @@ final class TwinEngine {
         let off = worker.channels.indices.filter { !worker.channels[$0].resource.available }
         _ = simulation.addWorker(
             sid: worker.sid, friendlyName: worker.friendlyName, attributes: worker.attributes, activity: worker.activity,
-            capacities: capacities, unavailableChannels: off)
+            capacities: capacities, unavailableChannels: off, activitySince: worker.statusChanged)
     }
 
     /// Creates a task now; returns its number in the workspace.

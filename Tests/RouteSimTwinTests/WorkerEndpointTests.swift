@@ -28,6 +28,26 @@ import RouteSimTwin
         answer.items("workers").compactMap { $0["friendly_name"] as? String }
     }
 
+    /// TaskRouter logs `worker.activity.update` for every change of activity, the first one
+    /// too, before anything was routed in the workspace.
+    @Test func everyChangeOfActivityIsLogged() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("W", [("Template", "FIFO")])
+            let activities = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Activities").items("activities")
+            let sid = { (name: String) in activities.first { $0["friendly_name"] as? String == name }?["sid"] as? String ?? "" }
+            let worker = try #require(try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers", [("FriendlyName", "Ana")])["sid"] as? String)
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "10")])
+            let moved = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers/\(worker)", [("ActivitySid", sid("Available"))])
+            #expect(moved["activity_name"] as? String == "Available")
+            let events = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60").items("events")
+            #expect(events.map { $0["event_type"] as? String } == ["worker.activity.update"])
+            let data = try #require(events.first?["event_data"] as? [String: Any])
+            #expect(data["worker_activity_name"] as? String == "Available")
+            #expect(data["worker_previous_activity_sid"] as? String == sid("Offline"))
+            #expect(data["worker_time_in_previous_activity"] as? Double == 10)
+        }
+    }
+
     @Test func aWorkerStartsInTheDefaultActivityUnlessGivenOne() async throws {
         try await TwinClient.withTwin { twin in
             let (workspace, _, available) = try await staffed(twin)

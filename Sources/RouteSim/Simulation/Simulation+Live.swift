@@ -110,13 +110,14 @@ extension Simulation {
         return profile
     }
 
-    /// Adds a worker now, the only one of a new group: `attributes`, in `activity`, with
+    /// Adds a worker now, the only one of a new group: `attributes`, in `activity` since
+    /// `activitySince` (at most now; now by default), with
     /// `capacities` per channel (`available` false switches a channel off). Its
     /// reservations wait for ``answerReservation(_:accept:activity:)`` and its tasks for
     /// ``updateTask(_:to:)``. Returns its worker index. O(queues + targets x profiles).
     public mutating func addWorker(
         sid: String, friendlyName: String, attributes: AttributeValue, activity: Int, capacities: [Int],
-        unavailableChannels: [Int] = []
+        unavailableChannels: [Int] = [], activitySince: Double? = nil
     ) -> Int {
         let g = spec.workerGroups.count
         let group = WorkerGroup(
@@ -132,6 +133,7 @@ extension Simulation {
         statistics.addWorker(worker, activity: Int32(activity), at: now, queues: queues)
         let w = workers.count
         setUpGroup(g)
+        if let activitySince { workers[w].activitySince = min(activitySince, now) }
         if !fillWorker(w) { touchWorker(w) }
         settle()
         return w
