@@ -217,8 +217,12 @@ extension TwinWorkspace {
         if let timeout = try parameters.integer("TaskReservationTimeout", in: 1...86_400) {
             workflow.workflow.taskReservationTimeout = Double(timeout)
         }
-        if let url = parameters.value("AssignmentCallbackUrl") { workflow.assignmentCallbackUrl = url }
-        if let url = parameters.value("FallbackAssignmentCallbackUrl") { workflow.fallbackAssignmentCallbackUrl = url }
+        if let url = parameters.value("AssignmentCallbackUrl") {
+            workflow.assignmentCallbackUrl = try Self.callbackURL(url, parameter: "AssignmentCallbackUrl")
+        }
+        if let url = parameters.value("FallbackAssignmentCallbackUrl") {
+            workflow.fallbackAssignmentCallbackUrl = try Self.callbackURL(url, parameter: "FallbackAssignmentCallbackUrl")
+        }
     }
 
     /// `name` as a friendly name not already among `others`.

@@ -54,7 +54,7 @@ public struct TwinWorkspace: Sendable {
         self.sid = sid
         sids = SidGenerator(seed: seed)
         friendlyName = try Self.friendlyName(parameters.required("FriendlyName"))
-        eventCallbackUrl = parameters.value("EventCallbackUrl")
+        eventCallbackUrl = try parameters.value("EventCallbackUrl").map { url throws(TwinError) in try Self.callbackURL(url, parameter: "EventCallbackUrl") }
         eventsFilter = try parameters.value("EventsFilter").map(Self.eventsFilter)
         multiTaskEnabled = try parameters.bool("MultiTaskEnabled") ?? true
         template = try parameters.choice("Template", WorkspaceTemplate.self) ?? .none
@@ -89,7 +89,7 @@ public struct TwinWorkspace: Sendable {
     public mutating func update(_ parameters: TwinParameters) throws(TwinError) {
         var changed = self
         if let name = parameters.value("FriendlyName") { changed.friendlyName = try Self.friendlyName(name) }
-        if let url = parameters.value("EventCallbackUrl") { changed.eventCallbackUrl = url }
+        if let url = parameters.value("EventCallbackUrl") { changed.eventCallbackUrl = try Self.callbackURL(url, parameter: "EventCallbackUrl") }
         if let filter = parameters.value("EventsFilter") { changed.eventsFilter = try Self.eventsFilter(filter) }
         if let multitasking = try parameters.bool("MultiTaskEnabled") {
             if multiTaskEnabled, !multitasking {
@@ -158,6 +158,14 @@ public struct TwinWorkspace: Sendable {
     }
 
     /// `EventsFilter` checked: comma-separated TaskRouter event types.
+    /// A callback URL checked: an absolute `http` or `https` URL with a host, or empty (none).
+    static func callbackURL(_ text: String, parameter: String) throws(TwinError) -> String {
+        guard text.isEmpty || URLComponents(string: text).map({ ["http", "https"].contains($0.scheme?.lowercased()) && $0.host?.isEmpty == false }) == true else {
+            throw .invalidParameter("Invalid \(parameter): expected an absolute http or https URL (or nothing, to have none), got \"\(text)\"")
+        }
+        return text
+    }
+
     static func eventsFilter(_ text: String) throws(TwinError) -> String {
         for name in eventTypes(text) where TaskRouterEventType(name: name) == nil {
             throw .invalidParameter("Invalid EventsFilter: \"\(name)\" is not a TaskRouter event type")

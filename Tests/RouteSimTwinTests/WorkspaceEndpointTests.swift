@@ -71,6 +71,17 @@ import RouteSimTwin
             #expect((template["message"] as? String)?.contains("NONE, FIFO") == true)
             let filter = try await twin.send(.post, "/v1/Workspaces", [("FriendlyName", "a"), ("EventsFilter", "task.created,task.nothing")])
             #expect(filter.status == 400 && (filter["message"] as? String)?.contains("task.nothing") == true)
+            for url in ["not a url", "ftp://example.com/events", "https://"] {
+                let callback = try await twin.send(.post, "/v1/Workspaces", [("FriendlyName", "a"), ("EventCallbackUrl", url)])
+                #expect(callback.status == 400 && (callback["message"] as? String)?.contains("Invalid EventCallbackUrl") == true, "\(url)")
+            }
+            let cleared = try await twin.send(.post, "/v1/Workspaces", [("FriendlyName", "c"), ("EventCallbackUrl", ""), ("Template", "FIFO")])
+            #expect(cleared.status == 201)
+            let workflow = try await twin.send(.post, "/v1/Workspaces/\(try #require(cleared["sid"] as? String))/Workflows", [
+                ("FriendlyName", "w"), ("Configuration", #"{"task_routing":{"filters":[],"default_filter":{"queue":"Sample Queue"}}}"#),
+                ("AssignmentCallbackUrl", "example.com/assign"),
+            ])
+            #expect(workflow.status == 400 && (workflow["message"] as? String)?.contains("Invalid AssignmentCallbackUrl") == true, "\(workflow.json ?? [:])")
             let pageSize = try await twin.send(.get, "/v1/Workspaces?PageSize=0")
             #expect(pageSize.status == 400 && pageSize["message"] as? String == "Invalid PageSize.")
             #expect(try await twin.send(.get, "/v1/Workspaces?PageSize=1001").status == 400)
