@@ -177,15 +177,18 @@ public actor Twin {
         let workerIndex = try owner.index(.workers, of: worker)
         let shape = representation(baseURL)
         let page = try TwinPage(key: "channels", url: shape.workspaceURL(owner.sid) + "/Workers/" + worker + "/Channels", query: query)
-        return page.document(owner.taskChannels.indices.map { shape.workerChannel(ofWorker: workerIndex, at: $0, of: owner) })
+        return page.document(owner.taskChannels.indices.map {
+            shape.workerChannel(ofWorker: workerIndex, at: $0, of: owner, assigned: assignedTasks(owner, worker: workerIndex, channel: $0))
+        })
     }
 
     /// `GET /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}`.
     public func fetchWorkerChannel(in workspace: String, worker: String, _ sid: String, baseURL: String) throws(TwinError) -> AttributeValue {
         let owner = workspaces[try index(of: workspace)]
         let workerIndex = try owner.index(.workers, of: worker)
+        let channel = try owner.channelIndex(ofWorker: workerIndex, sid)
         return representation(baseURL).workerChannel(
-            ofWorker: workerIndex, at: try owner.channelIndex(ofWorker: workerIndex, sid), of: owner)
+            ofWorker: workerIndex, at: channel, of: owner, assigned: assignedTasks(owner, worker: workerIndex, channel: channel))
     }
 
     /// `POST /v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels/{Sid}`.
@@ -198,7 +201,15 @@ public actor Twin {
         try checkRebuild(owner)
         try workspaces[owner].updateChannel(ofWorker: workerIndex, at: channel, parameters)
         rebuild(owner)
-        return representation(baseURL).workerChannel(ofWorker: workerIndex, at: channel, of: workspaces[owner])
+        return representation(baseURL).workerChannel(
+            ofWorker: workerIndex, at: channel, of: workspaces[owner],
+            assigned: assignedTasks(workspaces[owner], worker: workerIndex, channel: channel))
+    }
+
+    /// The tasks assigned to the workspace's worker `worker` on channel `channel` now: none
+    /// before the workspace has an engine. (The engine numbers workers as the workspace does.)
+    private func assignedTasks(_ workspace: TwinWorkspace, worker: Int, channel: Int) -> Int {
+        engines[workspace.sid]?.log.assignedTasks(worker: worker, channel: channel) ?? 0
     }
 
     // MARK: Clock

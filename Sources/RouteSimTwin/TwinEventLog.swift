@@ -61,6 +61,11 @@ final class TwinEventLog: RecordSink {
     /// The number in the workspace of the current run's reservation `ordinal`.
     func reservationNumber(_ ordinal: Int) -> Int { history.reservationBase + ordinal }
 
+    /// The tasks assigned to worker `worker` (an engine index) on channel `channel` now. O(1).
+    func assignedTasks(worker: Int, channel: Int) -> Int {
+        history.assignedTasks(worker: worker, channel: channel)
+    }
+
     /// Moves what the log keeps to the numbering of the next build (``TwinHistory/renumber(_:)``).
     func renumber(_ renumbering: TwinRenumbering) {
         history.renumber(renumbering)

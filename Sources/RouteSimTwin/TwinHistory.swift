@@ -22,6 +22,10 @@ struct TwinHistory {
     var eventBase = 0
     /// What a task created by the scenario's arrivals carries: its stream's attributes.
     let streamAttributes: [String]
+    /// The tasks assigned to each worker on each channel (reservations accepted or
+    /// wrapping), by worker and channel; looked up, never iterated. A rebuild finds none:
+    /// it happens only while no task is in flight.
+    private var assigned: [TwinWorkerChannelKey: Int] = [:]
 
     init(streamAttributes: [String]) {
         self.streamAttributes = streamAttributes
@@ -42,6 +46,11 @@ struct TwinHistory {
             activityChanges.append((worker, activity, event.time))
         }
         return event
+    }
+
+    /// The tasks assigned to worker `worker` on channel `channel` now. O(1).
+    func assignedTasks(worker: Int, channel: Int) -> Int {
+        assigned[TwinWorkerChannelKey(worker: worker, channel: channel)] ?? 0
     }
 
     /// Moves every index the log keeps (an event's queue, workflow, channel, activities and
@@ -125,7 +134,20 @@ struct TwinHistory {
         case .reservationCompleted: .completed
         default: nil
         }
-        if let status { reservations[number].status = status }
+        if let status {
+            countAssignment(of: reservations[number], becoming: status)
+            reservations[number].status = status
+        }
         reservations[number].updated = event.time
+    }
+
+    /// Counts `reservation`'s task for its worker's channel while the reservation is
+    /// accepted or wrapping.
+    private mutating func countAssignment(of reservation: TwinReservation, becoming status: ReservationStatus) {
+        let holds: (ReservationStatus) -> Bool = { $0 == .accepted || $0 == .wrapping }
+        guard holds(reservation.status) != holds(status), let worker = reservation.worker,
+              let channel = tasks.indices.contains(reservation.task) ? tasks[reservation.task].channel : nil
+        else { return }
+        assigned[TwinWorkerChannelKey(worker: worker, channel: channel), default: 0] += holds(status) ? 1 : -1
     }
 }

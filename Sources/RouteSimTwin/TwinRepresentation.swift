@@ -131,11 +131,10 @@ public struct TwinRepresentation: Sendable {
         return .object(fields)
     }
 
-    /// Worker `worker`'s channel at `index` (aligned with the workspace's task channels).
-    ///
-    /// No tasks are assigned yet: `assigned_tasks` is 0, and `available_capacity_percentage`
-    /// 100 when the channel has capacity, else 0.
-    public func workerChannel(ofWorker worker: Int, at index: Int, of workspace: TwinWorkspace) -> AttributeValue {
+    /// Worker `worker`'s channel at `index` (aligned with the workspace's task channels),
+    /// with `assigned` tasks on it: `available_capacity_percentage` is the share of its
+    /// capacity they leave, in whole percent (0 without capacity).
+    public func workerChannel(ofWorker worker: Int, at index: Int, of workspace: TwinWorkspace, assigned: Int) -> AttributeValue {
         let owner = workspace.workers[worker].resource
         let record = owner.channels[index]
         let channel = workspace.taskChannels[index].resource
@@ -148,8 +147,9 @@ public struct TwinRepresentation: Sendable {
         fields["task_channel_unique_name"] = .string(channel.uniqueName)
         fields["configured_capacity"] = .number(Double(record.resource.capacity))
         fields["available"] = .bool(record.resource.available)
-        fields["assigned_tasks"] = 0
-        fields["available_capacity_percentage"] = .number(record.resource.capacity > 0 ? 100 : 0)
+        let capacity = record.resource.capacity
+        fields["assigned_tasks"] = .number(Double(assigned))
+        fields["available_capacity_percentage"] = .number(capacity > 0 ? Double(max(0, capacity - assigned) * 100 / capacity) : 0)
         fields["url"] = .string(workspaceURL(workspace.sid) + "/Workers/" + owner.sid + "/Channels/" + record.resource.sid)
         return .object(fields)
     }

@@ -45,6 +45,9 @@ import RouteSimTwin
             let assigned = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(task)")
             #expect(assigned["assignment_status"] as? String == "assigned")
             #expect(assigned["age"] as? Int == 30)
+            let channel = "/v1/Workspaces/\(workspace)/Workers/\(worker)/Channels/default"
+            let busy = try await twin.send(.get, channel)
+            #expect(busy["assigned_tasks"] as? Int == 1 && busy["available_capacity_percentage"] as? Int == 0)
 
             let again = try await twin.send(
                 .post, "/v1/Workspaces/\(workspace)/Tasks/\(task)/Reservations/\(reservationSid)",
@@ -58,6 +61,8 @@ import RouteSimTwin
                 ("AssignmentStatus", "completed"), ("Reason", "call ended"),
             ])
             #expect(completed["assignment_status"] as? String == "completed")
+            let free = try await twin.send(.get, channel)
+            #expect(free["assigned_tasks"] as? Int == 0 && free["available_capacity_percentage"] as? Int == 100)
             #expect(completed["reason"] as? String == "call ended")
 
             let events = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?TaskSid=\(task)&Minutes=60")
