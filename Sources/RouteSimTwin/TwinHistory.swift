@@ -77,6 +77,8 @@ struct TwinHistory {
         for i in reservations.indices {
             reservations[i].worker = moved(reservations[i].worker, renumbering.workers)
         }
+        // No task is in flight at a rebuild, so no reservation holds an assignment.
+        assigned.removeAll()
         activityChanges = activityChanges.compactMap { change in
             guard let worker = moved(change.worker, renumbering.workers),
                   let activity = moved(change.activity, renumbering.activities)
