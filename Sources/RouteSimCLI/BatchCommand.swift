@@ -43,6 +43,7 @@ struct BatchCommand: ParsableCommand, CommandExamples {
             }
         }
         if !problems.isEmpty { throw ScenarioErrors(errors: problems) }
+        try ScenarioOptions.refuseCallbackAnswers(loaded, command: "batch")
         try ScenarioOptions.warn(loaded.flatMap(\.warnings), strict: strict)
         let name = loaded.count == 1 ? loaded[0].spec.name : "batch"
         let path = experiment.output(name: name, command: .batch)

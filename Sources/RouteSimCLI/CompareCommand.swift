@@ -47,6 +47,7 @@ struct CompareCommand: ParsableCommand, CommandExamples {
         for choice in choices {
             let overrides = try choice.overrides(in: base.variants, scenario: input.scenario)
             let scenario = try ScenarioLoader.load(path: input.scenario, overrides: overrides + common)
+            try ScenarioOptions.refuseCallbackAnswers([scenario], command: "compare")
             let texts = overrides.map { $0.keyPath + "=" + $0.value } + input.overrides + experiment.seedOverride
             specs.append((choice.name, scenario.spec, texts, scenario.configuration))
             warnings += scenario.warnings

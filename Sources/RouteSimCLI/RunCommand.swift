@@ -46,6 +46,7 @@ struct RunCommand: ParsableCommand, CommandExamples {
     func run() throws {
         let seedOverride = seed.map { ["seed=\($0)"] } ?? []
         let scenario = try input.load(extra: seedOverride)
+        try ScenarioOptions.refuseCallbackAnswers([scenario], command: "run")
         var spec = scenario.spec
         if everyEvent { spec.workspace.eventsFilter = nil }
         let level = events || everyEvent ? .events : record

@@ -22,6 +22,24 @@ struct ScenarioOptions: ParsableArguments {
         return loaded
     }
 
+    /// Refuses, for batch command `command` (`run`, `compare`...), the agents of `scenarios`
+    /// that leave their answer to the assignment callback (`answer: callback`): only
+    /// `routesim serve` sends callbacks, and a batch run would leave every reservation of
+    /// theirs to time out.
+    static func refuseCallbackAnswers(_ scenarios: [Scenario], command: String) throws(ScenarioErrors) {
+        var errors: [ScenarioError] = []
+        for scenario in scenarios {
+            for group in scenario.spec.workerGroups where group.answer.byCallback {
+                let error = ScenarioError(
+                    file: scenario.path, keyPath: "workers.\(group.name).answer", line: nil, column: nil,
+                    message: "callback needs routesim serve, which sends the workflow's assignment callbacks; routesim \(command) "
+                        + "cannot answer them: expected an answer it simulates, e.g. {delay: 5s, reject: 0.1}, or run the scenario with routesim serve")
+                if !errors.contains(error) { errors.append(error) }
+            }
+        }
+        if !errors.isEmpty { throw ScenarioErrors(errors: errors) }
+    }
+
     /// Prints `warnings` on stderr, each once, or with `strict` throws them as errors.
     static func warn(_ warnings: [ScenarioError], strict: Bool) throws(ScenarioErrors) {
         let distinct = warnings.enumerated().filter { !warnings[..<$0.offset].contains($0.element) }.map(\.element)

@@ -79,12 +79,13 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
         let credentials = TwinCredentials(
             accountSid: accountSid ?? generated.accountSid, authToken: authToken ?? generated.authToken)
         let mode: TwinClockMode = clock == .realtime ? .realtime(speed: speed ?? 1) : .manual
-        let spec = try scenario.map { path throws(ScenarioErrors) in try ScenarioLoader.load(path: path).spec }
+        let loaded = try scenario.map { path throws(ScenarioErrors) in try ScenarioLoader.load(path: path) }
+        let spec = loaded?.spec
         let output = try out.map { path throws(StoreError) in try SessionFile(path: path) }
         let start = spec?.start.flatMap { try? Date($0 + "Z", strategy: Date.ISO8601FormatStyle()) }
         let twinClock = TwinClock(start: start ?? TwinClock.defaultStart, mode: mode)
         let twin = Twin(credentials: credentials, clock: twinClock, seed: seed, output: output, version: RouteSimVersion.current)
-        let workspace = if let spec { await twin.addScenario(spec) } else { String?.none }
+        let workspace = if let loaded { await twin.addScenario(loaded.spec, assignmentCallbacks: loaded.assignmentCallbacks) } else { String?.none }
         let scenarioLine = spec.map { "  workspace:   \(workspace ?? "") (scenario \($0.name))\n" } ?? ""
         let outLine = out.map { "  results:     \($0) (on stop and on POST /routesim/v1/Snapshot)\n" } ?? ""
         let server = TwinServer(twin: twin, host: host, port: port, maxRequests: maxRequests, maxSeconds: maxSeconds)

@@ -76,6 +76,7 @@ struct StaffCommand: ParsableCommand, CommandExamples {
         let goals = try targets.map(TargetSyntax.parse)
         guard !goals.isEmpty else { throw ExperimentError("staff needs at least one --target, e.g. --target service_level>=0.8") }
         let loaded = try input.load(extra: experiment.seedOverride)
+        try ScenarioOptions.refuseCallbackAnswers([loaded], command: "staff")
         let base = loaded.spec
         let names = base.workerGroups.map(\.name)
         if let unknown = groups.first(where: { !names.contains($0) }) {

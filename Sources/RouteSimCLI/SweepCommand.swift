@@ -57,6 +57,7 @@ struct SweepCommand: ParsableCommand, CommandExamples {
             let assignments = zip(axes, values).map { $0.key + "=" + $1 }
             do {
                 let scenario = try ScenarioLoader.load(path: input.scenario, overrides: (assignments + common).map(Override.parse))
+                try ScenarioOptions.refuseCallbackAnswers([scenario], command: "sweep")
                 points.append((values, scenario.spec, scenario.configuration))
                 warnings += scenario.warnings
             } catch {

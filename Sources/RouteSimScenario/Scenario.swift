@@ -17,11 +17,15 @@ public struct Scenario: Sendable {
     /// `key: value` with the value as YAML flow text, in file order, for writing a
     /// `workers:` block that keeps what the scenario says about a group.
     public var workerKeys: [String: [(key: String, yaml: String)]]
+    /// The workflows' assignment callback URLs, by workflow friendly name: only
+    /// `routesim serve` calls them.
+    public var assignmentCallbacks: [String: AssignmentCallbackURLs]
 
     /// Creates a scenario from its parts.
     public init(
         spec: SimulationSpec, path: String, variants: [ScenarioVariant], configuration: ConfigurationHash,
-        warnings: [ScenarioError] = [], workerKeys: [String: [(key: String, yaml: String)]] = [:]
+        warnings: [ScenarioError] = [], workerKeys: [String: [(key: String, yaml: String)]] = [:],
+        assignmentCallbacks: [String: AssignmentCallbackURLs] = [:]
     ) {
         self.spec = spec
         self.path = path
@@ -29,5 +33,6 @@ public struct Scenario: Sendable {
         self.configuration = configuration
         self.warnings = warnings
         self.workerKeys = workerKeys
+        self.assignmentCallbacks = assignmentCallbacks
     }
 }

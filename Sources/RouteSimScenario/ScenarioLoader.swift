@@ -57,7 +57,8 @@ public enum ScenarioLoader {
         configuration.add(document: root)
         return Scenario(
             spec: result.spec, path: path, variants: result.variants, configuration: configuration,
-            warnings: diagnostics.warnings, workerKeys: workerKeys(root["workers"]))
+            warnings: diagnostics.warnings, workerKeys: workerKeys(root["workers"]),
+            assignmentCallbacks: result.callbacks)
     }
 
     /// The keys of each group under `workers:` as YAML flow text, by group name.

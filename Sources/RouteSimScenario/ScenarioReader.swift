@@ -16,8 +16,11 @@ enum ScenarioReader {
         "multitasking", "api_tasks", "variants",
     ]
 
-    /// The spec and variants; nil when any problem was reported.
-    static func read(_ root: Field) -> (spec: SimulationSpec, variants: [ScenarioVariant])? {
+    /// The spec, the variants and the workflows' assignment callback URLs by workflow name;
+    /// nil when any problem was reported.
+    static func read(
+        _ root: Field
+    ) -> (spec: SimulationSpec, variants: [ScenarioVariant], callbacks: [String: AssignmentCallbackURLs])? {
         guard let map = root.mapping(keys: keys) else { return nil }
         let name = map.required("name")?.name()
         let horizon = map.required("horizon")?.duration(positive: true)
@@ -48,7 +51,7 @@ enum ScenarioReader {
         let (channels, channelTable) = TaskChannelsReader.read(map.optional("task_channels"), sids: sids)
         let (queues, queueTable) = TaskQueuesReader.read(
             map.optional("task_queues"), template: workspace.template, activities: activityTable, sids: sids)
-        let (workflows, workflowTable) = WorkflowsReader.read(
+        let (workflows, workflowTable, callbacks) = WorkflowsReader.read(
             map.optional("workflows"), template: workspace.template, queues: queueTable, sids: sids)
         workspace.taskChannels = channels
         workspace.taskQueues = queues
@@ -67,7 +70,7 @@ enum ScenarioReader {
             workspace: workspace, workerGroups: groups, arrivals: arrivals, multitasking: multitasking, start: start)
         spec.apiTasks = apiTasks
         ScenarioWarnings.check(spec, in: map)
-        return (spec, variants)
+        return (spec, variants, callbacks)
     }
 
     /// `start`: a date `YYYY-MM-DD`, optionally with a time `HH:MM` or `HH:MM:SS` after `T`

@@ -1,5 +1,6 @@
 import RouteSim
 import RouteSimKernel
+import RouteSimScenario
 import RouteSimStore
 
 /// The twin's account: its credentials, its one clock and its workspaces in creation order.
@@ -12,6 +13,8 @@ public actor Twin {
     public nonisolated let credentials: TwinCredentials
     /// Sends the workspaces' event callbacks; a service to run beside the server.
     public nonisolated let callbacks: TwinEventCallbacks
+    /// Sends the workflows' assignment callbacks (``answerAssignments(waitingForOthers:)``).
+    public nonisolated let assignments: TwinAssignmentCallbacks
     /// The simulated clock.
     public private(set) var clock: TwinClock
     /// The workspaces, oldest first.
@@ -24,21 +27,30 @@ public actor Twin {
     private var created = 0
     /// The live engine of each workspace that has one, by workspace SID (looked up, never
     /// iterated): built when a workspace first needs routing.
-    private var engines: [String: TwinEngine] = [:]
+    var engines: [String: TwinEngine] = [:]
     /// The results file of `--out` (``snapshot()``), nil without it; with it, engines keep
     /// their rows.
     private var output: SessionFile?
     /// This routesim's version, for the runs the results file gets.
     private let version: String
+    /// Whether a `POST /routesim/v1/Clock` is moving the manual clock, which it may stop to
+    /// wait for assignment callbacks.
+    var clockMoving = false
+    /// Assignment callbacks asked and whose answers are not carried out yet.
+    var assignmentsInFlight = 0
+    /// The clock moves that wait until ``assignmentsInFlight`` is 0.
+    var assignmentWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// An account; with `output`, ``snapshot()`` writes its session there as routesim
-    /// `version`.
+    /// `version`. Applications have `assignmentTimeout` seconds to answer an assignment
+    /// callback (TaskRouter's 5; tests give less).
     public init(
         credentials: TwinCredentials, clock: TwinClock = TwinClock(), seed: UInt64 = 1, output: SessionFile? = nil,
-        version: String = ""
+        version: String = "", assignmentTimeout: Double = TwinAssignmentCallbacks.defaultTimeout
     ) {
         self.credentials = credentials
         callbacks = TwinEventCallbacks(authToken: credentials.authToken)
+        assignments = TwinAssignmentCallbacks(authToken: credentials.authToken, timeout: assignmentTimeout)
         self.clock = clock
         self.seed = seed
         sids = SidGenerator(seed: seed)
@@ -89,12 +101,19 @@ public actor Twin {
     }
 
     /// Adds the workspace of a scenario, with its arrivals, agents, shifts and answer
-    /// behaviour running on the clock from now on (`routesim serve SCENARIO`); returns its SID.
-    public func addScenario(_ spec: SimulationSpec) -> String {
-        let workspace = TwinWorkspace(scenario: spec, seed: Self.workspaceSeed(seed, created))
+    /// behaviour running on the clock from now on (`routesim serve SCENARIO`), its workflows
+    /// calling back the `assignmentCallbacks` given by workflow name; returns its SID.
+    public func addScenario(_ spec: SimulationSpec, assignmentCallbacks: [String: AssignmentCallbackURLs] = [:]) -> String {
+        var workspace = TwinWorkspace(scenario: spec, seed: Self.workspaceSeed(seed, created))
+        for index in workspace.workflows.indices {
+            let urls = assignmentCallbacks[workspace.workflows[index].resource.workflow.friendlyName]
+            workspace.workflows[index].resource.assignmentCallbackUrl = urls?.url
+            workspace.workflows[index].resource.fallbackAssignmentCallbackUrl = urls?.fallback
+        }
         created += 1
         workspaces.append(workspace)
         let engine = TwinEngine(scenario: spec, workspace: workspace, recording: output != nil)
+        engine.log.assignments.follow(workspace)
         engine.simulation.advance(to: clock.time)
         engines[workspace.sid] = engine
         syncWorkers(workspaces.count - 1)
@@ -142,7 +161,11 @@ public actor Twin {
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
-        let routing = kind != .workers || parameters.has("Attributes")
+        let routing = switch kind {
+        case .workers: parameters.has("Attributes")
+        case .workflows: parameters.pairs.contains { !Self.callbackParameters.contains($0.name) }
+        default: true
+        }
         if routing { try checkRebuild(owner) }
         let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
         // The engine makes (and logs) a worker's change of activity, so it must exist, with
@@ -151,6 +174,8 @@ public actor Twin {
         try workspaces[owner].update(kind, at: index, parameters)
         if routing {
             rebuild(owner)
+        } else if kind == .workflows {
+            engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
         } else if let engine, workspaces[owner].workers[index].resource.activity != activity {
             engine.simulation.setWorkerActivity(index, to: workspaces[owner].workers[index].resource.activity)
             syncWorkers(owner)
@@ -220,8 +245,11 @@ public actor Twin {
     }
 
     /// `POST /routesim/v1/Clock` with `Advance=SECONDS` (from now) or `Until=SECONDS` (a
-    /// time); exactly one. Returns the clock at its new time.
-    public func moveClock(_ parameters: TwinParameters) throws(TwinError) -> AttributeValue {
+    /// time); exactly one. Returns the clock at its new time. With the manual clock it stops
+    /// at each instant that made reservations with assignment callbacks and goes on once
+    /// their answers are carried out (``answerAssignments(waitingForOthers:)``); a second
+    /// move while one waits is refused (400).
+    public func moveClock(_ parameters: TwinParameters) async throws(TwinError) -> AttributeValue {
         let step = parameters.value("Advance")
         let target = parameters.value("Until")
         guard (step == nil) != (target == nil) else {
@@ -232,7 +260,24 @@ public actor Twin {
             let expected = step == nil ? "a time in seconds" : "a number of seconds, 0 or more"
             throw .invalidParameter("Invalid \(name): expected \(expected), got \"\(text)\"")
         }
-        try advance(to: step == nil ? seconds : clock.time + seconds)
+        let time = step == nil ? seconds : clock.time + seconds
+        guard clock.mode == .manual else {
+            try advance(to: time)
+            sendAssignments()
+            return clockDocument()
+        }
+        guard !clockMoving else {
+            throw .invalidParameter("The clock is already moving: another POST /routesim/v1/Clock waits for assignment callbacks at \(clock.date(at: clock.time)); move it again once that request has returned (docs/twin.md)")
+        }
+        var probe = clock
+        try probe.move(to: time)
+        clockMoving = true
+        defer { clockMoving = false }
+        await answerAssignments(waitingForOthers: true)
+        repeat {
+            try advance(to: nextStop(before: time))
+            await answerAssignments(waitingForOthers: true)
+        } while clock.time < time
         return clockDocument()
     }
 
@@ -251,6 +296,7 @@ public actor Twin {
     /// Moves the clock `seconds` (0 or more) forward: a step of the realtime clock.
     public func tick(_ seconds: Double) {
         try? advance(to: clock.time + seconds)
+        sendAssignments()
     }
 
     // MARK: Results file
@@ -298,6 +344,7 @@ public actor Twin {
         let sid = workspaces[owner].sid
         if let engine = engines[sid] { return engine }
         let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time, recording: output != nil)
+        engine.log.assignments.follow(workspaces[owner])
         engines[sid] = engine
         syncWorkers(owner)
         return engine
@@ -316,6 +363,7 @@ public actor Twin {
     /// Builds the workspace's engine again after a change ``checkRebuild(_:)`` allowed.
     private func rebuild(_ owner: Int) {
         engines[workspaces[owner].sid]?.rebuild(from: workspaces[owner], seed: seed, at: clock.time)
+        engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
         syncWorkers(owner)
     }
 

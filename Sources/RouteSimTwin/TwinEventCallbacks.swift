@@ -37,10 +37,8 @@ public final class TwinEventCallbacks: Service, Sendable {
 
     /// One callback ready to go.
     struct Delivery: Sendable {
-        let url: URL
+        let request: URLRequest
         let text: String
-        let body: Data
-        let signature: String
         let eventType: String
     }
 
@@ -49,17 +47,7 @@ public final class TwinEventCallbacks: Service, Sendable {
     private let continuation: AsyncStream<Delivery>.Continuation
     private let state = Mutex(Counts())
     private let logger = Logger(label: "routesim.twin.callbacks")
-    /// A session that keeps no cache and no cookies: every callback is a new POST.
-    private let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        // The whole exchange, not only each wait for bytes: a receiver that trickles its
-        // answer must not hold the one sender longer than the time-out.
-        configuration.timeoutIntervalForResource = TwinEventCallbacks.timeout
-        return URLSession(configuration: configuration)
-    }()
+    private let session = TwinEventCallbacks.session(timeout: TwinEventCallbacks.timeout)
 
     init(authToken: String) {
         self.authToken = authToken
@@ -69,17 +57,37 @@ public final class TwinEventCallbacks: Service, Sendable {
     /// The counts now.
     public var counts: Counts { state.withLock { $0 } }
 
+    /// A session that keeps no cache and no cookies, every callback a new POST, and gives a
+    /// receiver `timeout` seconds for the whole exchange, not only for each wait for bytes:
+    /// one that trickles its answer must not hold a sender longer.
+    static func session(timeout: TimeInterval) -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.timeoutIntervalForResource = timeout
+        return URLSession(configuration: configuration)
+    }
+
+    /// The signed, form-encoded POST of `fields` (name, value) to `url`, as TaskRouter sends
+    /// its callbacks; nil when `url` is not a URL.
+    static func request(_ fields: [(String, String)], to url: String, authToken: String, timeout: TimeInterval) -> URLRequest? {
+        guard let target = URL(string: url) else { return nil }
+        var request = URLRequest(url: target, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.setValue(TwinSignature.sign(url: url, parameters: fields, authToken: authToken), forHTTPHeaderField: "X-Twilio-Signature")
+        request.httpBody = Data(fields.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&").utf8)
+        return request
+    }
+
     /// Queues a POST of `fields` (name, value) to `url`, signed; drops it when ``limit`` wait.
     func send(_ fields: [(String, String)], to url: String) {
-        guard let target = URL(string: url) else {
+        guard let request = Self.request(fields, to: url, authToken: authToken, timeout: Self.timeout) else {
             fail("event callback to \"\(url)\" not sent: not a URL")
             return
         }
-        let body = fields.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
-        let delivery = Delivery(
-            url: target, text: url, body: Data(body.utf8),
-            signature: TwinSignature.sign(url: url, parameters: fields, authToken: authToken),
-            eventType: fields.first { $0.0 == "EventType" }?.1 ?? "")
+        let delivery = Delivery(request: request, text: url, eventType: fields.first { $0.0 == "EventType" }?.1 ?? "")
         state.withLock { $0.queued += 1 }
         if case .dropped = continuation.yield(delivery) {
             state.withLock {
@@ -107,14 +115,9 @@ public final class TwinEventCallbacks: Service, Sendable {
 
     /// Sends one callback and counts the outcome.
     private func deliver(_ delivery: Delivery) async {
-        var request = URLRequest(url: delivery.url, timeoutInterval: Self.timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue(delivery.signature, forHTTPHeaderField: "X-Twilio-Signature")
-        request.httpBody = delivery.body
         let problem: String?
         do {
-            let (_, response) = try await session.data(for: request)
+            let (_, response) = try await session.data(for: delivery.request)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
             problem = (200..<300).contains(status) ? nil : "answered \(status)"
         } catch {
@@ -147,7 +150,7 @@ public final class TwinEventCallbacks: Service, Sendable {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     /// Form encoding: every byte of the UTF-8 but letters, digits and `-._~` percent-encoded.
-    private static func encode(_ text: String) -> String {
+    static func encode(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {

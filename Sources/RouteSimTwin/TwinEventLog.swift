@@ -31,6 +31,8 @@ final class TwinEventLog: RecordSink {
     private var reservationSids = TwinSidIndex(.reservation)
     /// The events that wait to be sent to the workspace's `EventCallbackUrl`.
     let outbox = TwinEventOutbox(limit: TwinEventCallbacks.limit)
+    /// The reservations that wait for their workflow's assignment callback.
+    let assignments = TwinAssignmentOutbox()
 
     init(streamAttributes: [String], sids: SidGenerator) {
         history = TwinHistory(streamAttributes: streamAttributes)
@@ -117,6 +119,7 @@ final class TwinEventLog: RecordSink {
     func keep(_ event: EventRecord) -> EventRecord {
         let kept = history.record(event)
         outbox.offer(kept)
+        assignments.offer(kept)
         return kept
     }
 

@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 
 /// The middleware in front of every route: checks HTTP Basic credentials, answers an
-/// unknown path in Twilio's 404 shape, and reports each request answered.
+/// unknown path in Twilio's 404 shape, lets the assignment callbacks of the reservations a
+/// request made be answered before the request's response goes, and reports each request
+/// answered.
 ///
 /// Added before the routes, so it also wraps the router's not-found responder.
 struct TwinGate<Context: RequestContext>: RouterMiddleware {
@@ -10,12 +12,16 @@ struct TwinGate<Context: RequestContext>: RouterMiddleware {
     let credentials: TwinCredentials
     /// Called once per request after its response is made (``TwinLimits`` counts them).
     let answered: @Sendable () -> Void
+    /// Called after each request other than a GET (``Twin/answerAssignments(waitingForOthers:)``).
+    let settle: @Sendable () async -> Void
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         defer { answered() }
         do {
             try authenticate(request)
-            return try await next(request, context)
+            let response = try await next(request, context)
+            if request.method != .get { await settle() }
+            return response
         } catch let error as HTTPError where error.status == .notFound {
             return try TwinError.notFound(request.uri.path).response(from: request, context: context)
         } catch let error as TwinError {

@@ -27,6 +27,19 @@ extension TwinRepresentation {
         return fields
     }
 
+    /// The fields TaskRouter POSTs to a workflow's `AssignmentCallbackUrl` for the reservation
+    /// whose `reservation.created` event is `created`: those of ``assignmentFields`` among the
+    /// event callback's (``eventCallback(_:of:tasks:)``), `Timestamp` the reservation's date.
+    func assignmentCallback(_ created: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]) -> [(String, String)] {
+        eventCallback(created, of: workspace, tasks: tasks).filter { Self.assignmentFields.contains($0.0) }
+    }
+
+    /// The parameters of an assignment callback, as TaskRouter documents them.
+    static let assignmentFields: Set = [
+        "Timestamp", "AccountSid", "WorkspaceSid", "WorkflowSid", "TaskQueueSid", "WorkerSid", "WorkerAttributes", "TaskSid",
+        "TaskAttributes", "TaskAge", "TaskPriority", "ReservationSid",
+    ]
+
     /// A value as a form field: strings as they are, numbers as ``TwinClock/seconds(_:)``
     /// prints them, booleans `true`/`false`; nil for null, arrays and objects.
     static func formText(_ value: AttributeValue) -> String? {

@@ -10,7 +10,8 @@ public enum TwinRoutes {
         _ twin: Twin, fallbackBaseURL: String, answered: @escaping @Sendable () -> Void = {}
     ) -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: TwinGate(credentials: twin.credentials, answered: answered))
+        router.add(middleware: TwinGate(
+            credentials: twin.credentials, answered: answered, settle: { await twin.answerAssignments() }))
         let base: @Sendable (Request) -> String = { request in request.head.authority.map { "http://" + $0 } ?? fallbackBaseURL }
 
         router.post("/v1/Workspaces") { request, context in
@@ -179,7 +180,9 @@ public enum TwinRoutes {
             try await TwinResponse.json(twin.snapshot())
         }
         router.get("/routesim/v1/Callbacks") { _, _ in
-            TwinResponse.json(twin.callbacks.document())
+            guard case .object(var fields) = twin.callbacks.document() else { return TwinResponse.json(.null) }
+            fields["assignments"] = twin.assignments.document()
+            return TwinResponse.json(.object(fields))
         }
         return router
     }

@@ -31,6 +31,10 @@ extension Simulation {
     /// at most the distinct routing keys in flight at once (``LiveProfiles``).
     public var liveProfileCount: Int { live?.count ?? 0 }
 
+    /// The time of the next event due, nil when none is: ``advance(to:)`` up to it stops at
+    /// the next instant anything happens.
+    public var nextEventTime: Double? { events.nextTime }
+
     /// How many tasks are in flight (created, not yet completed or canceled).
     public var liveTaskCount: Int { tasksInFlight }
 
@@ -158,6 +162,17 @@ extension Simulation {
         } else {
             reject(r, activity: activity.map(Int32.init) ?? -1)
         }
+        settle()
+        return true
+    }
+
+    /// Cancels pending reservation `ordinal` alone, as TaskRouter does when neither of its
+    /// workflow's assignment callback URLs answered: its worker goes back to the activity it
+    /// had before, and the task is routed again. False when the reservation is not pending.
+    @discardableResult
+    public mutating func cancelReservation(_ ordinal: Int) -> Bool {
+        guard let r = reservationSlot(ordinal), reservations[r].status == .pending else { return false }
+        release(r, status: .canceled)
         settle()
         return true
     }

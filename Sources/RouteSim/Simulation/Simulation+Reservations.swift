@@ -73,7 +73,7 @@ extension Simulation {
         }
         let behavior = spec.workerGroups[group].answer
         let timeout = spec.workspace.workflows[Int(tasks[Int(reservation.task)].workflow)].taskReservationTimeout
-        if behavior.byApplication {
+        if behavior.byApplication || behavior.byCallback {
             events.schedule(EngineEvent(.reservationTimeout, Int32(r), reservation.life), at: now + timeout)
             return
         }
@@ -124,10 +124,17 @@ extension Simulation {
     /// had before the reservation, and the task is routed again when it has no other live
     /// reservation (the same worker may get it again).
     mutating func reject(_ r: Int, activity: Int32 = -1) {
+        release(r, status: .rejected, activity: activity)
+    }
+
+    /// Ends pending reservation `r` as `status` (`.rejected`, or `.canceled` when its
+    /// assignment callback failed) and routes its task again: the worker moves as on a
+    /// reject (``reject(_:activity:)``).
+    mutating func release(_ r: Int, status: ReservationStatus, activity: Int32 = -1) {
         let slot = Int(reservations[r].task)
         let w = Int(reservations[r].worker)
         let previous = activity >= 0 ? activity : reservations[r].previousActivity
-        end(r, status: .rejected)
+        end(r, status: status)
         if activity >= 0 { workers[w].scheduledActivity = activity }
         if previous >= 0 { setActivity(w, previous) }
         if tasks[slot].liveReservations == 0 { returnToRouting(slot) }

@@ -22,6 +22,11 @@ public struct AnswerBehavior: Sendable, Equatable {
     /// nothing is drawn, the reservation times out unless the application answers it,
     /// and the work of a task it accepts ends when the application says so.
     public var byApplication = false
+    /// Whether the workflow's assignment callback answers instead (`answer: callback`,
+    /// which only `routesim serve` can carry out): nothing is drawn, the reservation times
+    /// out unless answered from outside, and an accepted task's work takes the handle time
+    /// the scenario gives, as for agents that answer by themselves.
+    public var byCallback = false
 
     /// TaskRouter's behaviour when nothing is said: every reservation accepted at once.
     public static let immediate = AnswerBehavior(delay: .fixed(0), reject: 0, noAnswer: 0, backAfterTimeout: nil)
@@ -30,6 +35,13 @@ public struct AnswerBehavior: Sendable, Equatable {
     public static let application: AnswerBehavior = {
         var behavior = AnswerBehavior(delay: .fixed(0), reject: 0, noAnswer: 0, backAfterTimeout: nil)
         behavior.byApplication = true
+        return behavior
+    }()
+
+    /// The answer of agents that leave it to the assignment callback (`answer: callback`).
+    public static let callback: AnswerBehavior = {
+        var behavior = AnswerBehavior(delay: .fixed(0), reject: 0, noAnswer: 0, backAfterTimeout: nil)
+        behavior.byCallback = true
         return behavior
     }()
 
