@@ -75,8 +75,12 @@ public final class TwinAssignmentCallbacks: Sendable {
         let reservation = fields.first { $0.0 == "ReservationSid" }?.1 ?? ""
         let problem: String
         if let request = TwinEventCallbacks.request(fields, to: url, authToken: authToken, timeout: timeout) {
-            do {
-                let (body, response) = try await session.data(for: request)
+            switch await exchange(request) {
+            case nil:
+                problem = "no answer within \(TwinClock.seconds(timeout)) s"
+            case .failure(let error):
+                problem = error.localizedDescription
+            case .success(let (body, response)):
                 let status = (response as? HTTPURLResponse)?.statusCode ?? 0
                 if (200..<300).contains(status) {
                     if let answer = TwinAssignmentAnswer(body: body) { return answer }
@@ -84,8 +88,6 @@ public final class TwinAssignmentCallbacks: Sendable {
                 } else {
                     problem = "answered \(status)"
                 }
-            } catch {
-                problem = error.localizedDescription
             }
         } else {
             problem = "not a URL"
@@ -93,6 +95,23 @@ public final class TwinAssignmentCallbacks: Sendable {
         state.withLock { $0.failedRequests += 1 }
         logger.warning("assignment callback for \(reservation) to \(url) failed: \(problem)")
         return nil
+    }
+
+    /// `request`'s response, nil when none came within ``timeout``: a race with a timer, as
+    /// URLSession on Linux counts its time-outs in whole seconds.
+    private func exchange(_ request: URLRequest) async -> Result<(Data, URLResponse), any Error>? {
+        await withTaskGroup(of: Result<(Data, URLResponse), any Error>?.self) { group in
+            group.addTask { [session] in
+                do { return .success(try await session.data(for: request)) } catch { return .failure(error) }
+            }
+            group.addTask { [timeout] in
+                try? await Task.sleep(for: .seconds(timeout))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
     }
 
     /// The `assignments` part of `GET /routesim/v1/Callbacks`.
