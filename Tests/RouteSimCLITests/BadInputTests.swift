@@ -57,6 +57,25 @@ import Testing
         #expect(noEquals.status != 0)
     }
 
+    @Test func batchCommandsRefuseAgentsThatLeaveTheirAnswerToTheCallback() throws {
+        let runner = try CommandRunner()
+        let example = CommandRunner.repository.appendingPathComponent("examples/vip-callback.yaml").path
+        let validated = try runner.run("validate", example)
+        #expect(validated.status == 0, "\(validated.stderr)")
+        for arguments in [
+            ["run", example, "--out", runner.path("never.sqlite")], ["batch", example, "--out", runner.path("never.sqlite")],
+            ["run", CommandRunner.scenario("quickstart.yaml"), "--set", "workers.early-lunch.answer=callback", "--out", runner.path("never.sqlite")],
+        ] {
+            let output = try runner.run(arguments)
+            #expect(output.status != 0, "\(arguments)")
+            #expect(output.stderr.contains(".answer: callback needs routesim serve"), "\(output.stderr)")
+            #expect(output.stderr.contains("routesim \(arguments[0]) cannot answer them"), "\(output.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: runner.path("never.sqlite")))
+        }
+        let bad = try runner.run("validate", CommandRunner.scenario("quickstart.yaml"), "--set", "workers.early-lunch.answer=callbacks")
+        #expect(bad.status != 0 && bad.stderr.contains("expected callback, or a map with keys"), "\(bad.stderr)")
+    }
+
     @Test func validateAcceptsTheShippedScenarios() throws {
         let runner = try CommandRunner()
         for name in ["quickstart.yaml", "bilingual-support.yaml", "chat-multitasking.yaml", "erlang-c.yaml", "imported/production-day.yaml"] {
