@@ -205,6 +205,25 @@ import Testing
         }
     }
 
+    @Test func theRealtimeClockDoesNotWaitAndTheAnswerIsCarriedOutWhenItComes() async throws {
+        try await Self.withApplication({ _, _ in Reply(body: #"{"instruction": "accept"}"#, delay: .milliseconds(300)) }) { base, received in
+            let twin = Twin(credentials: TwinClient.credentials, clock: TwinClock(mode: .realtime(speed: 1)))
+            try await TwinClient.withTwin(twin) { client in
+                let made = try await Self.workspace(client, url: base + "/assign", workers: ["alice"])
+                let started = ContinuousClock.now
+                let task = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [("Attributes", "{}")])
+                #expect(ContinuousClock.now - started < .milliseconds(250), "the request did not wait for the application")
+                let taskSid = try #require(task["sid"] as? String)
+                let deadline = ContinuousClock.now + .seconds(5)
+                while twin.assignments.counts.accepted == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                try await Task.sleep(for: .milliseconds(50))
+                #expect(received().count == 1)
+                let fetched = try await client.send(.get, "/v1/Workspaces/\(made.workspace)/Tasks/\(taskSid)")
+                #expect(fetched["assignment_status"] as? String == "assigned")
+            }
+        }
+    }
+
     @Test func scenarioAgentsLeaveTheirAnswerToTheWorkflowsCallback() async throws {
         let scenario = """
             name: called back
