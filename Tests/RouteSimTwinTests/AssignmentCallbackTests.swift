@@ -253,6 +253,10 @@ import Testing
             let twin = Twin(credentials: TwinClient.credentials)
             let workspace = await twin.addScenario(loaded.spec, assignmentCallbacks: loaded.assignmentCallbacks)
             try await TwinClient.withTwin(twin) { client in
+                let workflow = try #require(loaded.spec.workspace.workflows.first?.sid)
+                let update = try await client.send(
+                    .post, "/v1/Workspaces/\(workspace)/Workflows/\(workflow)", [("AssignmentCallbackUrl", base + "/assign")])
+                #expect(update.status == 200, "a scenario's workspace takes new callback URLs")
                 _ = try await client.send(.post, "/routesim/v1/Clock", [("Until", "1800")])
                 let events = try await client.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60&PageSize=1000").items("events")
                 let types = events.map { $0["event_type"] as? String ?? "" }
