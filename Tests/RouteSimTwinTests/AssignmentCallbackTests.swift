@@ -242,33 +242,43 @@ import Testing
               - {name: calls, channel: voice, rate: 60/h, handle_time: 2m}
             """
         // Juniors reject with Offline: a reject without an activity would offer the task to
-        // them again at once while both seniors are busy, as TaskRouter does.
+        // them again at once while both seniors are busy, as TaskRouter does. The answers take
+        // a random few milliseconds, and the same day runs twice.
         let offline = Mutex<String?>(nil)
         try await Self.withApplication({ callback, _ in
-            callback["WorkerAttributes"]?.contains(#""senior":true"#) == true ? .accept : .reject(offline.withLock { $0 })
+            var reply = callback["WorkerAttributes"]?.contains(#""senior":true"#) == true ? Reply.accept : .reject(offline.withLock { $0 })
+            reply.delay = .milliseconds(Int.random(in: 0...4))
+            return reply
         }) { base, received in
             let loaded = try ScenarioLoader.load(text: scenario.replacingOccurrences(of: "URL", with: base), path: "called-back.yaml")
             offline.withLock { $0 = loaded.spec.workspace.activities.first { $0.friendlyName == "Offline" }?.sid }
             #expect(loaded.assignmentCallbacks["Inbound"] == AssignmentCallbackURLs(url: base + "/assign", fallback: nil))
-            let twin = Twin(credentials: TwinClient.credentials)
-            let workspace = await twin.addScenario(loaded.spec, assignmentCallbacks: loaded.assignmentCallbacks)
-            try await TwinClient.withTwin(twin) { client in
-                let workflow = try #require(loaded.spec.workspace.workflows.first?.sid)
-                let update = try await client.send(
-                    .post, "/v1/Workspaces/\(workspace)/Workflows/\(workflow)", [("AssignmentCallbackUrl", base + "/assign")])
-                #expect(update.status == 200, "a scenario's workspace takes new callback URLs")
-                _ = try await client.send(.post, "/routesim/v1/Clock", [("Until", "1800")])
-                let events = try await client.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60&PageSize=1000").items("events")
-                let types = events.map { $0["event_type"] as? String ?? "" }
-                #expect(types.filter { $0 == "reservation.created" }.count == received().count)
-                #expect(types.contains("reservation.rejected") && types.contains("reservation.accepted"))
-                for event in events where event["event_type"] as? String == "reservation.accepted" {
-                    let data = event["event_data"] as? [String: Any]
-                    #expect((data?["worker_name"] as? String)?.hasPrefix("seniors") == true)
+            let runs = Mutex<[[String]]>([])
+            for _ in 0..<2 {
+                let before = received().count
+                let twin = Twin(credentials: TwinClient.credentials)
+                let workspace = await twin.addScenario(loaded.spec, assignmentCallbacks: loaded.assignmentCallbacks)
+                try await TwinClient.withTwin(twin) { client in
+                    let workflow = try #require(loaded.spec.workspace.workflows.first?.sid)
+                    let update = try await client.send(
+                        .post, "/v1/Workspaces/\(workspace)/Workflows/\(workflow)", [("AssignmentCallbackUrl", base + "/assign")])
+                    #expect(update.status == 200, "a scenario's workspace takes new callback URLs")
+                    _ = try await client.send(.post, "/routesim/v1/Clock", [("Until", "1800")])
+                    let events = try await client.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60&PageSize=1000").items("events")
+                    let types = events.map { $0["event_type"] as? String ?? "" }
+                    #expect(types.filter { $0 == "reservation.created" }.count == received().count - before)
+                    runs.withLock { $0.append(events.map { "\($0["event_type"] ?? "") \($0["resource_sid"] ?? "") \($0["event_date_ms"] ?? "")" }) }
+                    #expect(types.contains("reservation.rejected") && types.contains("reservation.accepted"))
+                    for event in events where event["event_type"] as? String == "reservation.accepted" {
+                        let data = event["event_data"] as? [String: Any]
+                        #expect((data?["worker_name"] as? String)?.hasPrefix("seniors") == true)
+                    }
+                    let tasks = try await client.send(.get, "/v1/Workspaces/\(workspace)/Tasks?AssignmentStatus=completed&PageSize=1000")
+                    #expect(!tasks.items("tasks").isEmpty, "accepted tasks take the scenario's handle time")
                 }
-                let tasks = try await client.send(.get, "/v1/Workspaces/\(workspace)/Tasks?AssignmentStatus=completed&PageSize=1000")
-                #expect(!tasks.items("tasks").isEmpty, "accepted tasks take the scenario's handle time")
             }
+            let both = runs.withLock { $0 }
+            #expect(both.count == 2 && both[0] == both[1], "the same answers make the same run, however long they take")
         }
     }
 }
