@@ -169,6 +169,14 @@ public enum TwinRoutes {
             return try await TwinResponse.json(twin.listTaskQueueStatistics(workspace, query(request), baseURL: base(request)))
         }
 
+        // A read sent as a POST with a JSON body, as TaskRouter's bulk endpoint is.
+        router.post(RouterPath(workspaceStatistics + "TaskQueues/RealTimeStatistics")) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            return try await TwinResponse.json(
+                twin.bulkTaskQueueRealtimeStatistics(workspace, TwinQueueSids(body: String(buffer: body)), baseURL: base(request)))
+        }
+
         router.get("/routesim/v1/Clock") { _, _ in
             await TwinResponse.json(twin.clockDocument())
         }
