@@ -292,9 +292,9 @@ enum TwinLiveView {
           slKpi("service-level", serviceLevel(cumulative)),
           kpi("answered", "Answered today", count(answered)),
           kpi("abandoned", "Abandoned today", count(cumulative.tasks_canceled), cumulative.tasks_canceled > 0 ? "warn" : ""),
-          kpi("agents-available", "Agents available", `${count(ready)}/${count(realtime.total_workers)}`)));
+          kpi("agents-available", "Agents available", `${count(ready)}/${count(realtime.total_workers)}`, "", "in an available activity")));
 
-      const queueCards = el("section", { class: "queues" }, ...queues.map((q) => {
+      const queueCards = queues.length === 0 ? null : el("section", { class: "queues" }, ...queues.map((q) => {
         const live = q.realtime;
         const today = q.cumulative;
         return el("div", { class: "card queue", "data-queue": q.task_queue_sid },
@@ -333,7 +333,8 @@ enum TwinLiveView {
           el("span", {}, el("i", { style: "background: var(--good)" }), "Answered"),
           el("span", {}, el("i", { style: "background: var(--bad)" }), "Abandoned")));
 
-      document.getElementById("board").replaceChildren(summary, queueCards, el("div", { class: "split" }, agents, tasks), chart);
+      const parts = [summary, queueCards, el("div", { class: "split" }, agents, tasks), chart];
+      document.getElementById("board").replaceChildren(...parts.filter((part) => part !== null));
     }
 
     function renderChart(points) {

@@ -4,8 +4,8 @@ import RouteSim
 /// The twin's HTTP routes: each parses the request, calls the ``Twin`` account and encodes
 /// what it returns. No resource logic lives here.
 public enum TwinRoutes {
-    /// The router of `twin`'s API and its live view (`/`). `fallbackBaseURL` is used for URLs in responses when a
-    /// request names no host; `answered` is called once per request answered.
+    /// The router of `twin`'s API and its live view (`/`). `fallbackBaseURL` is used for URLs
+    /// in responses when a request names no host; `answered` is called once per request answered.
     public static func router(
         _ twin: Twin, fallbackBaseURL: String, answered: @escaping @Sendable () -> Void = {}
     ) -> Router<BasicRequestContext> {
