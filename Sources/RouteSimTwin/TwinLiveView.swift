@@ -70,7 +70,7 @@ enum TwinLiveView {
       .bars { display: grid; gap: 8px; }
       .bar { display: grid; grid-template-columns: 130px 1fr 48px; align-items: center; gap: 10px; }
       .bar .track { height: 18px; background: var(--bg); border-radius: 9px; overflow: hidden; }
-      .bar .fill { height: 100%; border-radius: 9px; background: var(--muted); transition: width 0.4s; }
+      .bar .fill { height: 100%; border-radius: 9px; background: var(--muted); }
       .bar .fill.available { background: var(--good); }
       .bar .count { text-align: right; font-size: 1.3rem; font-weight: 700; font-variant-numeric: tabular-nums; }
       .statuses { display: grid; grid-template-columns: repeat(3, 1fr); gap: 14px; }
@@ -115,7 +115,7 @@ enum TwinLiveView {
     "use strict";
     // Everything below reads the twin's own API on this origin; nothing is fetched from elsewhere.
     const params = new URLSearchParams(location.search);
-    const threshold = Math.max(1, Number(params.get("threshold")) || 20);
+    const threshold = Math.max(1, Math.round(Number(params.get("threshold"))) || 20);
     const stepSeconds = 60;
     const bucketSeconds = 300;
     const buckets = 12;
@@ -269,10 +269,14 @@ enum TwinLiveView {
       document.getElementById("pause").disabled = !state.running;
     }
 
+    // Drawn again only when the workspaces or the choice change, so that a click is never lost.
     function renderTabs() {
       const tabs = document.getElementById("tabs");
+      const selected = state.workspaces.some((w) => w.sid === state.selected) ? state.selected : (state.workspaces[0] || {}).sid;
+      const key = JSON.stringify([selected, state.workspaces.map((w) => [w.sid, w.friendly_name])]);
+      if (tabs.dataset.key === key) return;
+      tabs.dataset.key = key;
       if (state.workspaces.length < 2) { tabs.replaceChildren(); return; }
-      const selected = state.workspaces.some((w) => w.sid === state.selected) ? state.selected : state.workspaces[0].sid;
       tabs.replaceChildren(...state.workspaces.map((w) => {
         const button = el("button", { type: "button", class: w.sid === selected ? "selected" : "" }, w.friendly_name);
         button.addEventListener("click", () => { state.selected = w.sid; location.hash = w.sid; serial(refresh); });
@@ -356,8 +360,8 @@ enum TwinLiveView {
         const x = left + index * slot + 8;
         series.forEach(([key, color], s) => {
           const value = point[key];
-          chart.append(svg("rect", { x: x + s * bar, y: y(value), width: bar - 2, height: y(0) - y(value), rx: 2, fill: color, "data-series": key },
-            svg("title", {}, `${hhmm(point.start)} ${key}: ${value}`)));
+          const shape = { x: x + s * bar, y: y(value), width: bar - 2, height: y(0) - y(value), rx: 2, fill: color, "data-series": key };
+          chart.append(svg("rect", shape, svg("title", {}, `${hhmm(point.start)} ${key}: ${value}`)));
         });
         chart.append(svg("text", { x: x + (slot - 16) / 2, y: height - 6, "text-anchor": "middle" }, hhmm(point.start)));
       });
