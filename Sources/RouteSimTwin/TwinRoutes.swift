@@ -4,14 +4,16 @@ import RouteSim
 /// The twin's HTTP routes: each parses the request, calls the ``Twin`` account and encodes
 /// what it returns. No resource logic lives here.
 public enum TwinRoutes {
-    /// The router of `twin`'s API. `fallbackBaseURL` is used for URLs in responses when a
-    /// request names no host; `answered` is called once per request answered.
+    /// The router of `twin`'s API and its live view (`/`). `fallbackBaseURL` is used for URLs
+    /// in responses when a request names no host; `answered` is called once per request answered.
     public static func router(
         _ twin: Twin, fallbackBaseURL: String, answered: @escaping @Sendable () -> Void = {}
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: TwinGate(credentials: twin.credentials, answered: answered))
         let base: @Sendable (Request) -> String = { request in request.head.authority.map { "http://" + $0 } ?? fallbackBaseURL }
+
+        router.get("/") { _, _ in TwinLiveView.response }
 
         router.post("/v1/Workspaces") { request, context in
             try await TwinResponse.json(twin.createWorkspace(form(request, context), baseURL: base(request)), status: .created)
