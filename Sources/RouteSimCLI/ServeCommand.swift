@@ -102,6 +102,7 @@ struct ServeCommand: AsyncParsableCommand, CommandExamples {
                       account SID: \(credentials.accountSid)
                       auth token:  \(credentials.authToken)
                       clock:       \(clockLine); time 0 is \(twinClock.date(at: 0))
+                      live view:   \(baseURL)/ in a browser, signed in with the account SID and auth token
                     \(scenarioLine)\(outLine)Ctrl-C stops it.
 
                     """.utf8))

@@ -51,6 +51,28 @@ extension Twin {
         return page.document(items)
     }
 
+    /// `POST …/TaskQueues/RealTimeStatistics`: the real-time document of each queue
+    /// `requested` names, in its order, under `task_queue_data`. A well-formed SID of no
+    /// queue of the workspace gets a document of zeros, as TaskRouter answers a SID of
+    /// another account.
+    func bulkTaskQueueRealtimeStatistics(
+        _ workspace: String, _ requested: TwinQueueSids, baseURL: String
+    ) throws(TwinError) -> AttributeValue {
+        let context = try statisticsContext(workspace, .realtime, TwinParameters([]))
+        var items: [AttributeValue] = []
+        for sid in requested.sids {
+            var fields = try context.space.taskQueues.firstIndex { $0.resource.sid == sid }
+                .map(context.realtime.queueFields) ?? context.realtime.unknownQueueFields()
+            fields["task_queue_sid"] = .string(sid)
+            items.append(.object(fields))
+        }
+        return [
+            "account_sid": .string(credentials.accountSid), "workspace_sid": .string(workspace),
+            "url": .string(representation(baseURL).workspaceURL(workspace) + "/TaskQueues/RealTimeStatistics"),
+            "task_queue_data": .array(items), "task_queue_response_count": .number(Double(items.count)),
+        ]
+    }
+
     /// `GET …/Workflows/{WorkflowSid}/Statistics`, `/RealTimeStatistics`, `/CumulativeStatistics`.
     func workflowStatistics(
         _ scope: TwinStatisticsScope, in workspace: String, _ sid: String, _ query: TwinParameters, baseURL: String

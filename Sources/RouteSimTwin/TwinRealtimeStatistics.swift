@@ -68,6 +68,15 @@ struct TwinRealtimeStatistics {
         return fields
     }
 
+    /// The document of a queue the workspace does not have: no task, no worker.
+    func unknownQueueFields() -> [String: AttributeValue] {
+        var fields = RealtimeTally().fields(inQueue: true, sids: sids)
+        fields["total_eligible_workers"] = .number(0)
+        fields["total_available_workers"] = .number(0)
+        fields["activity_statistics"] = workerFields([])["activity_statistics"]
+        return fields
+    }
+
     /// Workflow `w`'s document: its tasks.
     func workflowFields(_ w: Int) -> [String: AttributeValue] {
         workflowTallies[w].fields(inQueue: false, sids: sids)

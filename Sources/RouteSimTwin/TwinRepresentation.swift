@@ -154,9 +154,14 @@ public struct TwinRepresentation: Sendable {
         return .object(fields)
     }
 
-    /// `GET /routesim/v1/Clock`: `{"time": seconds, "date": ISO 8601}`.
+    /// `GET /routesim/v1/Clock`: `{"time": seconds, "date": ISO 8601, "mode": "manual" or
+    /// "realtime", "speed": simulated seconds per second, null in manual mode}`.
     public func clockDocument() -> AttributeValue {
-        ["time": .number(clock.time), "date": .string(clock.date(at: clock.time))]
+        let (mode, speed): (String, AttributeValue) = switch clock.mode {
+        case .manual: ("manual", .null)
+        case .realtime(let speed): ("realtime", .number(speed))
+        }
+        return ["time": .number(clock.time), "date": .string(clock.date(at: clock.time)), "mode": .string(mode), "speed": speed]
     }
 
     /// The URL of a workspace.

@@ -4,8 +4,8 @@ import RouteSim
 /// The twin's HTTP routes: each parses the request, calls the ``Twin`` account and encodes
 /// what it returns. No resource logic lives here.
 public enum TwinRoutes {
-    /// The router of `twin`'s API. `fallbackBaseURL` is used for URLs in responses when a
-    /// request names no host; `answered` is called once per request answered.
+    /// The router of `twin`'s API and its live view (`/`). `fallbackBaseURL` is used for URLs
+    /// in responses when a request names no host; `answered` is called once per request answered.
     public static func router(
         _ twin: Twin, fallbackBaseURL: String, answered: @escaping @Sendable () -> Void = {}
     ) -> Router<BasicRequestContext> {
@@ -13,6 +13,8 @@ public enum TwinRoutes {
         router.add(middleware: TwinGate(
             credentials: twin.credentials, answered: answered, settle: { await twin.answerAssignments() }))
         let base: @Sendable (Request) -> String = { request in request.head.authority.map { "http://" + $0 } ?? fallbackBaseURL }
+
+        router.get("/") { _, _ in TwinLiveView.response }
 
         router.post("/v1/Workspaces") { request, context in
             try await TwinResponse.json(twin.createWorkspace(form(request, context), baseURL: base(request)), status: .created)
@@ -168,6 +170,14 @@ public enum TwinRoutes {
         router.get(RouterPath(workspaceStatistics + "TaskQueues/Statistics")) { request, context in
             let workspace = try context.parameters.require("workspace")
             return try await TwinResponse.json(twin.listTaskQueueStatistics(workspace, query(request), baseURL: base(request)))
+        }
+
+        // A read sent as a POST with a JSON body, as TaskRouter's bulk endpoint is.
+        router.post(RouterPath(workspaceStatistics + "TaskQueues/RealTimeStatistics")) { request, context in
+            let workspace = try context.parameters.require("workspace")
+            let body = try await request.body.collect(upTo: context.maxUploadSize)
+            return try await TwinResponse.json(
+                twin.bulkTaskQueueRealtimeStatistics(workspace, TwinQueueSids(body: String(buffer: body)), baseURL: base(request)))
         }
 
         router.get("/routesim/v1/Clock") { _, _ in

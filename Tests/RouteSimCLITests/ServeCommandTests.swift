@@ -16,6 +16,7 @@ import Testing
         #expect(output.stdout.contains(/account SID: AC[0-9a-f]{32}\n/), "\(output.stdout)")
         #expect(output.stdout.contains(/auth token: +[0-9a-f]{32}\n/), "\(output.stdout)")
         #expect(output.stdout.contains("time 0 is 2026-01-01T00:00:00Z"))
+        #expect(output.stdout.contains("live view:   http://127.0.0.1:\(url.1)/ in a browser"), "\(output.stdout)")
     }
 
     @Test func itStopsByItselfAfterMaxSeconds() throws {

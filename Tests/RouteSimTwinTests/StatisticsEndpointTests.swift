@@ -225,6 +225,46 @@ import RouteSimTwin
         }
     }
 
+    @Test func theBulkRealTimeDocumentNamesEachRequestedQueueInOrderAndZerosForAnUnknownOne() async throws {
+        try await TwinClient.withTwin { twin in
+            let setup = try await Self.setUp(twin)
+            let base = "/v1/Workspaces/\(setup.workspace)"
+            let single = try await twin.send(.get, base + "/TaskQueues/\(setup.queue)/RealTimeStatistics")
+            let unknown = "WQ" + String(repeating: "0", count: 32)
+            let bulk = try await twin.send(
+                .post, base + "/TaskQueues/RealTimeStatistics", json: #"{"queueSids": ["\#(unknown)", "\#(setup.queue)"]}"#)
+            #expect(bulk.status == 200)
+            #expect(bulk["task_queue_response_count"] as? Int == 2)
+            #expect(bulk["url"] as? String == "http://localhost" + base + "/TaskQueues/RealTimeStatistics")
+            let data = bulk.items("task_queue_data")
+            #expect(data.map { $0["task_queue_sid"] as? String } == [unknown, setup.queue])
+            #expect(data.last?["total_tasks"] as? Int == 2)
+            for key in ["total_tasks", "tasks_by_status", "longest_task_waiting_age", "longest_task_waiting_sid", "total_eligible_workers", "total_available_workers"] {
+                #expect(data.last?[key] as? NSObject == single[key] as? NSObject, "\(key)")
+            }
+            #expect(data.first?["total_tasks"] as? Int == 0)
+            #expect(data.first?["total_eligible_workers"] as? Int == 0)
+            #expect((data.first?["tasks_by_status"] as? [String: Int])?.values.allSatisfy { $0 == 0 } == true)
+            #expect(Self.workers(data.first?["activity_statistics"]) == ["Offline": 0, "Available": 0, "Unavailable": 0])
+        }
+    }
+
+    @Test func theBulkRealTimeDocumentTakesOneToFiftyWellFormedQueueSids() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("Bulk", [("Template", "FIFO")])
+            let path = "/v1/Workspaces/\(workspace)/TaskQueues/RealTimeStatistics"
+            let sid = "WQ" + String(repeating: "a", count: 32)
+            let list = { (count: Int) in "{\"QueueSids\": [" + Array(repeating: "\"\(sid)\"", count: count).joined(separator: ",") + "]}" }
+            #expect(try await twin.send(.post, path, json: list(50)).status == 200)
+            for body in [list(0), list(51), #"{"QueueSids": ["WQ123"]}"#, #"{"QueueSids": "\#(sid)"}"#, #"{"Sids": []}"#, "not json", ""] {
+                let answer = try await twin.send(.post, path, json: body)
+                #expect(answer.status == 400 && answer.code == 20001, "\(body)")
+            }
+            let missing = "/v1/Workspaces/WS" + String(repeating: "0", count: 32) + "/TaskQueues/RealTimeStatistics"
+            #expect(try await twin.send(.post, missing, json: list(1)).code == 20404)
+        }
+    }
+
     @Test func queuesAndWorkersHaveTheirCumulativeDocuments() async throws {
         try await TwinClient.withTwin { twin in
             let setup = try await Self.setUp(twin)

@@ -53,6 +53,21 @@ def test_statistics_of_a_workspace_its_queue_workflow_and_workers(server):
     assert workspace.task_queues(queue.sid).statistics().fetch().realtime["total_eligible_workers"] == 1
     listed = workspace.task_queues.statistics.list()
     assert [item.task_queue_sid for item in listed] == [queue.sid]
+    # The bulk document takes a JSON body; the helper library sends what `to_dict` returns.
+    class QueueSids:
+        def __init__(self, sids):
+            self.sids = sids
+
+        def to_dict(self):
+            return {"QueueSids": self.sids}
+
+    bulk = workspace.task_queues.bulk_real_time_statistics.create(body=QueueSids([queue.sid]))
+    assert bulk.task_queue_response_count == 1
+    assert bulk.task_queue_data[0]["task_queue_sid"] == queue.sid
+    assert bulk.task_queue_data[0]["total_tasks"] == 2
+    with pytest.raises(TwilioRestException) as raised:
+        workspace.task_queues.bulk_real_time_statistics.create(body=QueueSids([]))
+    assert raised.value.code == 20001
     workflow = workspace.workflows.list()[0]
     assert workspace.workflows(workflow.sid).real_time_statistics().fetch().total_tasks == 2
     assert workspace.workflows(workflow.sid).cumulative_statistics().fetch(minutes=60).tasks_entered == 2
