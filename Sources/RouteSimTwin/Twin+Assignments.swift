@@ -27,7 +27,7 @@ extension Twin {
     /// returns when they are carried out, and with `waitingForOthers` also when those other
     /// requests are waiting for are; with the realtime clock it returns at once
     /// (``sendAssignments()``).
-    public func answerAssignments(waitingForOthers: Bool = false) async {
+    func answerAssignments(waitingForOthers: Bool = false) async {
         guard clock.mode == .manual else {
             sendAssignments()
             return
