@@ -98,20 +98,23 @@ public final class TwinAssignmentCallbacks: Sendable {
     }
 
     /// `request`'s response, nil when none came within ``timeout``: a race with a timer, as
-    /// URLSession on Linux counts its time-outs in whole seconds.
+    /// URLSession on Linux counts its time-outs in whole seconds. The loser is cancelled, not
+    /// awaited: an application that never answers holds nothing.
     private func exchange(_ request: URLRequest) async -> Result<(Data, URLResponse), any Error>? {
-        await withTaskGroup(of: Result<(Data, URLResponse), any Error>?.self) { group in
-            group.addTask { [session] in
-                do { return .success(try await session.data(for: request)) } catch { return .failure(error) }
-            }
-            group.addTask { [timeout] in
-                try? await Task.sleep(for: .seconds(timeout))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let (outcomes, continuation) = AsyncStream.makeStream(of: Result<(Data, URLResponse), any Error>?.self)
+        let exchange = Task { [session] in
+            do { continuation.yield(.success(try await session.data(for: request))) } catch { continuation.yield(.failure(error)) }
         }
+        let timer = Task { [timeout] in
+            try await Task.sleep(for: .seconds(timeout))
+            continuation.yield(nil)
+        }
+        var iterator = outcomes.makeAsyncIterator()
+        let first = await iterator.next() ?? nil
+        continuation.finish()
+        exchange.cancel()
+        timer.cancel()
+        return first
     }
 
     /// The `assignments` part of `GET /routesim/v1/Callbacks`.

@@ -153,7 +153,9 @@ import Testing
             let twin = Twin(credentials: TwinClient.credentials, assignmentTimeout: 0.3)
             try await TwinClient.withTwin(twin) { client in
                 let made = try await Self.workspace(client, url: base + "/slow", fallback: base + "/fallback", workers: ["alice"])
+                let started = ContinuousClock.now
                 let task = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [("Attributes", "{}")])
+                #expect(ContinuousClock.now - started < .milliseconds(900), "two time-outs of 0.3 s, not the application's 1 s each")
                 let taskSid = try #require(task["sid"] as? String)
                 #expect(received().map(\.path) == ["/slow", "/fallback", "/slow", "/fallback"])
                 let reservations = try await Self.reservations(client, made.workspace, task: taskSid)
