@@ -10,9 +10,15 @@
 struct RoutingTable {
     /// Every target of every workflow, filters in order, then the default filter's.
     private(set) var targets: [ResolvedTarget] = []
-    /// First target id of each filter, per workflow.
+    /// First target id of each filter, per routing workflow.
+    ///
+    /// The per-workflow tables below are indexed by routing workflow: routing workflow `w`
+    /// below the workspace's workflow count is workflow `w`'s current configuration; those
+    /// after are configurations a live run replaced (``replaceWorkflow(_:with:workers:)``),
+    /// kept for the tasks in flight that entered them. A target's
+    /// ``ResolvedTarget/workflow`` is its routing workflow.
     private(set) var filterStart: [[Int32]] = []
-    /// The default filter's target id per workflow; -1 without one.
+    /// The default filter's target id per routing workflow; -1 without one.
     private(set) var defaultTarget: [Int32] = []
     /// `filterMatches[workflow][profile * filters + filter]`: a profile's answers side by
     /// side, so a profile added while the engine runs appends its own.
@@ -20,7 +26,7 @@ struct RoutingTable {
     /// Each workflow's filter expressions, in order (a profile's answers are theirs).
     private var filterExpressions: [[Expression]] = []
     /// The number of filters of each workflow (the width of a profile's answers).
-    private var filterCounts: [Int] = []
+    private(set) var filterCounts: [Int] = []
     /// Member queues of each group, ascending.
     private(set) var memberQueues = GroupLists([])
     /// `member[group * queueCount + queue]`.
@@ -56,46 +62,72 @@ struct RoutingTable {
         groupStride = groupCount
         queueCount = workspace.taskQueues.count
         for (w, workflow) in workspace.workflows.enumerated() {
-            var starts: [Int32] = []
-            for (f, filter) in workflow.filters.enumerated() {
-                starts.append(Int32(targets.count))
-                appendTargets(filter.targets, workflow: w, filter: f)
-            }
+            let (starts, fallback) = appendTargets(of: workflow, as: w)
             filterStart.append(starts)
+            defaultTarget.append(fallback)
             filterExpressions.append(workflow.filters.map(\.expression))
             filterCounts.append(workflow.filters.count)
-            filterMatches.append([])
-            if let fallback = workflow.defaultFilter {
-                defaultTarget.append(Int32(targets.count))
-                appendTargets([fallback], workflow: w, filter: -1)
-            } else {
-                defaultTarget.append(-1)
-            }
-        }
-        let workflows = workspace.workflows
-        for w in workflows.indices {
-            filterMatches[w] = profiles.flatMap { profile in
-                workflows[w].filters.map { $0.expression.evaluate(ExpressionContext(attributes: profile)) }
-            }
+            filterMatches.append(filterMatches(of: workflow))
         }
         let queues = workspace.taskQueues
-        var groupQueues: [[Int32]] = []
         for group in spec.workerGroups {
-            let memberships = queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes)) }
-            member += memberships
-            groupQueues.append(memberships.indices.filter { memberships[$0] }.map(Int32.init))
+            member += queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes)) }
         }
-        memberQueues = GroupLists(groupQueues)
-        let groups = spec.workerGroups
-        admits = targets.map { resolved in
-            guard let expression = resolved.target.expression, !expression.isAlwaysTrue else { return nil }
-            return profiles.flatMap { profile in
-                groups.map { expression.evaluate(ExpressionContext(task: profile, worker: $0.attributes)) }
+        memberQueues = listMemberQueues()
+        resolveTargets(targets.indices, workers: workers)
+    }
+
+    /// Lays out `workflow`'s targets at the end of ``targets`` as routing workflow `w`:
+    /// returns the first target id of each filter, and the default filter's (-1 without one).
+    private mutating func appendTargets(of workflow: Workflow, as w: Int) -> (starts: [Int32], fallback: Int32) {
+        var starts: [Int32] = []
+        for (f, filter) in workflow.filters.enumerated() {
+            starts.append(Int32(targets.count))
+            appendTargets(filter.targets, workflow: w, filter: f)
+        }
+        guard let fallback = workflow.defaultFilter else { return (starts, -1) }
+        let id = Int32(targets.count)
+        appendTargets([fallback], workflow: w, filter: -1)
+        return (starts, id)
+    }
+
+    /// Which of `workflow`'s filters every profile matches, a profile's answers side by side.
+    private func filterMatches(of workflow: Workflow) -> [Bool] {
+        profiles.flatMap { profile in
+            workflow.filters.map { $0.expression.evaluate(ExpressionContext(attributes: profile)) }
+        }
+    }
+
+    /// Each group's member queues, ascending, from ``member``. O(groups x queues).
+    private func listMemberQueues() -> GroupLists {
+        GroupLists((0..<groupCount).map(memberList(ofGroup:)))
+    }
+
+    /// Group `g`'s member queues, ascending, from ``member``. O(queues).
+    private func memberList(ofGroup g: Int) -> [Int32] {
+        (0..<queueCount).filter { member[g * queueCount + $0] }.map(Int32.init)
+    }
+
+    /// Evaluates what targets `range`, the last ones of ``targets``, read for every profile
+    /// and group: what their expressions admit, their known workers among `workers`, their
+    /// `order_by` keys. O(targets x profiles x groups + known-worker targets x profiles x workers).
+    private mutating func resolveTargets(_ range: Range<Int>, workers: [Worker]) {
+        for t in range {
+            let resolved = targets[t]
+            if let expression = resolved.target.expression, !expression.isAlwaysTrue {
+                var table = Array(repeating: false, count: profileCount * groupStride)
+                for p in 0..<profileCount {
+                    for g in 0..<groupCount {
+                        table[p * groupStride + g] = expression.evaluate(
+                            ExpressionContext(task: profiles[p], worker: groupAttributes[g]))
+                    }
+                }
+                admits.append(table)
+            } else {
+                admits.append(nil)
             }
-        }
-        knownWorkers = targets.map { Self.knownWorkers($0, profiles: profiles, workers: workers) }
-        orderKeys = targets.map { resolved in
-            resolved.target.orderBy.map { clause in groups.map { Self.orderKey(clause, $0.attributes) } }
+            knownWorkers.append(Self.knownWorkers(resolved, profiles: profiles, workers: workers))
+            orderKeys.append(resolved.target.orderBy.map { clause in groupAttributes.map { Self.orderKey(clause, $0) } })
         }
     }
 
@@ -179,23 +211,73 @@ struct RoutingTable {
         let g = groupCount
         groupAttributes.append(attributes)
         groupCount += 1
-        let memberships = queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: attributes)) }
-        member += memberships
-        memberQueues.append(memberships.indices.filter { memberships[$0] }.map(Int32.init))
+        member += repeatElement(false, count: queueCount)
         for t in targets.indices {
-            if admits[t] != nil, let expression = targets[t].target.expression {
-                for p in 0..<profileCount {
-                    admits[t]![p * groupStride + g] = expression.evaluate(
-                        ExpressionContext(task: profiles[p], worker: attributes))
-                }
-            }
             if knownWorkers[t] != nil {
                 knownWorkers[t] = Self.knownWorkers(targets[t], profiles: profiles, workers: workers)
             }
+            for c in orderKeys[t].indices { orderKeys[t][c].append(nil) }
+        }
+        evaluateGroup(g, queues: queues)
+        memberQueues.append(memberList(ofGroup: g))
+    }
+
+    /// Gives group `g` (of one worker) the attributes `attributes` while the engine runs (a
+    /// worker's attributes updated through the API): its queues among `queues`, what each
+    /// target admits of it, its `order_by` keys. O(queues x groups + targets x profiles).
+    mutating func setGroupAttributes(_ g: Int, _ attributes: AttributeValue, queues: [TaskQueue]) {
+        groupAttributes[g] = attributes
+        evaluateGroup(g, queues: queues)
+        memberQueues = listMemberQueues()
+    }
+
+    /// Evaluates what reads group `g`'s attributes: its membership of `queues`, what each
+    /// target admits of it for every profile, its `order_by` keys. O(queues + targets x profiles).
+    private mutating func evaluateGroup(_ g: Int, queues: [TaskQueue]) {
+        let attributes = groupAttributes[g]
+        for (q, queue) in queues.enumerated() {
+            member[g * queueCount + q] = queue.targetWorkers.evaluate(ExpressionContext(attributes: attributes))
+        }
+        for t in targets.indices {
+            if admits[t] != nil, let expression = targets[t].target.expression {
+                for p in 0..<profileCount {
+                    admits[t]![p * groupStride + g] = expression.evaluate(ExpressionContext(task: profiles[p], worker: attributes))
+                }
+            }
             for c in orderKeys[t].indices {
-                orderKeys[t][c].append(Self.orderKey(targets[t].target.orderBy[c], attributes))
+                orderKeys[t][c][g] = Self.orderKey(targets[t].target.orderBy[c], attributes)
             }
         }
+    }
+
+    /// Gives queue `q` the `target_workers` expression `targetWorkers` while the engine runs:
+    /// which groups are its members. O(groups x queues).
+    mutating func setTargetWorkers(ofQueue q: Int, _ targetWorkers: Expression) {
+        for g in 0..<groupCount {
+            member[g * queueCount + q] = targetWorkers.evaluate(ExpressionContext(attributes: groupAttributes[g]))
+        }
+        memberQueues = listMemberQueues()
+    }
+
+    /// Gives workflow `w` the configuration `workflow` while the engine runs: its filters
+    /// and targets are laid out anew, and the configuration they replace becomes a routing
+    /// workflow of its own, which the tasks in flight that entered it go on following
+    /// (TaskRouter's `ReEvaluateTasks` false). O(targets + (filters + new targets x groups)
+    /// x profiles + new known-worker targets x profiles x workers).
+    mutating func replaceWorkflow(_ w: Int, with workflow: Workflow, workers: [Worker]) {
+        let retired = Int32(filterStart.count)
+        filterStart.append(filterStart[w])
+        defaultTarget.append(defaultTarget[w])
+        filterMatches.append(filterMatches[w])
+        filterExpressions.append(filterExpressions[w])
+        filterCounts.append(filterCounts[w])
+        for t in targets.indices where targets[t].workflow == Int32(w) { targets[t].workflow = retired }
+        let first = targets.count
+        (filterStart[w], defaultTarget[w]) = appendTargets(of: workflow, as: w)
+        filterExpressions[w] = workflow.filters.map(\.expression)
+        filterCounts[w] = workflow.filters.count
+        filterMatches[w] = filterMatches(of: workflow)
+        resolveTargets(first..<targets.count, workers: workers)
     }
 
     private mutating func appendTargets(_ list: [WorkflowTarget], workflow: Int, filter: Int) {

@@ -30,8 +30,9 @@ public struct Simulation {
     let channelOptimized: [Bool]
     /// Per channel, whether concurrency changes the speed of work (rescaling needed).
     let speedVaries: [Bool]
-    /// Per queue, what routing reads of it.
-    let queuePolicies: [QueuePolicy]
+    /// Per queue, what routing reads of it; a live run's change as its queues are updated
+    /// (``updateQueue(_:to:)``).
+    var queuePolicies: [QueuePolicy]
     /// Per worker group, the open channels (``channelOpen``) its workers have capacity on,
     /// ascending: the channels whose ready heaps its workers are filed in.
     var groupChannels: GroupLists

@@ -134,6 +134,12 @@ package struct TaskRouterStatistics {
         groupCount += 1
     }
 
+    /// Makes `groups` (ascending) the member groups of queue `q`: its `target_workers` or
+    /// a member's attributes changed while the engine runs. O(groups).
+    mutating func setMembers(ofQueue q: Int, _ groups: [Int]) {
+        queueGroups[q] = groups
+    }
+
     /// Whether the statistics read events of `type` (the engine feeds those always).
     /// Inlined, so that it folds away where `type` is a constant.
     @inline(__always)

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import RouteSimTwin
+
+/// Workflows, queues and workers' attributes updated while tasks are in flight: the running
+/// engine takes the change, without being built again.
+@Suite struct LiveRoutingChangeTests {
+    /// A workspace (no template) with the Available activity, queues named `queues` with
+    /// their `target_workers`, and workers named `workers` with their attributes, Available
+    /// when `available`. Returns the workspace, the Available activity's SID, and the queues'
+    /// and workers' SIDs by name.
+    static func setUp(
+        _ twin: TwinClient, queues: [(String, String)], workers: [(name: String, attributes: String, available: Bool)]
+    ) async throws -> (workspace: String, available: String, queues: [String: String], workers: [String: String]) {
+        let workspace = try await twin.workspace("Live changes")
+        let base = "/v1/Workspaces/\(workspace)"
+        let activities = try await twin.send(.get, base + "/Activities?FriendlyName=Available")
+        let available = try #require(activities.items("activities").first?["sid"] as? String)
+        var queueSids: [String: String] = [:]
+        for (name, target) in queues {
+            let queue = try await twin.send(.post, base + "/TaskQueues", [("FriendlyName", name), ("TargetWorkers", target)])
+            queueSids[name] = try #require(queue["sid"] as? String, "\(queue.json ?? [:])")
+        }
+        var workerSids: [String: String] = [:]
+        for worker in workers {
+            var form = [("FriendlyName", worker.name), ("Attributes", worker.attributes)]
+            if worker.available { form.append(("ActivitySid", available)) }
+            let created = try await twin.send(.post, base + "/Workers", form)
+            workerSids[worker.name] = try #require(created["sid"] as? String)
+        }
+        return (workspace, available, queueSids, workerSids)
+    }
+
+    /// A workflow configuration: `filters` as (expression, targets as (queue SID, timeout)).
+    static func configuration(_ filters: [(String, [(String, Int?)])], fallback: String? = nil) -> String {
+        let listed = filters.map { expression, targets in
+            let targetList = targets.map { queue, timeout in
+                #"{"queue":"\#(queue)""# + (timeout.map { #","timeout":\#($0)"# } ?? "") + "}"
+            }
+            return #"{"expression":"\#(expression)","targets":[\#(targetList.joined(separator: ","))]}"#
+        }
+        let fallbackText = fallback.map { #","default_filter":{"queue":"\#($0)"}"# } ?? ""
+        return #"{"task_routing":{"filters":[\#(listed.joined(separator: ","))]\#(fallbackText)}}"#
+    }
+
+    @Test func aWorkflowUpdatedWhileATaskIsInFlightRoutesNewTasksByTheNewConfigurationAndTheOldTaskByTheOld() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, available, queues, workers) = try await Self.setUp(
+                twin, queues: [("Sales", #"skill == "sales""#), ("Support", #"skill == "support""#), ("Overflow", #"skill == "overflow""#)],
+                workers: [("alice", #"{"skill":"sales"}"#, false), ("bob", #"{"skill":"support"}"#, false)])
+            let base = "/v1/Workspaces/\(workspace)"
+            let (sales, support, overflow) = (queues["Sales"]!, queues["Support"]!, queues["Overflow"]!)
+            let old = Self.configuration([(#"type == 'a'"#, [(sales, 60)]), (#"type == 'a'"#, [(overflow, nil)])])
+            let created = try await twin.send(.post, base + "/Workflows", [("FriendlyName", "W"), ("Configuration", old)])
+            let workflow = try #require(created["sid"] as? String)
+            let first = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"a","call":1}"#), ("WorkflowSid", workflow)])
+            let firstSid = try #require(first["sid"] as? String)
+            #expect(first["task_queue_sid"] as? String == sales)
+
+            let new = Self.configuration([(#"type == 'a'"#, [(support, nil)])])
+            let updated = try await twin.send(
+                .post, base + "/Workflows/\(workflow)", [("Configuration", new), ("TaskReservationTimeout", "30")])
+            #expect(updated.status == 200, "\(updated.json ?? [:])")
+            #expect(updated["task_reservation_timeout"] as? Int == 30)
+
+            let second = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"a","call":2}"#), ("WorkflowSid", workflow)])
+            let secondSid = try #require(second["sid"] as? String)
+            #expect(second["task_queue_sid"] as? String == support, "a new task is routed by the new configuration")
+            #expect(try await twin.send(.get, base + "/Tasks/\(firstSid)")["task_queue_sid"] as? String == sales)
+
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "60")])
+            let moved = try await twin.send(.get, base + "/Tasks/\(firstSid)")
+            #expect(moved["assignment_status"] as? String == "pending")
+            #expect(moved["task_queue_sid"] as? String == overflow, "the old task times out to its old configuration's next filter")
+
+            _ = try await twin.send(.post, base + "/Workers/\(workers["bob"]!)", [("ActivitySid", available)])
+            let reserved = try await twin.send(.get, base + "/Tasks/\(secondSid)/Reservations")
+            #expect(reserved.items("reservations").map { $0["worker_sid"] as? String } == [workers["bob"]!])
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "30")])
+            let timedOut = try await twin.send(.get, base + "/Tasks/\(secondSid)/Reservations")
+            #expect(timedOut.items("reservations").map { $0["reservation_status"] as? String } == ["timeout"],
+                    "a reservation made after the update times out by the new task_reservation_timeout")
+        }
+    }
+
+    @Test func aQueueWhoseTargetWorkersChangeOffersItsWaitingTaskToTheNewMembers() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, _, queues, workers) = try await Self.setUp(
+                twin, queues: [("Sales", #"skill == "sales""#)],
+                workers: [("alice", #"{"skill":"support"}"#, true), ("carol", #"{"skill":"support"}"#, true)])
+            let base = "/v1/Workspaces/\(workspace)"
+            let sales = queues["Sales"]!
+            let created = try await twin.send(
+                .post, base + "/Workflows", [("FriendlyName", "W"), ("Configuration", Self.configuration([], fallback: sales))])
+            let workflow = try #require(created["sid"] as? String)
+            let task = try await twin.send(.post, base + "/Tasks", [("Attributes", "{}"), ("WorkflowSid", workflow)])
+            let taskSid = try #require(task["sid"] as? String)
+            #expect(task["assignment_status"] as? String == "pending", "no worker is a member of Sales")
+
+            let updated = try await twin.send(
+                .post, base + "/TaskQueues/\(sales)", [("TargetWorkers", #"skill == "support""#), ("MaxReservedWorkers", "2")])
+            #expect(updated.status == 200, "\(updated.json ?? [:])")
+            #expect(try await twin.send(.get, base + "/Tasks/\(taskSid)")["assignment_status"] as? String == "reserved")
+            let reservations = try await twin.send(.get, base + "/Tasks/\(taskSid)/Reservations")
+            #expect(Set(reservations.items("reservations").compactMap { $0["worker_sid"] as? String })
+                    == [workers["alice"]!, workers["carol"]!], "both new members, as max_reserved_workers 2 allows")
+        }
+    }
+
+    @Test func aWorkerWhoseAttributesChangeJoinsTheQueuesTheyMatchAndLeavesTheOthers() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, _, queues, workers) = try await Self.setUp(
+                twin, queues: [("Sales", #"skill == "sales""#), ("Support", #"skill == "support""#)],
+                workers: [("alice", #"{"skill":"support"}"#, true)])
+            let base = "/v1/Workspaces/\(workspace)"
+            let configuration = Self.configuration([
+                (#"type == 'sales'"#, [(queues["Sales"]!, nil)]), (#"type == 'support'"#, [(queues["Support"]!, nil)]),
+            ])
+            let created = try await twin.send(.post, base + "/Workflows", [("FriendlyName", "W"), ("Configuration", configuration)])
+            let workflow = try #require(created["sid"] as? String)
+            let task = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"sales"}"#), ("WorkflowSid", workflow)])
+            let taskSid = try #require(task["sid"] as? String)
+            #expect(task["assignment_status"] as? String == "pending")
+
+            let alice = workers["alice"]!
+            let updated = try await twin.send(.post, base + "/Workers/\(alice)", [("Attributes", #"{"skill":"sales"}"#)])
+            #expect(updated.status == 200, "\(updated.json ?? [:])")
+            let reservations = try await twin.send(.get, base + "/Tasks/\(taskSid)/Reservations")
+            #expect(reservations.items("reservations").map { $0["worker_sid"] as? String } == [alice])
+            let reservation = try #require(reservations.items("reservations").first?["sid"] as? String)
+            _ = try await twin.send(.post, base + "/Tasks/\(taskSid)/Reservations/\(reservation)", [("ReservationStatus", "rejected")])
+
+            let support = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"support"}"#), ("WorkflowSid", workflow)])
+            #expect(support["assignment_status"] as? String == "pending", "alice left Support")
+        }
+    }
+}
