@@ -103,17 +103,22 @@ public actor Twin {
 
     // MARK: Sub-resources
 
-    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`.
+    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`: a worker or a workflow reaches the
+    /// running engine, tasks in flight or not; an activity, a channel or a queue is added by
+    /// building the engine again (``checkRebuild(_:)``).
     public func create(
         _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
-        if kind != .workers { try checkRebuild(owner) }
+        if kind != .workers && kind != .workflows { try checkRebuild(owner) }
         let index = try workspaces[owner].create(kind, parameters)
-        if kind == .workers {
+        switch kind {
+        case .workers:
             engines[workspaces[owner].sid]?.add(workspaces[owner].workers[index].resource)
             syncWorkers(owner)
-        } else {
+        case .workflows:
+            engines[workspaces[owner].sid]?.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
+        case .activities, .taskChannels, .taskQueues:
             rebuild(owner)
         }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
@@ -328,7 +333,7 @@ public actor Twin {
     private func checkRebuild(_ owner: Int) throws(TwinError) {
         guard let engine = engines[workspaces[owner].sid], !engine.canRebuild else { return }
         if engine.fromScenario {
-            throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
+            throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only new workflows and updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
         }
         throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
     }

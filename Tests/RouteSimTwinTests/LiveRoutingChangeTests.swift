@@ -83,6 +83,38 @@ import RouteSimTwin
         }
     }
 
+    @Test func aWorkflowCreatedWhileTasksAreInFlightRoutesItsTasksAndLeavesAReplacedConfigurationToItsTasks() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, _, queues, _) = try await Self.setUp(
+                twin, queues: [("Sales", #"skill == "sales""#), ("Support", #"skill == "support""#)], workers: [])
+            let base = "/v1/Workspaces/\(workspace)"
+            let (sales, support) = (queues["Sales"]!, queues["Support"]!)
+            let old = Self.configuration([(#"type == 'a'"#, [(sales, 60)]), (#"type == 'a'"#, [(support, nil)])])
+            let first = try await twin.send(.post, base + "/Workflows", [("FriendlyName", "First"), ("Configuration", old)])
+            let firstWorkflow = try #require(first["sid"] as? String)
+            let task = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"a"}"#), ("WorkflowSid", firstWorkflow)])
+            let taskSid = try #require(task["sid"] as? String)
+            let replaced = try await twin.send(
+                .post, base + "/Workflows/\(firstWorkflow)", [("Configuration", Self.configuration([], fallback: support))])
+            #expect(replaced.status == 200)
+
+            let second = try await twin.send(
+                .post, base + "/Workflows", [("FriendlyName", "Second"), ("Configuration", Self.configuration([], fallback: sales))])
+            #expect(second.status == 201, "\(second.json ?? [:])")
+            let secondWorkflow = try #require(second["sid"] as? String)
+            let secondTask = try await twin.send(.post, base + "/Tasks", [("Attributes", "{}"), ("WorkflowSid", secondWorkflow)])
+            #expect(secondTask["task_queue_sid"] as? String == sales)
+            #expect(secondTask["workflow_sid"] as? String == secondWorkflow)
+
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "60")])
+            let moved = try await twin.send(.get, base + "/Tasks/\(taskSid)")
+            #expect(moved["assignment_status"] as? String == "pending")
+            #expect(moved["task_queue_sid"] as? String == support, "the first task still follows the configuration it entered")
+            let statistics = try await twin.send(.get, base + "/Workflows/\(secondWorkflow)/RealTimeStatistics")
+            #expect(statistics.status == 200)
+        }
+    }
+
     @Test func aQueueWhoseTargetWorkersChangeOffersItsWaitingTaskToTheNewMembers() async throws {
         try await TwinClient.withTwin { twin in
             let (workspace, _, queues, workers) = try await Self.setUp(

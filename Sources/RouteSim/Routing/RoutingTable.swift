@@ -25,6 +25,9 @@ struct RoutingTable {
     private var filterMatches: [[Bool]] = []
     /// Each workflow's filter expressions, in order (a profile's answers are theirs).
     private var filterExpressions: [[Expression]] = []
+    /// The number of the workspace's workflows: the routing workflows that are current
+    /// configurations.
+    private var workflowCount = 0
     /// The number of filters of each workflow (the width of a profile's answers).
     private(set) var filterCounts: [Int] = []
     /// Member queues of each group, ascending.
@@ -69,6 +72,7 @@ struct RoutingTable {
             filterCounts.append(workflow.filters.count)
             filterMatches.append(filterMatches(of: workflow))
         }
+        workflowCount = workspace.workflows.count
         let queues = workspace.taskQueues
         for group in spec.workerGroups {
             member += queues.map { $0.targetWorkers.evaluate(ExpressionContext(attributes: group.attributes)) }
@@ -265,13 +269,43 @@ struct RoutingTable {
     /// (TaskRouter's `ReEvaluateTasks` false). O(targets + (filters + new targets x groups)
     /// x profiles + new known-worker targets x profiles x workers).
     mutating func replaceWorkflow(_ w: Int, with workflow: Workflow, workers: [Worker]) {
-        let retired = Int32(filterStart.count)
+        moveToEnd(w)
+        configure(w, workflow, workers: workers)
+    }
+
+    /// Adds `workflow`, created while the engine runs, as the workspace's last workflow:
+    /// a replaced configuration in its place moves to the end. Same cost as
+    /// ``replaceWorkflow(_:with:workers:)``.
+    mutating func appendWorkflow(_ workflow: Workflow, workers: [Worker]) {
+        let w = workflowCount
+        if w < filterStart.count {
+            moveToEnd(w)
+        } else {
+            filterStart.append([])
+            defaultTarget.append(-1)
+            filterMatches.append([])
+            filterExpressions.append([])
+            filterCounts.append(0)
+        }
+        workflowCount += 1
+        configure(w, workflow, workers: workers)
+    }
+
+    /// Copies routing workflow `w` to the end, its targets with it, leaving `w` to be
+    /// configured again. O(targets).
+    private mutating func moveToEnd(_ w: Int) {
+        let end = Int32(filterStart.count)
         filterStart.append(filterStart[w])
         defaultTarget.append(defaultTarget[w])
         filterMatches.append(filterMatches[w])
         filterExpressions.append(filterExpressions[w])
         filterCounts.append(filterCounts[w])
-        for t in targets.indices where targets[t].workflow == Int32(w) { targets[t].workflow = retired }
+        for t in targets.indices where targets[t].workflow == Int32(w) { targets[t].workflow = end }
+    }
+
+    /// Makes routing workflow `w` the configuration `workflow`, its targets laid out anew at
+    /// the end of ``targets``.
+    private mutating func configure(_ w: Int, _ workflow: Workflow, workers: [Worker]) {
         let first = targets.count
         (filterStart[w], defaultTarget[w]) = appendTargets(of: workflow, as: w)
         filterExpressions[w] = workflow.filters.map(\.expression)

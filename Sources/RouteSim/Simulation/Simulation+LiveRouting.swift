@@ -19,6 +19,15 @@ extension Simulation {
         routing.replaceWorkflow(w, with: workflow, workers: numbering.workers)
     }
 
+    /// Adds `workflow`, created through the API, as the workspace's last workflow: tasks
+    /// may be created in it from now on. O(targets + expressions of `workflow` x profiles x groups).
+    public mutating func addWorkflow(_ workflow: Workflow) {
+        spec.workspace.workflows.append(workflow)
+        live?.read(workflow)
+        routing.appendWorkflow(workflow, workers: numbering.workers)
+        statistics.addWorkflow(workflow)
+    }
+
     /// Gives queue `q` the rules of `queue` now: its members (`target_workers`), its
     /// `task_order`, `max_reserved_workers` and reservation and assignment activities. Its
     /// idle heaps are made again from its members, its pending tasks ranked by the new
