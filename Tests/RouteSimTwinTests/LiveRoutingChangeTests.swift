@@ -1,6 +1,7 @@
 import Foundation
-import Testing
+import RouteSimScenario
 import RouteSimTwin
+import Testing
 
 /// Workflows, queues and workers' attributes updated while tasks are in flight: the running
 /// engine takes the change, without being built again.
@@ -164,6 +165,38 @@ import RouteSimTwin
 
             let support = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"type":"support"}"#), ("WorkflowSid", workflow)])
             #expect(support["assignment_status"] as? String == "pending", "alice left Support")
+        }
+    }
+
+    @Test func aScenariosQueueChangesUnderItsRunningCallersAndItsAgentsKeepTheirGroupsAttributes() async throws {
+        let spec = try ScenarioLoader.load(text: ScenarioWorkspaceTests.scenario, path: "served.yaml").spec
+        let twin = Twin(credentials: TwinClient.credentials)
+        let workspace = await twin.addScenario(spec)
+        try await TwinClient.withTwin(twin) { client in
+            let base = "/v1/Workspaces/\(workspace)"
+            _ = try await client.send(.post, "/routesim/v1/Clock", [("Until", "1800")])
+            let queue = try #require(try await client.send(.get, base + "/TaskQueues").items("task_queues").first?["sid"] as? String)
+            let updated = try await client.send(.post, base + "/TaskQueues/\(queue)", [("TargetWorkers", #"skills HAS "sales""#)])
+            #expect(updated.status == 200, "\(updated.json ?? [:])")
+            let waiting = try await client.send(.post, base + "/Tasks", [("Attributes", "{}"), ("TaskChannel", "voice")])
+            #expect(waiting["assignment_status"] as? String == "pending", "no agent is a member of the queue any more")
+
+            let agent = try #require(try await client.send(.get, base + "/Workers").items("workers").first?["sid"] as? String)
+            let refused = try await client.send(.post, base + "/Workers/\(agent)", [("Attributes", #"{"skills":["sales"]}"#)])
+            #expect(refused.status == 400 && refused.code == 20001)
+
+            let available = try #require(
+                try await client.send(.get, base + "/Activities?FriendlyName=Available").items("activities").first?["sid"] as? String)
+            let seller = try await client.send(.post, base + "/Workers", [
+                ("FriendlyName", "seller"), ("Attributes", #"{"skills":["support"]}"#), ("ActivitySid", available),
+            ])
+            let sellerSid = try #require(seller["sid"] as? String)
+            let task = try #require(waiting["sid"] as? String)
+            #expect(try await client.send(.get, base + "/Tasks/\(task)")["assignment_status"] as? String == "pending")
+            let joined = try await client.send(.post, base + "/Workers/\(sellerSid)", [("Attributes", #"{"skills":["sales"]}"#)])
+            #expect(joined.status == 200, "\(joined.json ?? [:])")
+            let reservations = try await client.send(.get, base + "/Workers/\(sellerSid)/Reservations")
+            #expect(reservations.items("reservations").count == 1, "the new member is offered the queue's oldest waiting task")
         }
     }
 }
