@@ -103,14 +103,14 @@ public actor Twin {
 
     // MARK: Sub-resources
 
-    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`: a worker or a workflow reaches the
-    /// running engine, tasks in flight or not; an activity, a channel or a queue is added by
+    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`: a worker, a queue or a workflow reaches
+    /// the running engine, tasks in flight or not; an activity or a channel is added by
     /// building the engine again (``checkRebuild(_:)``).
     public func create(
         _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
-        if kind != .workers && kind != .workflows { try checkRebuild(owner) }
+        if kind == .activities || kind == .taskChannels { try checkRebuild(owner) }
         let index = try workspaces[owner].create(kind, parameters)
         switch kind {
         case .workers:
@@ -118,7 +118,9 @@ public actor Twin {
             syncWorkers(owner)
         case .workflows:
             engines[workspaces[owner].sid]?.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
-        case .activities, .taskChannels, .taskQueues:
+        case .taskQueues:
+            engines[workspaces[owner].sid]?.simulation.addQueue(workspaces[owner].taskQueues[index].resource)
+        case .activities, .taskChannels:
             rebuild(owner)
         }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
@@ -333,7 +335,7 @@ public actor Twin {
     private func checkRebuild(_ owner: Int) throws(TwinError) {
         guard let engine = engines[workspaces[owner].sid], !engine.canRebuild else { return }
         if engine.fromScenario {
-            throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only new workflows and updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
+            throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only new queues and workflows and updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
         }
         throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
     }

@@ -6,11 +6,10 @@ import RouteSimStore
 /// ``Simulation/startLive(sink:)``, and the ``TwinEventLog`` it reports to.
 ///
 /// The engine numbers activities, channels, queues, workflows and workers by position, as
-/// the workspace does. A worker created or moved to another activity, a workflow created,
+/// the workspace does. A worker created or moved to another activity, a queue or workflow created,
 /// and an update of a workflow, a queue or a worker's attributes, reach the running engine directly (``Twin``
 /// calls the ``Simulation``'s live commands). A change that moves those numbers or what
-/// else routing read of them (an activity, a channel, a worker's channels, a queue
-/// created, a delete) is applied by building the engine again from the workspace,
+/// else routing read of them (an activity, a channel, a worker's channels, a delete) is applied by building the engine again from the workspace,
 /// which routesim does only while no task is in flight (``rebuild(from:seed:at:)``).
 ///
 /// With `routesim serve --out`, each build of the engine is a run of the results file

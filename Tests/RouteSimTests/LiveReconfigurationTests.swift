@@ -118,4 +118,18 @@ import Testing
         #expect(routed == Self.route(&fresh, freshSink))
         #expect(routed.contains { $0.contains("[3]") }, "worker 3 now takes support tasks")
     }
+
+    @Test func aQueueAddedInFlightAndRoutedToServesNewTasksAsAnEngineBuiltWithIt() {
+        let vip = TestCenter.queue("VIP", "level >= 3", order: .lifo)
+        var workflow = Self.after
+        workflow.filters.insert(TestCenter.filter(#"type == "sales""#, [TestCenter.target(3)]), at: 0)
+        var (live, liveSink) = Self.engine(queues: Self.queues, workflow: Self.after, workers: Self.workers)
+        Self.park(&live)
+        live.addQueue(vip)
+        live.updateWorkflow(0, to: workflow)
+        var (fresh, freshSink) = Self.engine(queues: Self.queues + [vip], workflow: workflow, workers: Self.workers)
+        let routed = Self.route(&live, liveSink)
+        #expect(routed == Self.route(&fresh, freshSink))
+        #expect(routed.first == "queue 3 workers [1]", "the new queue's ready member took a task")
+    }
 }

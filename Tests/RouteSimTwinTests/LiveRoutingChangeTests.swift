@@ -116,6 +116,30 @@ import Testing
         }
     }
 
+    @Test func aQueueCreatedWhileATaskIsInFlightHasItsReadyMembersAtOnce() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, _, queues, workers) = try await Self.setUp(
+                twin, queues: [("Sales", #"skill == "sales""#)], workers: [("alice", #"{"skill":"vip"}"#, true)])
+            let base = "/v1/Workspaces/\(workspace)"
+            let created = try await twin.send(
+                .post, base + "/Workflows", [("FriendlyName", "W"), ("Configuration", Self.configuration([], fallback: queues["Sales"]!))])
+            let workflow = try #require(created["sid"] as? String)
+            let waiting = try await twin.send(.post, base + "/Tasks", [("Attributes", "{}"), ("WorkflowSid", workflow)])
+            #expect(waiting["assignment_status"] as? String == "pending")
+
+            let vip = try await twin.send(.post, base + "/TaskQueues", [("FriendlyName", "VIP"), ("TargetWorkers", #"skill == "vip""#)])
+            #expect(vip.status == 201, "\(vip.json ?? [:])")
+            let vipSid = try #require(vip["sid"] as? String)
+            let routed = Self.configuration([("vip == true", [(vipSid, nil)])], fallback: queues["Sales"]!)
+            #expect(try await twin.send(.post, base + "/Workflows/\(workflow)", [("Configuration", routed)]).status == 200)
+            let task = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"vip":true}"#), ("WorkflowSid", workflow)])
+            #expect(task["task_queue_sid"] as? String == vipSid)
+            let taskSid = try #require(task["sid"] as? String)
+            let reservations = try await twin.send(.get, base + "/Tasks/\(taskSid)/Reservations")
+            #expect(reservations.items("reservations").map { $0["worker_sid"] as? String } == [workers["alice"]!])
+        }
+    }
+
     @Test func aQueueWhoseTargetWorkersChangeOffersItsWaitingTaskToTheNewMembers() async throws {
         try await TwinClient.withTwin { twin in
             let (workspace, _, queues, workers) = try await Self.setUp(

@@ -52,7 +52,9 @@ struct RoutingTable {
     /// The spacing of groups in ``admits``: ``groupCount`` in a batch run, with room to
     /// spare once groups are added while the engine runs (doubled when full).
     private var groupStride: Int
-    let queueCount: Int
+    /// The number of queues: one more for a queue added while the engine runs
+    /// (``appendQueue(_:)``).
+    private(set) var queueCount: Int
 
     /// Builds the table for `spec`, whose task profiles are `profiles` (task attributes)
     /// and whose workers are `workers` (for known-worker routing).
@@ -260,6 +262,20 @@ struct RoutingTable {
         for g in 0..<groupCount {
             member[g * queueCount + q] = targetWorkers.evaluate(ExpressionContext(attributes: groupAttributes[g]))
         }
+        memberQueues = listMemberQueues()
+    }
+
+    /// Adds a queue whose `target_workers` is `targetWorkers` as the last one while the
+    /// engine runs: which groups are its members. O(groups x queues).
+    mutating func appendQueue(_ targetWorkers: Expression) {
+        var wider: [Bool] = []
+        wider.reserveCapacity(groupCount * (queueCount + 1))
+        for g in 0..<groupCount {
+            wider += member[g * queueCount..<(g + 1) * queueCount]
+            wider.append(targetWorkers.evaluate(ExpressionContext(attributes: groupAttributes[g])))
+        }
+        member = wider
+        queueCount += 1
         memberQueues = listMemberQueues()
     }
 

@@ -1,8 +1,8 @@
 import RouteSimKernel
 
 /// Changes to what a live run routes by, made while tasks are in flight
-/// (``startLive(sink:)``): a workflow's configuration, a queue's rules, a worker's
-/// attributes. Each recomputes only what the change touches in the ``RoutingTable`` and the
+/// (``startLive(sink:)``): a workflow or a queue added, a workflow's configuration, a
+/// queue's rules, a worker's attributes. Each recomputes only what the change touches in the ``RoutingTable`` and the
 /// heaps, then routes what the change makes routable, as the other commands of a live run do
 /// (``createTask(attributes:workflow:channel:priority:timeout:)``).
 extension Simulation {
@@ -38,20 +38,14 @@ extension Simulation {
         spec.workspace.taskQueues[q] = queue
         queuePolicies[q] = QueuePolicy(queue, preferred: spec.workspace.prioritizeQueueOrder)
         routing.setTargetWorkers(ofQueue: q, queue.targetWorkers)
-        let groups = spec.workerGroups.indices.filter { routing.isMember(group: Int32($0), of: Int32(q)) }
+        let groups = memberGroups(ofQueue: q)
         kpis.memberQueues = routing.memberQueues
         statistics.setMembers(ofQueue: q, groups)
         queueWorkerCount[q] = groups.reduce(0) { $0 + spec.workerGroups[$1].count }
         var waiting: [PendingEntry] = []
         for c in 0..<channelCount {
             let k = q * channelCount + c
-            var ready: [IdleEntry] = []
-            for g in groups where groupChannels.range(group: Int32(g)).contains(where: { groupChannels[$0] == Int32(c) }) {
-                for w in groupStart[g]..<groupStart[g + 1] where isReady(w, channel: c) {
-                    ready.append(idleEntry(w, channel: c))
-                }
-            }
-            idle[k] = MinHeap(ready)
+            idle[k] = MinHeap(readyWorkers(of: groups, channel: c))
             let valid = pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp }
             pending[k] = MinHeap(valid.map { pendingEntry(Int($0.slot)) })
             waiting += pending[k].unordered
@@ -60,6 +54,44 @@ extension Simulation {
             assignTask(Int(entry.slot))
         }
         settle()
+    }
+
+    /// Adds `queue`, created through the API, as the workspace's last queue: its members
+    /// filed as ready in its idle heaps. No task waits in it before a workflow routes there.
+    /// O(workers x channels + intervals x queues + groups x queues).
+    public mutating func addQueue(_ queue: TaskQueue) {
+        for w in workers.indices { accountWorker(w) }
+        let q = spec.workspace.taskQueues.count
+        spec.workspace.taskQueues.append(queue)
+        queuePolicies.append(QueuePolicy(queue, preferred: spec.workspace.prioritizeQueueOrder))
+        routing.appendQueue(queue.targetWorkers)
+        let groups = memberGroups(ofQueue: q)
+        kpis.addQueue()
+        kpis.memberQueues = routing.memberQueues
+        statistics.addQueue(queue, members: groups)
+        queueWorkerCount.append(groups.reduce(0) { $0 + spec.workerGroups[$1].count })
+        for c in 0..<channelCount {
+            pending.append(MinHeap())
+            pendingLive.append(0)
+            idle.append(MinHeap(readyWorkers(of: groups, channel: c)))
+        }
+    }
+
+    /// The worker groups that are members of queue `q`, ascending. O(groups).
+    private func memberGroups(ofQueue q: Int) -> [Int] {
+        spec.workerGroups.indices.filter { routing.isMember(group: Int32($0), of: Int32(q)) }
+    }
+
+    /// The idle entries of the workers of `groups` ready on channel `c`, for a queue's idle
+    /// heap made anew. O(workers of the groups).
+    private func readyWorkers(of groups: [Int], channel c: Int) -> [IdleEntry] {
+        var ready: [IdleEntry] = []
+        for g in groups where groupChannels.range(group: Int32(g)).contains(where: { groupChannels[$0] == Int32(c) }) {
+            for w in groupStart[g]..<groupStart[g + 1] where isReady(w, channel: c) {
+                ready.append(idleEntry(w, channel: c))
+            }
+        }
+        return ready
     }
 
     /// Whether worker `w` is the only worker of its group, as every worker that
@@ -85,8 +117,7 @@ extension Simulation {
         kpis.memberQueues = routing.memberQueues
         for q in Set(before).symmetricDifference(after) {
             queueWorkerCount[q] += after.contains(q) ? 1 : -1
-            statistics.setMembers(
-                ofQueue: q, spec.workerGroups.indices.filter { routing.isMember(group: Int32($0), of: Int32(q)) })
+            statistics.setMembers(ofQueue: q, memberGroups(ofQueue: q))
         }
         touchWorker(w)
         fillWorker(w)

@@ -134,6 +134,14 @@ package struct TaskRouterStatistics {
         groupCount += 1
     }
 
+    /// Counts `queue`, created while the engine runs, as the last one, its members
+    /// `groups` (ascending). O(workflows).
+    mutating func addQueue(_ queue: TaskQueue, members groups: [Int]) {
+        workspace.taskQueues.append(queue)
+        queueGroups.append(groups)
+        cells += repeatElement(CumulativeCounters(), count: workflowCount)
+    }
+
     /// Makes `groups` (ascending) the member groups of queue `q`: its `target_workers` or
     /// a member's attributes changed while the engine runs. O(groups).
     mutating func setMembers(ofQueue q: Int, _ groups: [Int]) {
