@@ -6,7 +6,9 @@
 /// A task profile is one set of task attributes (``TaskProfiles``: one per arrival stream,
 /// and one per distinct set traced callers bring); worker
 /// attributes are fixed per group. So every expression of the workspace is evaluated
-/// here once per (profile, group) pair, and routing itself only looks answers up.
+/// here once per (profile, group) pair, and routing itself only looks answers up. A live
+/// run's changes (a profile, a group, a queue or a workflow added; a workflow, a queue's
+/// members or a one-worker group's attributes changed) evaluate again only what they touch.
 struct RoutingTable {
     /// Every target of every workflow, filters in order, then the default filter's.
     private(set) var targets: [ResolvedTarget] = []
@@ -20,15 +22,15 @@ struct RoutingTable {
     private(set) var filterStart: [[Int32]] = []
     /// The default filter's target id per routing workflow; -1 without one.
     private(set) var defaultTarget: [Int32] = []
-    /// `filterMatches[workflow][profile * filters + filter]`: a profile's answers side by
+    /// `filterMatches[routing workflow][profile * filters + filter]`: a profile's answers side by
     /// side, so a profile added while the engine runs appends its own.
     private var filterMatches: [[Bool]] = []
-    /// Each workflow's filter expressions, in order (a profile's answers are theirs).
+    /// Each routing workflow's filter expressions, in order (a profile's answers are theirs).
     private var filterExpressions: [[Expression]] = []
     /// The number of the workspace's workflows: the routing workflows that are current
     /// configurations.
     private var workflowCount = 0
-    /// The number of filters of each workflow (the width of a profile's answers).
+    /// The number of filters of each routing workflow (the width of a profile's answers).
     private(set) var filterCounts: [Int] = []
     /// Member queues of each group, ascending.
     private(set) var memberQueues = GroupLists([])

@@ -15,8 +15,8 @@ import RouteSimKernel
 /// let result = simulation.run(sink: recorder)
 /// ```
 public struct Simulation {
-    /// The run's settings; a live run's grow by the workers it adds
-    /// (``addWorker(sid:friendlyName:attributes:activity:capacities:unavailableChannels:)``).
+    /// The run's settings; a live run's grow by the workers, queues and workflows it adds
+    /// and follow the changes made to them (`Simulation+Live`, `Simulation+LiveRouting`).
     public internal(set) var spec: SimulationSpec
     /// The workers and the callers' attribute sets by number, which routing and the
     /// records use.
