@@ -132,4 +132,29 @@ import Testing
         #expect(routed == Self.route(&fresh, freshSink))
         #expect(routed.first == "queue 3 workers [1]", "the new queue's ready member took a task")
     }
+
+    @Test func replacedConfigurationsAreKeptWhileATaskFollowsThemAndDroppedAfter() {
+        let timed = TestCenter.workflow([
+            TestCenter.filter(#"type == "sales""#, [TestCenter.target(2, timeout: 30)]),
+            TestCenter.filter(#"type == "sales""#, [TestCenter.target(1)]),
+        ])
+        var (live, sink) = Self.engine(queues: Self.queues, workflow: Self.before, workers: Self.workers)
+        live.updateWorkflow(0, to: timed)
+        let task = live.createTask(
+            attributes: .object(["type": .string("sales")]), workflow: 0, channel: TestCenter.voice, priority: 0, timeout: 3600)
+        live.updateWorkflow(0, to: Self.after)
+        #expect(live.routingWorkflowCount == 2, "the first configuration, which no task followed, was dropped")
+        live.updateWorkflow(0, to: Self.before)
+        #expect(live.routingWorkflowCount == 3, "the current configuration, the task's, and the one just replaced")
+        live.updateWorkflow(0, to: Self.after)
+        #expect(live.routingWorkflowCount == 3, "the configuration no task followed was dropped")
+        live.advance(to: 45)
+        let queues = sink.events.filter { $0.task == task && $0.type == .taskQueueEntered }.map(\.queue)
+        #expect(queues == [2, 1], "the task went on by its configuration after the others were dropped")
+        #expect(sink.events.contains { $0.task == task && $0.type == .reservationCreated })
+        let canceled = live.updateTask(task, to: .canceled)
+        #expect(canceled)
+        live.updateWorkflow(0, to: Self.before)
+        #expect(live.routingWorkflowCount == 2)
+    }
 }

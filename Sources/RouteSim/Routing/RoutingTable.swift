@@ -309,6 +309,44 @@ struct RoutingTable {
         configure(w, workflow, workers: workers)
     }
 
+    /// The number of routing workflows: the workspace's workflows and the replaced
+    /// configurations kept for tasks in flight.
+    var routingWorkflowCount: Int { filterStart.count }
+
+    /// Drops the replaced configurations not in `used` (routing workflows that tasks in
+    /// flight follow) with their targets; the others are numbered again in order. Returns
+    /// each target id's new id, -1 for a dropped target, for the tasks in flight to follow.
+    /// O(targets + routing workflows).
+    mutating func dropReplacedWorkflows(keeping used: Set<Int32>) -> [Int32] {
+        let kept = (0..<filterStart.count).filter { $0 < workflowCount || used.contains(Int32($0)) }
+        guard kept.count < filterStart.count else { return targets.indices.map(Int32.init) }
+        var newWorkflow = Array(repeating: Int32(-1), count: filterStart.count)
+        for (position, r) in kept.enumerated() { newWorkflow[r] = Int32(position) }
+        var newTarget = Array(repeating: Int32(-1), count: targets.count)
+        var next: Int32 = 0
+        for t in targets.indices where newWorkflow[Int(targets[t].workflow)] >= 0 {
+            newTarget[t] = next
+            next += 1
+        }
+        let moved = { (id: Int32) in id < 0 ? id : newTarget[Int(id)] }
+        let keptTargets = targets.indices.filter { newTarget[$0] >= 0 }
+        targets = keptTargets.map { t in
+            var target = targets[t]
+            target.workflow = newWorkflow[Int(target.workflow)]
+            target.next = moved(target.next)
+            return target
+        }
+        admits = keptTargets.map { admits[$0] }
+        knownWorkers = keptTargets.map { knownWorkers[$0] }
+        orderKeys = keptTargets.map { orderKeys[$0] }
+        filterStart = kept.map { filterStart[$0].map(moved) }
+        defaultTarget = kept.map { moved(defaultTarget[$0]) }
+        filterMatches = kept.map { filterMatches[$0] }
+        filterExpressions = kept.map { filterExpressions[$0] }
+        filterCounts = kept.map { filterCounts[$0] }
+        return newTarget
+    }
+
     /// Copies routing workflow `w` to the end, its targets with it, leaving `w` to be
     /// configured again. O(targets).
     private mutating func moveToEnd(_ w: Int) {

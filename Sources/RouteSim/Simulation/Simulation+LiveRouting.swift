@@ -9,14 +9,34 @@ extension Simulation {
     /// Gives workflow `w` the configuration and `task_reservation_timeout` of `workflow`
     /// now. Tasks that entered the workflow before go on by the configuration they entered
     /// (TaskRouter's `ReEvaluateTasks` false); new tasks take the new one. Reservations made
-    /// from now on time out by the new `task_reservation_timeout`. O(targets + expressions
-    /// of the new configuration x profiles x groups).
+    /// from now on time out by the new `task_reservation_timeout`. Configurations replaced
+    /// earlier that no task in flight follows any more are dropped first. O(task slots +
+    /// targets + expressions of the new configuration x profiles x groups).
     public mutating func updateWorkflow(_ w: Int, to workflow: Workflow) {
         let before = spec.workspace.workflows[w]
         spec.workspace.workflows[w] = workflow
         guard workflow.filters != before.filters || workflow.defaultFilter != before.defaultFilter else { return }
         live?.read(workflow)
+        dropReplacedWorkflows()
         routing.replaceWorkflow(w, with: workflow, workers: numbering.workers)
+    }
+
+    /// How many workflow configurations the routing table holds: the workspace's, and those
+    /// replaced that tasks in flight still followed at the last update
+    /// (``updateWorkflow(_:to:)``).
+    public var routingWorkflowCount: Int { routing.routingWorkflowCount }
+
+    /// Drops the replaced workflow configurations no task in flight follows, and moves the
+    /// tasks in flight to their targets' new ids. O(task slots + targets).
+    private mutating func dropReplacedWorkflows() {
+        var used: Set<Int32> = []
+        for slot in tasks.indices where tasks[slot].status.isLive && tasks[slot].target >= 0 {
+            used.insert(routing.targets[Int(tasks[slot].target)].workflow)
+        }
+        let moved = routing.dropReplacedWorkflows(keeping: used)
+        for slot in tasks.indices where tasks[slot].status.isLive && tasks[slot].target >= 0 {
+            tasks[slot].target = moved[Int(tasks[slot].target)]
+        }
     }
 
     /// Adds `workflow`, created through the API, as the workspace's last workflow: tasks
