@@ -122,17 +122,25 @@ public actor Twin {
 
     // MARK: Sub-resources
 
-    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`.
+    /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}`: a worker, a queue or a workflow reaches
+    /// the running engine, tasks in flight or not; an activity or a channel is added by
+    /// building the engine again (``checkRebuild(_:)``).
     public func create(
         _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
-        if kind != .workers { try checkRebuild(owner) }
+        if kind == .activities || kind == .taskChannels { try checkRebuild(owner) }
         let index = try workspaces[owner].create(kind, parameters)
-        if kind == .workers {
+        switch kind {
+        case .workers:
             engines[workspaces[owner].sid]?.add(workspaces[owner].workers[index].resource)
             syncWorkers(owner)
-        } else {
+        case .workflows:
+            engines[workspaces[owner].sid]?.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
+            engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
+        case .taskQueues:
+            engines[workspaces[owner].sid]?.simulation.addQueue(workspaces[owner].taskQueues[index].resource)
+        case .activities, .taskChannels:
             rebuild(owner)
         }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
@@ -156,30 +164,48 @@ public actor Twin {
     }
 
     /// `POST /v1/Workspaces/{WorkspaceSid}/{Kind}/{Sid}`.
+    ///
+    /// A workflow, a queue and a worker's attributes change on the running engine, tasks in
+    /// flight or not (``Simulation/updateWorkflow(_:to:)``, ``Simulation/updateQueue(_:to:)``,
+    /// ``Simulation/setWorkerAttributes(_:_:)``); an activity or a channel by building the
+    /// engine again (``checkRebuild(_:)``).
     public func update(
         _ kind: TwinResourceKind, in workspace: String, _ sid: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
-        let routing = switch kind {
-        case .workers: parameters.has("Attributes")
-        case .workflows: parameters.pairs.contains { !Self.callbackParameters.contains($0.name) }
-        default: true
+        let rebuilds = kind == .activities || kind == .taskChannels
+        if rebuilds { try checkRebuild(owner) }
+        let attributes = kind == .workers && parameters.has("Attributes")
+        if attributes, let running = engines[workspaces[owner].sid], !running.simulation.hasOwnGroup(index) {
+            throw .invalidParameter("Worker \(sid) is an agent of the workspace's scenario, whose attributes are those of its group: they cannot change (docs/twin.md)")
         }
-        if routing { try checkRebuild(owner) }
         let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
         // The engine makes (and logs) a worker's change of activity, so it must exist, with
         // the worker still in the old one, before the change.
-        let engine = kind == .workers && !routing && parameters.has("ActivitySid") ? engine(owner) : nil
+        if kind == .workers, parameters.has("ActivitySid") { _ = engine(owner) }
         try workspaces[owner].update(kind, at: index, parameters)
-        if routing {
-            rebuild(owner)
-        } else if kind == .workflows {
-            engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
-        } else if let engine, workspaces[owner].workers[index].resource.activity != activity {
-            engine.simulation.setWorkerActivity(index, to: workspaces[owner].workers[index].resource.activity)
-            syncWorkers(owner)
+        if rebuilds { rebuild(owner) }
+        guard let running = engines[workspaces[owner].sid] else {
+            return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
         }
+        switch kind {
+        case .taskQueues:
+            running.simulation.updateQueue(index, to: workspaces[owner].taskQueues[index].resource)
+        case .workflows:
+            // Callback URLs alone leave routing as it is.
+            if parameters.pairs.contains(where: { !Self.callbackParameters.contains($0.name) }) {
+                running.simulation.updateWorkflow(index, to: workspaces[owner].workflows[index].resource.workflow)
+            }
+            running.log.assignments.follow(workspaces[owner])
+        case .workers:
+            let worker = workspaces[owner].workers[index].resource
+            if attributes { running.simulation.setWorkerAttributes(index, worker.attributes) }
+            if worker.activity != activity { running.simulation.setWorkerActivity(index, to: worker.activity) }
+        case .activities, .taskChannels:
+            break
+        }
+        syncWorkers(owner)
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
     }
 
@@ -355,7 +381,7 @@ public actor Twin {
     private func checkRebuild(_ owner: Int) throws(TwinError) {
         guard let engine = engines[workspaces[owner].sid], !engine.canRebuild else { return }
         if engine.fromScenario {
-            throw .invalidParameter("The workspace runs a scenario: its activities, channels, queues, workflows and workers' attributes and channels are the scenario's (docs/twin.md)")
+            throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only new queues and workflows and updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
         }
         throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
     }

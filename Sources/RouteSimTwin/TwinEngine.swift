@@ -6,11 +6,11 @@ import RouteSimStore
 /// ``Simulation/startLive(sink:)``, and the ``TwinEventLog`` it reports to.
 ///
 /// The engine numbers activities, channels, queues, workflows and workers by position, as
-/// the workspace does. A change that moves those numbers or what routing read of them (a
-/// queue, a workflow, an activity, a channel, a worker's attributes or channels, a delete)
-/// is applied by building the engine again from the workspace, which routesim does only
-/// while no task is in flight (``rebuild(from:at:)``); a worker created or moved to another
-/// activity reaches the running engine directly.
+/// the workspace does. A worker created or moved to another activity, a queue or workflow created,
+/// and an update of a workflow, a queue or a worker's attributes, reach the running engine directly (``Twin``
+/// calls the ``Simulation``'s live commands). A change that moves those numbers or what
+/// else routing read of them (an activity, a channel, a worker's channels, a delete) is applied by building the engine again from the workspace,
+/// which routesim does only while no task is in flight (``rebuild(from:seed:at:)``).
 ///
 /// With `routesim serve --out`, each build of the engine is a run of the results file
 /// (``sessionRuns(named:session:version:)``), its rows kept by a ``TwinRecorder``.

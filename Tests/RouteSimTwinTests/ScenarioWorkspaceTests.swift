@@ -55,7 +55,7 @@ import Testing
             let done = try await client.send(.get, "/v1/Workspaces/\(workspace)/Tasks/\(sid)")
             #expect(done["assignment_status"] as? String == "completed", "a synthetic agent worked it for api_tasks' 100 s")
 
-            let refused = try await client.send(.post, "/v1/Workspaces/\(workspace)/TaskQueues", [("FriendlyName", "More")])
+            let refused = try await client.send(.post, "/v1/Workspaces/\(workspace)/Activities", [("FriendlyName", "More")])
             #expect(refused.status == 400 && refused.code == 20001)
         }
     }

@@ -26,8 +26,8 @@ import Testing
             _ = try await client.send(.post, "\(base)/Workers/\(worker)/Reservations/\(reservation)", [("ReservationStatus", "accepted")])
             _ = try await client.send(.post, "/routesim/v1/Clock", [("Advance", "60")])
             _ = try await client.send(.post, "\(base)/Tasks/\(first)", [("AssignmentStatus", "completed"), ("Reason", "done")])
-            // A new queue builds the engine again: the session's second run.
-            #expect(try await client.send(.post, "\(base)/TaskQueues", [("FriendlyName", "Later")]).status == 201)
+            // A new activity builds the engine again: the session's second run.
+            #expect(try await client.send(.post, "\(base)/Activities", [("FriendlyName", "Lunch")]).status == 201)
             let second = try #require(try await client.send(.post, "\(base)/Tasks", [("Attributes", #"{"call_sid":"CA2"}"#)])["sid"] as? String)
             _ = try await client.send(.post, "\(base)/Tasks/\(second)", [("AssignmentStatus", "canceled"), ("Reason", "hung up")])
 

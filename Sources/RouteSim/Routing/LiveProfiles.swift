@@ -12,8 +12,9 @@
 /// distinct keys in flight at once, even when an expression reads a key unique to each task.
 struct LiveProfiles {
     /// The top-level task attributes the expressions read; nil when one reads the task
-    /// whole, so that sets are interned whole.
-    let keys: Set<String>?
+    /// whole, so that sets are interned whole. They only grow: a workflow configured while
+    /// the run goes adds those its expressions read (``read(_:)``).
+    private(set) var keys: Set<String>? = []
     /// The first profile of the live run's own; those below are the arrival streams'.
     let first: Int32
     /// The profile of each routing key a task in flight uses.
@@ -28,19 +29,23 @@ struct LiveProfiles {
     /// known-worker attributes read; the live profiles start at `first`. O(size of the workflows).
     init(workspace: Workspace, first: Int) {
         self.first = Int32(first)
-        var keys: Set<String>? = []
-        func read(_ found: Set<String>?) {
+        for workflow in workspace.workflows { read(workflow) }
+    }
+
+    /// Adds the keys that `workflow`'s filter expressions, target expressions and
+    /// known-worker attributes read. A key added later leaves the profiles of tasks in
+    /// flight as they were: a new task's narrowed attributes then differ from theirs
+    /// unless the new key is missing from both, when they route alike. O(size of the workflow).
+    mutating func read(_ workflow: Workflow) {
+        func add(_ found: Set<String>?) {
             guard let found else { return keys = nil }
             keys?.formUnion(found)
         }
-        for workflow in workspace.workflows {
-            for filter in workflow.filters {
-                read(filter.expression.keys(readFrom: .attributes))
-                for target in filter.targets { read(Self.keys(of: target)) }
-            }
-            if let fallback = workflow.defaultFilter { read(Self.keys(of: fallback)) }
+        for filter in workflow.filters {
+            add(filter.expression.keys(readFrom: .attributes))
+            for target in filter.targets { add(Self.keys(of: target)) }
         }
-        self.keys = keys
+        if let fallback = workflow.defaultFilter { add(Self.keys(of: fallback)) }
     }
 
     /// The live profiles made so far, used or free.

@@ -1,6 +1,8 @@
 /// A workflow target flattened for routing: where it sits in its workflow and its
 /// deadline measured from the moment the task entered the filter.
 struct ResolvedTarget {
+    /// The routing workflow it belongs to (``RoutingTable/filterStart``): its workflow's
+    /// index, or a replaced configuration's when a live run changed the workflow.
     var workflow: Int32
     /// Filter index; -1 for the default filter.
     var filter: Int32

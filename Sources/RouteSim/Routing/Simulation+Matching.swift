@@ -32,18 +32,26 @@ extension Simulation {
     /// there go stale. O(queues x log n).
     @inline(__always)
     mutating func fileIdle(_ w: Int, channel c: Int) {
-        let i = workerChannel(w, c)
-        workerChannels[i].readyStamp &+= 1
+        workerChannels[workerChannel(w, c)].readyStamp &+= 1
         guard isReady(w, channel: c) else { return }
-        let entry = IdleEntry(
-            idleSince: channelOptimized[c] ? workerChannels[i].lastReservedAt : workers[w].lastReservedAt,
-            worker: Int32(w), stamp: workerChannels[i].readyStamp)
+        let entry = idleEntry(w, channel: c)
         for q in routing.memberQueues.range(group: workers[w].group) {
             let queue = Int(routing.memberQueues[q])
             let k = queue * channelCount + c
             idle[k].insert(entry)
             if idle[k].count > 2 * queueWorkerCount[queue] + 64 { compactIdle(k, channel: c) }
         }
+    }
+
+    /// Worker `w`'s entry in the idle heaps of channel `c`, valid until its readiness
+    /// changes: idle since its last reservation (on the channel, if the channel is
+    /// optimized). Always inlined, as ``isReady(_:channel:)``.
+    @inline(__always)
+    func idleEntry(_ w: Int, channel c: Int) -> IdleEntry {
+        let i = workerChannel(w, c)
+        return IdleEntry(
+            idleSince: channelOptimized[c] ? workerChannels[i].lastReservedAt : workers[w].lastReservedAt,
+            worker: Int32(w), stamp: workerChannels[i].readyStamp)
     }
 
     /// Drops the stale entries of idle heap `k`. O(n).
@@ -63,21 +71,28 @@ extension Simulation {
         let stamp = tasks[slot].pendingStamp
         assignTask(slot)
         guard tasks[slot].pendingStamp == stamp else { return }
-        let policy = queuePolicies[queue]
-        let entry: PendingEntry
+        pending[k].insert(pendingEntry(slot))
+        if pending[k].count > 2 * pendingLive[k] + 64 {
+            pending[k] = MinHeap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
+        }
+    }
+
+    /// Pending task `slot`'s entry in its queue's pending heap, ranked by the queue's
+    /// `task_order`, valid until its pending stamp changes. Always inlined, as
+    /// ``isReady(_:channel:)``.
+    @inline(__always)
+    func pendingEntry(_ slot: Int) -> PendingEntry {
+        let policy = queuePolicies[Int(tasks[slot].queue)]
+        let stamp = tasks[slot].pendingStamp
         switch policy.order {
         case .fifo:
-            entry = PendingEntry(
+            return PendingEntry(
                 kindRank: policy.kindRank, priorityRank: -tasks[slot].priority, ageRank: tasks[slot].createdAt,
                 sequence: tasks[slot].ordinal, slot: Int32(slot), stamp: stamp)
         case .lifo:
-            entry = PendingEntry(
+            return PendingEntry(
                 kindRank: policy.kindRank, priorityRank: 0, ageRank: -tasks[slot].createdAt,
                 sequence: -tasks[slot].ordinal, slot: Int32(slot), stamp: stamp)
-        }
-        pending[k].insert(entry)
-        if pending[k].count > 2 * pendingLive[k] + 64 {
-            pending[k] = MinHeap(pending[k].unordered.filter { tasks[Int($0.slot)].pendingStamp == $0.stamp })
         }
     }
 

@@ -7,7 +7,7 @@ extension Simulation {
         let profile = tasks[slot].profile
         let filterCount = spec.workspace.workflows[Int(workflow)].filters.count
         for f in 0..<filterCount where routing.matches(workflow: workflow, filter: f, profile: profile) {
-            enterFilter(slot, f)
+            enterFilter(slot, f, of: workflow)
             return
         }
         let fallback = routing.defaultTarget[Int(workflow)]
@@ -21,11 +21,12 @@ extension Simulation {
         enterTarget(slot, fallback)
     }
 
-    /// Starts filter `f` at its first target; its targets' deadlines count from now.
-    private mutating func enterFilter(_ slot: Int, _ f: Int) {
+    /// Starts filter `f` of routing workflow `workflow` (``RoutingTable/filterStart``) at
+    /// its first target; its targets' deadlines count from now.
+    private mutating func enterFilter(_ slot: Int, _ f: Int, of workflow: Int32) {
         tasks[slot].filter = Int32(f)
         tasks[slot].filterEnteredAt = now
-        enterTarget(slot, routing.filterStart[Int(tasks[slot].workflow)][f])
+        enterTarget(slot, routing.filterStart[Int(workflow)][f])
     }
 
     /// Places the task at target `t`: its queue (inherited when the target names none,
@@ -104,7 +105,9 @@ extension Simulation {
     /// Moves a task that is in no queue index to its next target, else to the next
     /// matching filter below its own, else cancels it. The `default_filter` is never a
     /// time-out fallback; it is reached by skipping only when every target the task met
-    /// so far was skipped (the filter then counts as not matched).
+    /// so far was skipped (the filter then counts as not matched). The filters are those of
+    /// the configuration the task entered: its target's routing workflow, which a live run's
+    /// workflow update leaves to the tasks in flight (``RoutingTable/replaceWorkflow(_:with:workers:)``).
     mutating func advanceTarget(_ slot: Int, skipped: Bool = false) {
         if !skipped { emitTask(.taskQueueTimeout, slot) }
         let task = tasks[slot]
@@ -114,13 +117,13 @@ extension Simulation {
             return
         }
         if task.filter >= 0 {
-            let filterCount = spec.workspace.workflows[Int(task.workflow)].filters.count
-            for f in Int(task.filter + 1)..<filterCount
-            where routing.matches(workflow: task.workflow, filter: f, profile: task.profile) {
-                enterFilter(slot, f)
+            let workflow = routing.targets[Int(task.target)].workflow
+            for f in Int(task.filter + 1)..<routing.filterCounts[Int(workflow)]
+            where routing.matches(workflow: workflow, filter: f, profile: task.profile) {
+                enterFilter(slot, f, of: workflow)
                 return
             }
-            let fallback = routing.defaultTarget[Int(task.workflow)]
+            let fallback = routing.defaultTarget[Int(workflow)]
             if skipped, !task.hasWaited, fallback >= 0 {
                 tasks[slot].filter = -1
                 tasks[slot].filterEnteredAt = now

@@ -204,7 +204,7 @@ extension Simulation {
 
     /// Handles what a command left for the current instant (an agent who accepts at
     /// once, a hang-up due now), so the command's answer shows the instant settled.
-    private mutating func settle() {
+    mutating func settle() {
         advance(to: now)
     }
 

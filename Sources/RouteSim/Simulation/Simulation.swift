@@ -15,8 +15,8 @@ import RouteSimKernel
 /// let result = simulation.run(sink: recorder)
 /// ```
 public struct Simulation {
-    /// The run's settings; a live run's grow by the workers it adds
-    /// (``addWorker(sid:friendlyName:attributes:activity:capacities:unavailableChannels:)``).
+    /// The run's settings; a live run's grow by the workers, queues and workflows it adds
+    /// and follow the changes made to them (`Simulation+Live`, `Simulation+LiveRouting`).
     public internal(set) var spec: SimulationSpec
     /// The workers and the callers' attribute sets by number, which routing and the
     /// records use.
@@ -30,8 +30,9 @@ public struct Simulation {
     let channelOptimized: [Bool]
     /// Per channel, whether concurrency changes the speed of work (rescaling needed).
     let speedVaries: [Bool]
-    /// Per queue, what routing reads of it.
-    let queuePolicies: [QueuePolicy]
+    /// Per queue, what routing reads of it; a live run's change as its queues are updated
+    /// (``updateQueue(_:to:)``).
+    var queuePolicies: [QueuePolicy]
     /// Per worker group, the open channels (``channelOpen``) its workers have capacity on,
     /// ascending: the channels whose ready heaps its workers are filed in.
     var groupChannels: GroupLists

@@ -12,7 +12,8 @@ struct KPICollector {
     let warmup: Double
     let threshold: Double
     let intervalCount: Int
-    let queueCount: Int
+    /// The number of queues: one more for a queue added while the engine runs (``addQueue()``).
+    private(set) var queueCount: Int
     /// `cells[i * (queueCount + 1) + queue + 1]`; queue -1 is the all-queues row.
     private(set) var cells: SlotArray<KPIs>
     private(set) var summary = KPIs()
@@ -39,6 +40,18 @@ struct KPICollector {
     mutating func makeUnique() {
         cells.makeUnique()
         queueSummaries.makeUnique()
+    }
+
+    /// Adds a queue, created while the engine runs, as the last one. O(intervals x queues).
+    mutating func addQueue() {
+        let width = queueCount + 1
+        var wider = SlotArray(repeating: KPIs(), count: intervalCount * (width + 1))
+        for i in 0..<intervalCount {
+            for column in 0..<width { wider[i * (width + 1) + column] = cells[i * width + column] }
+        }
+        cells = wider
+        queueSummaries.append(KPIs())
+        queueCount += 1
     }
 
     /// The index in ``cells`` of `queue` (-1: all queues) in the interval holding `time`.

@@ -47,7 +47,7 @@ package struct TaskRouterStatistics {
     /// The service-level threshold of `split_by_wait_time` (s).
     let threshold: Double
     /// The workspace: names and SIDs of it, its queues, workflows and activities.
-    let workspace: Workspace
+    private(set) var workspace: Workspace
     /// The workers, in engine order.
     private(set) var workers: [Worker]
     /// Makes task SIDs.
@@ -59,7 +59,7 @@ package struct TaskRouterStatistics {
     /// The number of worker groups.
     private(set) var groupCount: Int
     /// The number of workflows (the width of a row of ``cells``).
-    let workflowCount: Int
+    private(set) var workflowCount: Int
 
     /// Per task slot of the engine, the task's state.
     private(set) var tasks: [StatisticsTask] = []
@@ -132,6 +132,30 @@ package struct TaskRouterStatistics {
         groupActivityWorkers += repeatElement(0, count: activityCount)
         groupActivityWorkers[groupCount * activityCount + Int(activity)] = 1
         groupCount += 1
+    }
+
+    /// Counts `queue`, created while the engine runs, as the last one, its members
+    /// `groups` (ascending). O(workflows).
+    mutating func addQueue(_ queue: TaskQueue, members groups: [Int]) {
+        workspace.taskQueues.append(queue)
+        queueGroups.append(groups)
+        cells += repeatElement(CumulativeCounters(), count: workflowCount)
+    }
+
+    /// Makes `groups` (ascending) the member groups of queue `q`: its `target_workers` or
+    /// a member's attributes changed while the engine runs. O(groups).
+    mutating func setMembers(ofQueue q: Int, _ groups: [Int]) {
+        queueGroups[q] = groups
+    }
+
+    /// Counts workflow `workflow`, created while the engine runs, as the last one.
+    /// O(queues x workflows).
+    mutating func addWorkflow(_ workflow: Workflow) {
+        workspace.workflows.append(workflow)
+        var wider = Array(repeating: CumulativeCounters(), count: (1 + workspace.taskQueues.count) * (workflowCount + 1))
+        for c in cells.indices { wider[c / workflowCount * (workflowCount + 1) + c % workflowCount] = cells[c] }
+        cells = wider
+        workflowCount += 1
     }
 
     /// Whether the statistics read events of `type` (the engine feeds those always).
