@@ -125,6 +125,30 @@ import Testing
         }
     }
 
+    @Test func aWorkflowCreatedOnARunningEngineCallsBack() async throws {
+        try await Self.withApplication({ _, _ in .accept }) { base, received in
+            try await TwinClient.withTwin { client in
+                // A first task, in the template's workflow (no callback), makes the engine and
+                // reserves alice; the workflow comes after, while the engine runs.
+                let made = try await Self.workspace(client, url: "", workers: ["alice", "bob"])
+                #expect(try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [("Attributes", "{}")]).status == 201)
+                let queues = try await client.send(.get, "/v1/Workspaces/\(made.workspace)/TaskQueues")
+                let queue = try #require(queues.items("task_queues").first?["sid"] as? String)
+                let workflow = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Workflows", [
+                    ("FriendlyName", "Called back"), ("AssignmentCallbackUrl", base + "/assign"),
+                    ("Configuration", #"{"task_routing": {"filters": [], "default_filter": {"queue": "\#(queue)"}}}"#),
+                ])
+                #expect(workflow.status == 201)
+                let task = try await client.send(.post, "/v1/Workspaces/\(made.workspace)/Tasks", [
+                    ("Attributes", "{}"), ("WorkflowSid", try #require(workflow["sid"] as? String)),
+                ])
+                #expect(received().map(\.path) == ["/assign"])
+                let fetched = try await client.send(.get, "/v1/Workspaces/\(made.workspace)/Tasks/\(try #require(task["sid"] as? String))")
+                #expect(fetched["assignment_status"] as? String == "assigned")
+            }
+        }
+    }
+
     @Test func anEmptyAnswerLeavesTheReservationToTheRESTAPI() async throws {
         try await Self.withApplication({ _, _ in .leave }) { base, received in
             try await TwinClient.withTwin { client in
