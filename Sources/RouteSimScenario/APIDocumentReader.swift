@@ -1,3 +1,4 @@
+import Foundation
 import RouteSim
 
 /// Reads the JSON documents TaskRouter's API takes as form values (a worker's `Attributes`,
@@ -30,9 +31,21 @@ public enum APIDocumentReader {
         return routing
     }
 
-    /// The parsed document of `text`, and the diagnostics its readers report to.
+    /// The parsed document of `text`, and the diagnostics its readers report to. The text
+    /// must be JSON: the composer reads YAML, of which JSON is a part, and would take
+    /// `a: 1` or `{'a': yes}` too.
     private static func document(_ text: String, parameter: String) throws(ScenarioErrors) -> (Field, Diagnostics) {
         let diagnostics = Diagnostics(file: parameter, text: text)
+        if !text.allSatisfy(\.isWhitespace) {
+            do {
+                _ = try JSONSerialization.jsonObject(with: Data(text.utf8))
+            } catch {
+                let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                diagnostics.report(
+                    .expected("JSON", found: "text that is not JSON (\(reason))"), at: .file(parameter, line: 1, column: 1), path: .root)
+                throw ScenarioErrors(errors: diagnostics.errors)
+            }
+        }
         let node: DocumentNode?
         do {
             node = try DocumentComposer.compose(text) { .file(parameter, line: $0, column: $1) }

@@ -319,9 +319,10 @@ public actor Twin {
         }
     }
 
-    /// Moves the clock `seconds` (0 or more) forward: a step of the realtime clock.
+    /// Moves the clock `seconds` (0 or more) forward, at most to ``TwinClock/latest``: a step
+    /// of the realtime clock.
     public func tick(_ seconds: Double) {
-        try? advance(to: clock.time + seconds)
+        try? advance(to: min(clock.time + seconds, TwinClock.latest))
         sendAssignments()
     }
 

@@ -9,6 +9,11 @@ public struct TwinClock: Sendable, Equatable {
     /// 2026-01-01T00:00:00Z, what time 0 stands for unless a scenario gives `start:`.
     public static let defaultStart = Date(timeIntervalSince1970: 1_767_225_600)
 
+    /// The latest time the clock reaches: 100 years of 365.25 days after time 0. Beyond some
+    /// millions of years a double no longer tells seconds apart, dates stop printing, and the
+    /// engine's interval numbers overflow.
+    public static let latest: Double = 3_155_760_000
+
     /// The date of time 0.
     public let start: Date
     /// How the clock moves.
@@ -21,11 +26,14 @@ public struct TwinClock: Sendable, Equatable {
         self.mode = mode
     }
 
-    /// Moves to `target`; 20001 for a time before now or not finite.
+    /// Moves to `target`; 20001 for a time before now, after ``latest`` or not finite.
     public mutating func move(to target: Double) throws(TwinError) {
         guard target.isFinite else { throw .invalidParameter("Invalid time: \(target) is not a finite number of seconds") }
         guard target >= time else {
             throw .invalidParameter("Invalid time: \(Self.seconds(target)) is before the current time \(Self.seconds(time)); the clock only moves forward")
+        }
+        guard target <= Self.latest else {
+            throw .invalidParameter("Invalid time: \(Self.seconds(target)) is after the latest time the clock reaches, \(Self.seconds(Self.latest)) (100 years after time 0)")
         }
         time = target
     }

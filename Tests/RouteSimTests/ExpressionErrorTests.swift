@@ -156,4 +156,12 @@ import Testing
         #expect(Self.failure("(a == 1) AND b == 2))")?.description == "column 20: unexpected \")\"")
         #expect(Self.failure("a == 1")?.description == nil)
     }
+
+    @Test func parenthesesNestAtMostAHundredDeep() throws {
+        let deepest = String(repeating: "(", count: 100) + "a == 1" + String(repeating: ")", count: 100)
+        #expect(Self.failure(deepest) == nil)
+        // Far deeper than a server thread's stack took before the limit: it is refused, not run.
+        let deeper = String(repeating: "(", count: 5_000) + "a == 1" + String(repeating: ")", count: 5_000)
+        #expect(Self.failure(deeper) == ExpressionError(message: "parentheses nested deeper than 100 levels", column: 101, source: deeper))
+    }
 }

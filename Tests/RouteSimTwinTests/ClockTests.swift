@@ -21,6 +21,23 @@ import RouteSimTwin
         }
     }
 
+    @Test func theClockStopsAHundredYearsOnAndTheEngineRunsThere() async throws {
+        let twin = Twin(credentials: TwinClient.credentials)
+        try await TwinClient.withTwin(twin) { client in
+            let workspace = try await client.workspace("Far", [("Template", "FIFO")])
+            for bad in [[("Advance", "1e308")], [("Until", "3155760001")]] {
+                let refused = try await client.send(.post, "/routesim/v1/Clock", bad)
+                #expect(refused.status == 400 && refused.code == 20001, "\(bad)")
+            }
+            // The realtime clock's steps stop there too, however fast it goes.
+            await twin.tick(1e300)
+            let clock = try await client.send(.get, "/routesim/v1/Clock")
+            #expect(clock["time"] as? Int == 3_155_760_000 && clock["date"] as? String == "2126-01-02T00:00:00Z")
+            let task = try await client.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", "{}"), ("Timeout", "1")])
+            #expect(task.status == 201 && task["date_created"] as? String == "2126-01-02T00:00:00Z")
+        }
+    }
+
     @Test func resourcesAreDatedAtTheSimulatedInstant() async throws {
         try await TwinClient.withTwin { twin in
             _ = try await twin.send(.post, "/routesim/v1/Clock", [("Until", "7200")])

@@ -74,6 +74,13 @@ import RouteSimTwin
             #expect(try await twin.send(.post, base, [("FriendlyName", "Dan"), ("Attributes", "[1,2]")]).code == 20001)
             #expect(try await twin.send(.post, base, [("FriendlyName", "Dan"), ("Attributes", "{\"a\":")]).code == 20001)
             #expect(try await twin.send(.post, base, [("FriendlyName", "Dan"), ("ActivitySid", "WAnothing")]).code == 20001)
+            // YAML that is not JSON, which the scenario reader alone would take.
+            for yaml in ["a: 1", "{a: 1}", "{'a': 1}", #"{"a": yes}"#, #"{"a": 0x1F}"#, "# note\n{\"a\": 1}", #"{"a": NaN}"#] {
+                let refused = try await twin.send(.post, base, [("FriendlyName", "Dan"), ("Attributes", yaml)])
+                #expect(refused.code == 20001 && (refused["message"] as? String)?.contains("not JSON") == true, "\(yaml): \(refused.json ?? [:])")
+                let task = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks", [("Attributes", yaml)])
+                #expect(task.code == 20001, "\(yaml)")
+            }
             let dan = try await twin.send(.post, base, [("FriendlyName", "Dan")])
             #expect(dan.status == 201 && dan["attributes"] as? String == "{}")
         }

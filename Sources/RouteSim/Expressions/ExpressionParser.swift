@@ -14,6 +14,12 @@ struct ExpressionParser {
     private let source: String
     /// Index of the current token.
     private var position = 0
+    /// How many parentheses are open at `position`.
+    private var depth = 0
+
+    /// How deep parentheses may nest: parsing and evaluating recurse once per level, and a
+    /// server's threads have small stacks.
+    static let deepestNesting = 100
 
     /// The operator list quoted in "expected an operator" errors.
     private static let operators = "an operator (==, !=, <, >, <=, >=, IN, NOT IN, HAS, CONTAINS)"
@@ -81,6 +87,12 @@ struct ExpressionParser {
         let after = position > 0 ? previous : nil
         switch token.kind {
         case .leftParen:
+            guard depth < Self.deepestNesting else {
+                throw ExpressionError(
+                    message: "parentheses nested deeper than \(Self.deepestNesting) levels", column: token.column, source: source)
+            }
+            depth += 1
+            defer { depth -= 1 }
             advance()
             let inner = try parseOr()
             if current.kind == .rightParen {
