@@ -99,8 +99,7 @@ extension Twin {
         guard let status = TaskStatus(rawValue: text), [.canceled, .wrapping, .completed].contains(status) else {
             throw .invalidParameter("Invalid AssignmentStatus: \(text); a task can be set to canceled, wrapping or completed")
         }
-        let reason = parameters.value("Reason")
-        if status != .wrapping, reason == nil { throw .missingParameter("Reason") }
+        let reason = status == .wrapping ? parameters.value("Reason") : try parameters.required("Reason")
         let current = engine.log.tasks[number].status
         guard let ordinal = engine.log.taskOrdinal(number), engine.simulation.updateTask(ordinal, to: status) else {
             throw .invalidParameter("Task \(sid) cannot move from \(current.rawValue) to \(status.rawValue)")
@@ -211,6 +210,9 @@ extension Twin {
         let end = try query.value("EndDate").map { text throws(TwinError) in try time(text, parameter: "EndDate") } ?? now
         let from = start ?? (now - Double(minutes ?? 15) * 60)
         let types = query.value("EventType")
+        if let types, TaskRouterEventType(name: types) == nil {
+            throw .invalidParameter("Invalid EventType: \"\(types)\" is not a TaskRouter event type")
+        }
         // Each filter names one number: look it up once, not once per event (-1: nothing has it).
         let task = query.value("TaskSid").map { engine.log.task(sid: $0) ?? -1 }
         let worker = try query.value("WorkerSid").map { sid throws(TwinError) in try space.index(.workers, of: sid) }
@@ -302,9 +304,27 @@ extension Twin {
 
     /// The simulated time of an ISO 8601 date parameter.
     func time(_ text: String, parameter: String) throws(TwinError) -> Double {
-        guard let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
+        guard Self.hasRealCalendarFields(text), let date = try? Date(text, strategy: Date.ISO8601FormatStyle()) else {
             throw .invalidParameter("Invalid \(parameter): expected an ISO 8601 date such as 2026-01-01T08:00:00Z, got \(text)")
         }
         return date.timeIntervalSince(clock.start)
+    }
+
+    /// Whether the date and time at the start of `text` (`YYYY-MM-DDTHH:MM:SS`) name a real
+    /// instant: the parser rolls February 30 over into March, and 25:00 into the next day.
+    private static func hasRealCalendarFields(_ text: String) -> Bool {
+        let digits = Array(text.utf8.prefix(19))
+        guard digits.count == 19 else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            digits[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+                ? digits[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) } : nil
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), hour < 24, minute < 60, second < 60
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
     }
 }

@@ -87,7 +87,7 @@ public actor Twin {
     public func updateWorkspace(_ sid: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
         let index = try index(of: sid)
         let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
-        if routing { try checkRebuild(index) }
+        if routing { try checkRebuild(index) { (workspace: inout TwinWorkspace) throws(TwinError) in try workspace.update(parameters) } }
         try workspaces[index].update(parameters)
         engines[sid]?.log.outbox.follow(workspaces[index])
         if routing { rebuild(index) }
@@ -129,7 +129,9 @@ public actor Twin {
         _ kind: TwinResourceKind, in workspace: String, _ parameters: TwinParameters, baseURL: String
     ) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
-        if kind == .activities || kind == .taskChannels { try checkRebuild(owner) }
+        if kind == .activities || kind == .taskChannels {
+            try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in _ = try workspace.create(kind, parameters) }
+        }
         let index = try workspaces[owner].create(kind, parameters)
         switch kind {
         case .workers:
@@ -175,7 +177,9 @@ public actor Twin {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
         let rebuilds = kind == .activities || kind == .taskChannels
-        if rebuilds { try checkRebuild(owner) }
+        if rebuilds {
+            try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in try workspace.update(kind, at: index, parameters) }
+        }
         let attributes = kind == .workers && parameters.has("Attributes")
         if attributes, let running = engines[workspaces[owner].sid], !running.simulation.hasOwnGroup(index) {
             throw .invalidParameter("Worker \(sid) is an agent of the workspace's scenario, whose attributes are those of its group: they cannot change (docs/twin.md)")
@@ -213,7 +217,7 @@ public actor Twin {
     public func delete(_ kind: TwinResourceKind, in workspace: String, _ sid: String) throws(TwinError) {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
-        try checkRebuild(owner)
+        try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in try workspace.delete(kind, at: index) }
         try workspaces[owner].delete(kind, at: index)
         rebuild(owner)
     }
@@ -249,7 +253,9 @@ public actor Twin {
         let owner = try index(of: workspace)
         let workerIndex = try workspaces[owner].index(.workers, of: worker)
         let channel = try workspaces[owner].channelIndex(ofWorker: workerIndex, sid)
-        try checkRebuild(owner)
+        try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in
+            try workspace.updateChannel(ofWorker: workerIndex, at: channel, parameters)
+        }
         try workspaces[owner].updateChannel(ofWorker: workerIndex, at: channel, parameters)
         rebuild(owner)
         return representation(baseURL).workerChannel(
@@ -384,7 +390,16 @@ public actor Twin {
         if engine.fromScenario {
             throw .invalidParameter("The workspace runs a scenario: routesim applies this change by building its engine again, which would lose the scenario's agents; only new queues and workflows and updates of queues, workflows and the attributes of workers created through the API reach its engine (docs/twin.md)")
         }
-        throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight; \(engine.simulation.liveTaskCount) are (docs/twin.md)")
+        let count = engine.simulation.liveTaskCount
+        throw .invalidParameter("routesim applies this change by building the workspace's engine again, which it does only while no task is in flight, and \(count) task\(count == 1 ? " is" : "s are") in flight: complete or cancel \(count == 1 ? "it" : "them") first (docs/twin.md)")
+    }
+
+    /// ``checkRebuild(_:)`` once `change` has been made on a copy of the workspace, so that a
+    /// bad parameter is named before the tasks in flight refuse the change.
+    private func checkRebuild(_ owner: Int, trying change: (inout TwinWorkspace) throws(TwinError) -> Void) throws(TwinError) {
+        var candidate = workspaces[owner]
+        try change(&candidate)
+        try checkRebuild(owner)
     }
 
     /// Builds the workspace's engine again after a change ``checkRebuild(_:)`` allowed.

@@ -24,6 +24,13 @@ struct TwinGate<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as HTTPError where error.status == .notFound {
             return try TwinError.notFound(request.uri.path).response(from: request, context: context)
+        } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+            // A body beyond `maxUploadSize`: what collecting it throws answers 413 with no body.
+            let limit = context.maxUploadSize
+            return try TwinError(
+                status: .contentTooLarge, code: 20001,
+                message: "The request body is larger than the \(limit / 1_048_576) MiB the twin reads"
+            ).response(from: request, context: context)
         } catch let error as TwinError {
             return try error.response(from: request, context: context)
         }

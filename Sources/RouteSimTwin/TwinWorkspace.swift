@@ -149,8 +149,10 @@ public struct TwinWorkspace: Sendable {
         return index
     }
 
-    /// A friendly name checked against TaskRouter's limit.
+    /// A friendly name checked against TaskRouter's limit; an update may not empty it
+    /// either (a create's is required, hence not empty).
     static func friendlyName(_ name: String) throws(TwinError) -> String {
+        guard !name.isEmpty else { throw .invalidParameter("Invalid FriendlyName: it must not be empty") }
         guard name.count <= nameLimit else {
             throw .invalidParameter("Invalid FriendlyName: at most \(nameLimit) characters, got \(name.count)")
         }

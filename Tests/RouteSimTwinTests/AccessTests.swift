@@ -37,6 +37,17 @@ import RouteSimTwin
         }
     }
 
+    @Test func aBodyTooLargeAndAnUnknownEventTypeAreAnsweredInTwiliosShape() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("W")
+            let large = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers", [("FriendlyName", String(repeating: "x", count: 3_000_000))])
+            #expect(large.status == 413 && large.code == 20001, "\(large.json ?? [:])")
+            #expect((large["message"] as? String)?.hasPrefix("The request body is larger than") == true)
+            let events = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?EventType=bogus")
+            #expect(events.code == 20001 && events["message"] as? String == #"Invalid EventType: "bogus" is not a TaskRouter event type"#)
+        }
+    }
+
     @Test func formBodiesKeepRepeatedKeysAndReadPlusAsSpace() throws {
         let parameters = try TwinParameters(encoded: "Status=pending&Status=reserved&Name=Support+Team&Plus=%2B1&Empty=&Flag")
         #expect(parameters.values("Status") == ["pending", "reserved"])

@@ -345,7 +345,8 @@ import RouteSimTwin
             for query in [
                 "Minutes=abc", "Minutes=0", "Minutes=10&StartDate=2026-01-01T00:00:00Z", "StartDate=yesterday",
                 "StartDate=2026-01-01T00:01:00Z&EndDate=2026-01-01T00:00:00Z", "SplitByWaitTime=10,x", "SplitByWaitTime=-5",
-                "TaskChannel=fax",
+                "TaskChannel=fax", "StartDate=2025-02-30T00:00:00Z", "StartDate=2025-12-31T25:00:00Z",
+                "StartDate=2025-12-31T23:60:00Z", "EndDate=2026-02-29T00:00:00Z",
             ] {
                 let answer = try await twin.send(.get, base + "/Statistics?" + query)
                 #expect(answer.status == 400 && answer.code == 20001, "\(query)")

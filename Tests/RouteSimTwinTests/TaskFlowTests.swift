@@ -112,6 +112,8 @@ import RouteSimTwin
             let pending = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Tasks?AssignmentStatus=pending&Ordering=Priority:desc")
             #expect(pending.items("tasks").map { $0["priority"] as? Int } == [3, 2, 1])
             let sid = try #require(pending.items("tasks").first?["sid"] as? String)
+            let unexplained = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(sid)", [("AssignmentStatus", "canceled"), ("Reason", "")])
+            #expect(unexplained["message"] as? String == "Missing required parameter Reason in the post body")
             let canceled = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Tasks/\(sid)", [
                 ("AssignmentStatus", "canceled"), ("Reason", "caller hung up"),
             ])
@@ -124,6 +126,12 @@ import RouteSimTwin
             #expect(queue.status == 201, "a queue is added while tasks are in flight")
             let activity = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Activities", [("FriendlyName", "Lunch")])
             #expect(activity.status == 400 && activity.code == 20001, "an activity cannot be added while tasks are in flight")
+            #expect((activity["message"] as? String)?.contains("2 tasks are in flight: complete or cancel them first") == true, "\(activity.json ?? [:])")
+            // A bad parameter is named first, not hidden behind the tasks in flight.
+            let unnamed = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Activities", [("Available", "true")])
+            #expect(unnamed["message"] as? String == "Missing required parameter FriendlyName in the post body")
+            let emptied = try await twin.send(.post, "/v1/Workspaces/\(workspace)/TaskQueues/\(try #require(queue["sid"] as? String))", [("FriendlyName", "")])
+            #expect(emptied.code == 20001 && emptied["message"] as? String == "Invalid FriendlyName: it must not be empty")
         }
     }
 
