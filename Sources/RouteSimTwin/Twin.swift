@@ -26,7 +26,8 @@ public actor Twin {
     /// How many workspaces were ever created: the index of the next one's SID and seed.
     private var created = 0
     /// The live engine of each workspace that has one, by workspace SID (looked up, never
-    /// iterated): built when a workspace first needs routing.
+    /// iterated): built when a workspace first needs routing or logs an event (a change of
+    /// its configuration through the API, ``logChange(_:in:naming:_:)``).
     var engines: [String: TwinEngine] = [:]
     /// The results file of `--out` (``snapshot()``), nil without it; with it, engines keep
     /// their rows.
