@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RouteSimTwin
 
@@ -119,6 +120,48 @@ import Testing
             // The filters find them by the resource while it exists.
             let byQueue = try await client.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60&EventType=workflow.created")
             #expect(byQueue.items("events").map { $0["resource_sid"] as? String } == [changed.workflow])
+        }
+    }
+
+    /// Two workspaces route a task the same way; one deletes it and changes its worker, queue,
+    /// workflow and channels, the other cancels it as a delete does and changes nothing: their
+    /// cumulative statistics are the same, the events of the changes counted nowhere (not
+    /// even `task.deleted` in `tasks_deleted`, which routesim leaves at 0).
+    @Test func noStatisticCountsTheEventsOfChanges() async throws {
+        try await TwinClient.withTwin { client in
+            var documents: [[String: Any]] = []
+            for changes in [true, false] {
+                let workspace = try await client.workspace("Stats", [("Template", "FIFO")])
+                let base = "/v1/Workspaces/\(workspace)"
+                let activities = try await client.send(.get, base + "/Activities?FriendlyName=Available")
+                let available = try #require(activities.items("activities").first?["sid"] as? String)
+                let worker = try #require(try await client.send(.post, base + "/Workers", [
+                    ("FriendlyName", "alice"), ("ActivitySid", available),
+                ])["sid"] as? String)
+                let task = try #require(try await client.send(.post, base + "/Tasks", [("Attributes", "{}")])["sid"] as? String)
+                _ = try await client.send(.post, "/routesim/v1/Clock", [("Advance", "5")])
+                if changes {
+                    let queue = try #require(try await client.send(.get, base + "/TaskQueues").items("task_queues").first?["sid"] as? String)
+                    let workflow = try #require(try await client.send(.get, base + "/Workflows").items("workflows").first?["sid"] as? String)
+                    _ = try await client.send(.post, base + "/Workers/\(worker)", [("Attributes", #"{"level":2}"#)])
+                    _ = try await client.send(.post, base + "/TaskQueues/\(queue)", [("TargetWorkers", "true")])
+                    _ = try await client.send(.post, base + "/Workflows/\(workflow)", [("TaskReservationTimeout", "60")])
+                    #expect(try await client.send(.delete, base + "/Tasks/\(task)").status == 204)
+                    let channels = try await client.send(.get, base + "/Workers/\(worker)/Channels").items("channels")
+                    let voice = try #require(channels.first { $0["task_channel_unique_name"] as? String == "voice" }?["sid"] as? String)
+                    _ = try await client.send(.post, base + "/Workers/\(worker)/Channels/\(voice)", [("Capacity", "2")])
+                } else {
+                    _ = try await client.send(.post, base + "/Tasks/\(task)", [("AssignmentStatus", "canceled"), ("Reason", "Task deleted")])
+                }
+                _ = try await client.send(.post, "/routesim/v1/Clock", [("Advance", "5")])
+                var document = try #require(try await client.send(.get, base + "/CumulativeStatistics?Minutes=60").json)
+                // The second workspace's clock reads 10 s later.
+                for key in ["workspace_sid", "url", "account_sid", "start_time", "end_time"] { document[key] = nil }
+                documents.append(document)
+            }
+            #expect(documents.first?["reservations_created"] as? Int == 1)
+            #expect(documents.first?["tasks_canceled"] as? Int == 1)
+            #expect(NSDictionary(dictionary: documents[0]).isEqual(to: documents[1]))
         }
     }
 
