@@ -119,6 +119,17 @@ extension Twin {
             engine.simulation.updateTask(ordinal, to: .canceled)
             engine.log.setReason(ofTask: number, "Task deleted")
         }
+        let task = engine.log.tasks[number]
+        let age = clock.time - task.created
+        logChange(.taskDeleted, in: owner, naming: nil) {
+            $0.task = number
+            $0.taskStatus = task.status
+            $0.taskPriority = task.priority
+            $0.taskAge = age
+            $0.queue = task.queue
+            $0.workflow = task.workflow
+            $0.channel = task.channel
+        }
         engine.log.delete(task: number)
         syncWorkers(owner)
     }
@@ -234,7 +245,7 @@ extension Twin {
         let shape = representation(baseURL)
         let page = try TwinPage(key: "events", url: shape.workspaceURL(workspace) + "/Events", query: query)
         let tasks = engine.log.tasks
-        return page.document(selected.map { shape.event($0, of: space, tasks: tasks) })
+        return page.document(selected.map { shape.event($0, subject: engine.log.subject(of: $0), of: space, tasks: tasks) })
     }
 
     /// `GET …/Events/{Sid}`, while the log keeps it.
@@ -245,7 +256,7 @@ extension Twin {
         guard let event = engine.log.events.first(where: { space.sid(.event, $0.index) == sid }) else {
             throw .notFound(space.path(.workers, nil).replacingOccurrences(of: "/Workers", with: "/Events/") + sid)
         }
-        return representation(baseURL).event(event, of: space, tasks: engine.log.tasks)
+        return representation(baseURL).event(event, subject: engine.log.subject(of: event), of: space, tasks: engine.log.tasks)
     }
 
     // MARK: Helpers

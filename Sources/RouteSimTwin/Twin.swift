@@ -26,7 +26,8 @@ public actor Twin {
     /// How many workspaces were ever created: the index of the next one's SID and seed.
     private var created = 0
     /// The live engine of each workspace that has one, by workspace SID (looked up, never
-    /// iterated): built when a workspace first needs routing.
+    /// iterated): built when a workspace first needs routing or logs an event (a change of
+    /// its configuration through the API, ``logChange(_:in:naming:_:)``).
     var engines: [String: TwinEngine] = [:]
     /// The results file of `--out` (``snapshot()``), nil without it; with it, engines keep
     /// their rows.
@@ -88,9 +89,11 @@ public actor Twin {
         let index = try index(of: sid)
         let routing = ["MultiTaskEnabled", "PrioritizeQueueOrder", "DefaultActivitySid", "TimeoutActivitySid"].contains(where: parameters.has)
         if routing { try checkRebuild(index) { (workspace: inout TwinWorkspace) throws(TwinError) in try workspace.update(parameters) } }
+        _ = engine(index)
         try workspaces[index].update(parameters)
         engines[sid]?.log.outbox.follow(workspaces[index])
         if routing { rebuild(index) }
+        logChange(.workspaceUpdated, in: index, naming: workspaces[index].eventSubject)
         return representation(baseURL).workspace(workspaces[index])
     }
 
@@ -132,18 +135,27 @@ public actor Twin {
         if kind == .activities || kind == .taskChannels {
             try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in _ = try workspace.create(kind, parameters) }
         }
+        let running = engine(owner)
         let index = try workspaces[owner].create(kind, parameters)
+        let subject = workspaces[owner].eventSubject(kind, at: index)
         switch kind {
         case .workers:
-            engines[workspaces[owner].sid]?.add(workspaces[owner].workers[index].resource)
+            logChange(.workerCreated, in: owner, naming: subject) { $0.worker = index }
+            running.add(workspaces[owner].workers[index].resource)
             syncWorkers(owner)
         case .workflows:
-            engines[workspaces[owner].sid]?.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
-            engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
+            logChange(.workflowCreated, in: owner, naming: subject) { $0.workflow = index }
+            running.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
+            running.log.assignments.follow(workspaces[owner])
         case .taskQueues:
-            engines[workspaces[owner].sid]?.simulation.addQueue(workspaces[owner].taskQueues[index].resource)
-        case .activities, .taskChannels:
+            logChange(.taskQueueCreated, in: owner, naming: subject) { $0.queue = index }
+            running.simulation.addQueue(workspaces[owner].taskQueues[index].resource)
+        case .activities:
             rebuild(owner)
+            logChange(.activityCreated, in: owner, naming: subject)
+        case .taskChannels:
+            rebuild(owner)
+            logChange(.taskChannelCreated, in: owner, naming: subject) { $0.channel = index }
         }
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
     }
@@ -185,18 +197,23 @@ public actor Twin {
             throw .invalidParameter("Worker \(sid) is an agent of the workspace's scenario, whose attributes are those of its group: they cannot change (docs/twin.md)")
         }
         let activity = kind == .workers ? workspaces[owner].workers[index].resource.activity : nil
-        // The engine makes (and logs) a worker's change of activity, so it must exist, with
-        // the worker still in the old one, before the change.
-        if kind == .workers, parameters.has("ActivitySid") { _ = engine(owner) }
+        let attributesText = kind == .workers ? workspaces[owner].workers[index].resource.attributesText : nil
+        let target = kind == .taskQueues ? workspaces[owner].taskQueues[index].resource.targetWorkers.source : nil
+        // The engine makes (and logs) a worker's change of activity, and the twin logs the
+        // change itself, so it must exist, built from the workspace before the change.
+        let running = engine(owner)
         try workspaces[owner].update(kind, at: index, parameters)
         if rebuilds { rebuild(owner) }
-        guard let running = engines[workspaces[owner].sid] else {
-            return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
-        }
+        let subject = workspaces[owner].eventSubject(kind, at: index)
         switch kind {
         case .taskQueues:
-            running.simulation.updateQueue(index, to: workspaces[owner].taskQueues[index].resource)
+            let queue = workspaces[owner].taskQueues[index].resource
+            if queue.targetWorkers.source != target {
+                logChange(.taskQueueExpressionUpdated, in: owner, naming: subject) { $0.queue = index }
+            }
+            running.simulation.updateQueue(index, to: queue)
         case .workflows:
+            logChange(.workflowUpdated, in: owner, naming: subject) { $0.workflow = index }
             // Callback URLs alone leave routing as it is.
             if parameters.pairs.contains(where: { !Self.callbackParameters.contains($0.name) }) {
                 running.simulation.updateWorkflow(index, to: workspaces[owner].workflows[index].resource.workflow)
@@ -204,10 +221,15 @@ public actor Twin {
             running.log.assignments.follow(workspaces[owner])
         case .workers:
             let worker = workspaces[owner].workers[index].resource
+            if worker.attributesText != attributesText {
+                logChange(.workerAttributesUpdate, in: owner, naming: subject) { $0.worker = index }
+            }
             if attributes { running.simulation.setWorkerAttributes(index, worker.attributes) }
             if worker.activity != activity { running.simulation.setWorkerActivity(index, to: worker.activity) }
-        case .activities, .taskChannels:
-            break
+        case .activities:
+            logChange(.activityUpdated, in: owner, naming: subject)
+        case .taskChannels:
+            logChange(.taskChannelUpdated, in: owner, naming: subject) { $0.channel = index }
         }
         syncWorkers(owner)
         return representation(baseURL).resource(kind, at: index, of: workspaces[owner])
@@ -218,8 +240,18 @@ public actor Twin {
         let owner = try index(of: workspace)
         let index = try workspaces[owner].index(kind, of: sid)
         try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in try workspace.delete(kind, at: index) }
+        _ = engine(owner)
+        let subject = workspaces[owner].eventSubject(kind, at: index)
         try workspaces[owner].delete(kind, at: index)
         rebuild(owner)
+        let deleted: TaskRouterEventType = switch kind {
+        case .activities: .activityDeleted
+        case .taskChannels: .taskChannelDeleted
+        case .taskQueues: .taskQueueDeleted
+        case .workflows: .workflowDeleted
+        case .workers: .workerDeleted
+        }
+        logChange(deleted, in: owner, naming: subject)
     }
 
     // MARK: Worker channels
@@ -256,8 +288,23 @@ public actor Twin {
         try checkRebuild(owner) { (workspace: inout TwinWorkspace) throws(TwinError) in
             try workspace.updateChannel(ofWorker: workerIndex, at: channel, parameters)
         }
+        _ = engine(owner)
+        let before = workspaces[owner].workers[workerIndex].resource.channels[channel].resource
         try workspaces[owner].updateChannel(ofWorker: workerIndex, at: channel, parameters)
         rebuild(owner)
+        let after = workspaces[owner].workers[workerIndex].resource.channels[channel].resource
+        let subject = workspaces[owner].eventSubject(
+            worker: workerIndex, channel: channel, previousCapacity: before.capacity,
+            assigned: assignedTasks(workspaces[owner], worker: workerIndex, channel: channel))
+        let changes: [TaskRouterEventType] =
+            (after.capacity != before.capacity ? [.workerCapacityUpdate] : [])
+            + (after.available != before.available ? [.workerChannelAvailabilityUpdate] : [])
+        for type in changes {
+            logChange(type, in: owner, naming: subject) {
+                $0.worker = workerIndex
+                $0.channel = channel
+            }
+        }
         return representation(baseURL).workerChannel(
             ofWorker: workerIndex, at: channel, of: workspaces[owner],
             assigned: assignedTasks(workspaces[owner], worker: workerIndex, channel: channel))
@@ -424,6 +471,21 @@ public actor Twin {
         sendCallbacks(owner, engine.log)
     }
 
+    /// Logs the event `type` of a change of workspace `owner` made through the API, at the
+    /// current instant and numbered next among its engine's events, naming `subject` (nil for
+    /// a task's event); `set` gives it the indexes, in the current build, of what the
+    /// Events resource's filters (`WorkerSid`, `TaskQueueSid`, …) match it by. Then syncs
+    /// the workers, which sends the events waiting for the workspace's `EventCallbackUrl`.
+    func logChange(
+        _ type: TaskRouterEventType, in owner: Int, naming subject: TwinEventSubject?, _ set: (inout EventRecord) -> Void = { _ in }
+    ) {
+        var event = EventRecord(type: type, time: clock.time, index: 0)
+        set(&event)
+        let engine = engine(owner)
+        engine.make(event, naming: subject)
+        syncWorkers(owner)
+    }
+
     /// Hands the events waiting in `log`'s outbox to ``callbacks``, rendered against the
     /// workspace at `owner` as it is now.
     private func sendCallbacks(_ owner: Int, _ log: TwinEventLog) {
@@ -432,7 +494,8 @@ public actor Twin {
         guard !events.isEmpty, let url = workspaces[owner].eventCallbackUrl, !url.isEmpty else { return }
         let shape = representation("")
         for event in events {
-            callbacks.send(shape.eventCallback(event, of: workspaces[owner], tasks: log.tasks), to: url)
+            callbacks.send(
+                shape.eventCallback(event, subject: log.subject(of: event), of: workspaces[owner], tasks: log.tasks), to: url)
         }
     }
 

@@ -140,6 +140,16 @@ final class TwinEngine {
             streams: streams, taskAttributes: attributes, rows: rows, result: result)
     }
 
+    /// Logs `event`, which the twin makes for a change through the API, at the current
+    /// instant, numbered next among the engine's events; it names `subject` when about a
+    /// resource rather than a task.
+    func make(_ event: EventRecord, naming subject: TwinEventSubject?) {
+        var event = event
+        event.time = simulation.time
+        event.index = simulation.madeCounts.events
+        log.keep(made: event, naming: subject)
+    }
+
     /// Adds a worker created through the API.
     func add(_ worker: TwinWorker) {
         let capacities = worker.channels.map(\.resource.capacity)

@@ -7,7 +7,9 @@ import RouteSim
 /// The engine numbers tasks, reservations and events from 0 in each run; a workspace whose
 /// engine is rebuilt (``TwinEngine``) goes on numbering from where the last run stopped,
 /// by the bases set with ``continueNumbering(tasks:reservations:events:)``, so SIDs never
-/// repeat. The Events log keeps the latest ``eventLimit`` events, dropping the oldest
+/// repeat. The events the twin makes for changes of configuration through the API
+/// (``keep(made:naming:)``) are numbered in the same stream, each taking the number the
+/// engine's next event would have had. The Events log keeps the latest ``eventLimit`` events, dropping the oldest
 /// first; tasks and reservations are kept for the whole session.
 final class TwinEventLog: RecordSink {
     /// The events the log keeps at most.
@@ -121,6 +123,18 @@ final class TwinEventLog: RecordSink {
         outbox.offer(kept)
         assignments.offer(kept)
         return kept
+    }
+
+    /// Keeps `event`, made by the twin for a change through the API at the current run's
+    /// next event ordinal, naming `subject`, and offers it to the outbox
+    /// (``TwinHistory/record(made:naming:)``).
+    func keep(made event: EventRecord, naming subject: TwinEventSubject?) {
+        outbox.offer(history.record(made: event, naming: subject))
+    }
+
+    /// What `event` names when the twin made it for a change of configuration; nil otherwise.
+    func subject(of event: EventRecord) -> TwinEventSubject? {
+        history.subject(ofEvent: event.index)
     }
 
     func record(_ event: EventRecord) {

@@ -16,7 +16,10 @@ struct TwinHistory {
     var reservations: [TwinReservation] = []
     /// Worker activity changes the engine made since they were last taken, in order.
     var activityChanges: [(worker: Int, activity: Int, time: Double)] = []
-    /// The number of the current run's task 0, reservation 0 and event 0.
+    /// What the kept events the twin made for changes through the API name, by event number.
+    private var subjects: [Int: TwinEventSubject] = [:]
+    /// The number of the current run's task 0, reservation 0 and event 0 (events the twin
+    /// made during the run move the latter on).
     var taskBase = 0
     var reservationBase = 0
     var eventBase = 0
@@ -38,8 +41,34 @@ struct TwinHistory {
         event.index += eventBase
         event.task = event.task.map { taskBase + $0 }
         event.reservation = event.reservation.map { reservationBase + $0 }
+        return keep(event)
+    }
+
+    /// Keeps `event`, which the twin made for a change through the API, not the engine: its
+    /// `index` is the current run's next event ordinal, which it takes (the run's events after
+    /// it are numbered one further), its task is numbered in the workspace already, and it
+    /// names `subject` when it is about a resource rather than a task. Returns it as kept.
+    mutating func record(made event: EventRecord, naming subject: TwinEventSubject?) -> EventRecord {
+        var event = event
+        event.index += eventBase
+        eventBase += 1
+        if let subject { subjects[event.index] = subject }
+        return keep(event)
+    }
+
+    /// What the made event numbered `index` names; nil for an engine's event.
+    func subject(ofEvent index: Int) -> TwinEventSubject? {
+        subjects.isEmpty ? nil : subjects[index]
+    }
+
+    /// Keeps `event`, numbered in the workspace, and moves its task and reservation on.
+    @inline(__always)
+    private mutating func keep(_ event: EventRecord) -> EventRecord {
         events.append(event)
-        if events.count > TwinEventLog.eventLimit { events.removeFirst() }
+        if events.count > TwinEventLog.eventLimit {
+            let dropped = events.removeFirst()
+            if !subjects.isEmpty { subjects[dropped.index] = nil }
+        }
         if let number = event.task { updateTask(number, from: event) }
         if let number = event.reservation { updateReservation(number, from: event) }
         if event.type == .workerActivityUpdate, let worker = event.worker, let activity = event.activity {

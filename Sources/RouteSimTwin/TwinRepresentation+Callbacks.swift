@@ -2,14 +2,17 @@ import RouteSim
 
 /// The form fields of an event callback, made from the event as the Events resource shows it.
 extension TwinRepresentation {
-    /// The fields TaskRouter POSTs to `EventCallbackUrl` for `event` (see ``event(_:of:tasks:)``):
+    /// The fields TaskRouter POSTs to `EventCallbackUrl` for `event`, which names `subject`
+    /// (see ``event(_:subject:of:tasks:)``):
     /// the base fields, then each of the event's `event_data` in PascalCase (`task_sid`
     /// becomes `TaskSid`), nulls left out.
     ///
     /// `Timestamp` is the event's date in whole seconds since 1970, `TimestampMs` in
     /// milliseconds.
-    func eventCallback(_ event: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]) -> [(String, String)] {
-        let shown = self.event(event, of: workspace, tasks: tasks)
+    func eventCallback(
+        _ event: EventRecord, subject: TwinEventSubject?, of workspace: TwinWorkspace, tasks: [TwinTask]
+    ) -> [(String, String)] {
+        let shown = self.event(event, subject: subject, of: workspace, tasks: tasks)
         let milliseconds = clock.epochMilliseconds(at: event.time)
         var fields = [
             ("EventType", event.type.name), ("AccountSid", accountSid), ("WorkspaceSid", workspace.sid),
@@ -29,9 +32,9 @@ extension TwinRepresentation {
 
     /// The fields TaskRouter POSTs to a workflow's `AssignmentCallbackUrl` for the reservation
     /// whose `reservation.created` event is `created`: those of ``assignmentFields`` among the
-    /// event callback's (``eventCallback(_:of:tasks:)``), `Timestamp` the reservation's date.
+    /// event callback's (``eventCallback(_:subject:of:tasks:)``), `Timestamp` the reservation's date.
     func assignmentCallback(_ created: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]) -> [(String, String)] {
-        eventCallback(created, of: workspace, tasks: tasks).filter { Self.assignmentFields.contains($0.0) }
+        eventCallback(created, subject: nil, of: workspace, tasks: tasks).filter { Self.assignmentFields.contains($0.0) }
     }
 
     /// The parameters of an assignment callback, as TaskRouter documents them.

@@ -49,11 +49,31 @@ extension TwinRepresentation {
         ])
     }
 
-    /// An Event of `workspace`, numbered as its ``TwinEventLog`` keeps it; `tasks` give
-    /// the attributes of its task.
-    func event(_ event: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]) -> AttributeValue {
+    /// An Event of `workspace`, numbered as its ``TwinEventLog`` keeps it: one the twin made
+    /// for a change of configuration shows what its `subject` captured; an engine's event
+    /// shows its resources as `workspace` has them, `tasks` giving the attributes of its task.
+    func event(_ event: EventRecord, subject: TwinEventSubject?, of workspace: TwinWorkspace, tasks: [TwinTask]) -> AttributeValue {
         let workspaceURL = workspaceURL(workspace.sid)
         let sid = workspace.sid(.event, event.index)
+        let (data, resource) = subject.map {
+            ($0.data, (type: event.type.resourceType, sid: $0.sid, url: workspaceURL + $0.path))
+        } ?? engineEventData(event, of: workspace, tasks: tasks)
+        return .object([
+            "account_sid": .string(accountSid), "workspace_sid": .string(workspace.sid), "sid": .string(sid),
+            "event_type": .string(event.type.name), "description": .string(event.type.name),
+            "event_date": date(event.time), "event_date_ms": .number(clock.epochMilliseconds(at: event.time)),
+            "event_data": .object(data), "resource_type": .string(resource.type), "resource_sid": .string(resource.sid),
+            "resource_url": .string(resource.url), "actor_sid": .null, "actor_type": .null, "actor_url": .null,
+            "source": "routesim", "source_ip_address": .null, "url": .string(workspaceURL + "/Events/" + sid),
+        ])
+    }
+
+    /// The `event_data` and resource of an event about a task, a reservation or a worker,
+    /// read from `workspace` and `tasks` by the event's indexes.
+    private func engineEventData(
+        _ event: EventRecord, of workspace: TwinWorkspace, tasks: [TwinTask]
+    ) -> (data: [String: AttributeValue], resource: (type: String, sid: String, url: String)) {
+        let workspaceURL = workspaceURL(workspace.sid)
         let taskNumber = event.task
         let reservationNumber = event.reservation
         var data: [String: AttributeValue] = [:]
@@ -107,13 +127,6 @@ extension TwinRepresentation {
             data["reservation_sid"] = .string(reservationSid)
             resource = ("reservation", reservationSid, resource.url + "/Reservations/" + reservationSid)
         }
-        return .object([
-            "account_sid": .string(accountSid), "workspace_sid": .string(workspace.sid), "sid": .string(sid),
-            "event_type": .string(event.type.name), "description": .string(event.type.name),
-            "event_date": date(event.time), "event_date_ms": .number(clock.epochMilliseconds(at: event.time)),
-            "event_data": .object(data), "resource_type": .string(resource.type), "resource_sid": .string(resource.sid),
-            "resource_url": .string(resource.url), "actor_sid": .null, "actor_type": .null, "actor_url": .null,
-            "source": "routesim", "source_ip_address": .null, "url": .string(workspaceURL + "/Events/" + sid),
-        ])
+        return (data, resource)
     }
 }

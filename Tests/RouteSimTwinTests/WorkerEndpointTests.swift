@@ -29,7 +29,7 @@ import RouteSimTwin
     }
 
     /// TaskRouter logs `worker.activity.update` for every change of activity, the first one
-    /// too, before anything was routed in the workspace.
+    /// too, before anything was routed in the workspace (after the worker's `worker.created`).
     @Test func everyChangeOfActivityIsLogged() async throws {
         try await TwinClient.withTwin { twin in
             let workspace = try await twin.workspace("W", [("Template", "FIFO")])
@@ -40,8 +40,8 @@ import RouteSimTwin
             let moved = try await twin.send(.post, "/v1/Workspaces/\(workspace)/Workers/\(worker)", [("ActivitySid", sid("Available"))])
             #expect(moved["activity_name"] as? String == "Available")
             let events = try await twin.send(.get, "/v1/Workspaces/\(workspace)/Events?Minutes=60").items("events")
-            #expect(events.map { $0["event_type"] as? String } == ["worker.activity.update"])
-            let data = try #require(events.first?["event_data"] as? [String: Any])
+            #expect(events.map { $0["event_type"] as? String } == ["worker.created", "worker.activity.update"])
+            let data = try #require(events.last?["event_data"] as? [String: Any])
             #expect(data["worker_activity_name"] as? String == "Available")
             #expect(data["worker_previous_activity_sid"] as? String == sid("Offline"))
             #expect(data["worker_time_in_previous_activity"] as? Double == 10)

@@ -118,3 +118,32 @@ def test_every_event_of_a_task_flow_is_posted_in_order_and_signed(server, receiv
     after = callback_counts(server)
     assert after["delivered"] - before["delivered"] == len(events)
     assert after["failed"] == before["failed"] and after["dropped"] == before["dropped"]
+
+
+def test_the_filtered_configuration_changes_are_posted_a_deleted_worker_named(server, receiver):
+    client = Client(ACCOUNT_SID, AUTH_TOKEN)
+    client.taskrouter.base_url = server
+    workspace = client.taskrouter.v1.workspaces.create(
+        friendly_name="Changes", template="FIFO", event_callback_url=receiver.url,
+        events_filter="worker.created,worker.attributes.update,worker.deleted,activity.created")
+    bob = workspace.workers.create(friendly_name="Bob", attributes=json.dumps({"level": 1}))
+    workspace.workers(bob.sid).update(attributes=json.dumps({"level": 2}))
+    training = workspace.activities.create(friendly_name="Training", available=False)
+    workspace.workers(bob.sid).delete()
+
+    received = receiver.wait_for(4)
+    fields = [dict(pairs) for _, _, pairs in received]
+    assert [f["EventType"] for f in fields] == [
+        "worker.created", "worker.attributes.update", "activity.created", "worker.deleted"]
+    validator = RequestValidator(AUTH_TOKEN)
+    for _, headers, pairs in received:
+        assert validator.validate(receiver.url, dict(pairs), headers["X-Twilio-Signature"])
+    assert json.loads(fields[1]["WorkerAttributes"]) == {"level": 2}
+    assert fields[2]["ResourceType"] == "activity" and fields[2]["ActivitySid"] == training.sid
+    assert fields[2]["ActivityName"] == "Training" and fields[2]["ActivityAvailable"] == "false"
+    deleted = fields[3]
+    assert deleted["ResourceType"] == "worker" and deleted["ResourceSid"] == bob.sid
+    assert deleted["WorkerSid"] == bob.sid and deleted["WorkerName"] == "Bob"
+
+    logged = workspace.events.list(minutes=60, event_type="worker.deleted")
+    assert [(event.resource_sid, event.event_data["worker_name"]) for event in logged] == [(bob.sid, "Bob")]

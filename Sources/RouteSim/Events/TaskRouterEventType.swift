@@ -1,10 +1,11 @@
 /// Every event type TaskRouter documents (docs/taskrouter-fidelity.md, Events), by its wire name.
 ///
 /// The raw value is a dense index (for per-type tables such as the `events_filter`
-/// mask); ``name`` is TaskRouter's `event_type`. routesim emits the routing events of
-/// tasks, reservations, queues, workflows and worker activity; the others (resource
-/// created/updated/deleted, transfers) exist so that an `events_filter` naming them is
-/// valid.
+/// mask); ``name`` is TaskRouter's `event_type`. The engine emits the routing events of
+/// tasks, reservations, queues, workflows and worker activity; `routesim serve` makes
+/// those of resources created, updated and deleted through its API (docs/twin.md, Events);
+/// the others (transfers, `workspace.created`, …) exist so that an `events_filter` naming
+/// them is valid.
 public enum TaskRouterEventType: Int, Sendable, CaseIterable, BitwiseCopyable {
     case activityCreated, activityUpdated, activityDeleted
     case reservationCreated, reservationAccepted, reservationRejected, reservationTimeout, reservationCanceled
