@@ -83,30 +83,64 @@ extension Twin {
         return page.document(selected.map { shape.task($0, of: space, now: now) })
     }
 
-    /// `POST …/Tasks/{Sid}`: `AssignmentStatus` `canceled` (from pending or reserved),
-    /// `wrapping` (from assigned) or `completed` (from assigned or wrapping), with `Reason`
-    /// (required for canceled and completed).
+    /// `POST …/Tasks/{Sid}`: `Attributes` and `Priority` of a task in flight (a pending task
+    /// is offered again under them: ``Simulation/updateTask(_:attributes:priority:)``), then
+    /// `AssignmentStatus` `canceled` (from pending or reserved), `wrapping` (from assigned) or
+    /// `completed` (from assigned or wrapping), with `Reason` (required for canceled and
+    /// completed). Every parameter is checked before any is applied.
     public func updateTask(in workspace: String, _ sid: String, _ parameters: TwinParameters, baseURL: String) throws(TwinError) -> AttributeValue {
         let owner = try index(of: workspace)
         let engine = engine(owner)
         let number = try taskNumber(sid, owner)
-        for unsupported in ["Attributes", "Priority", "TaskChannel", "VirtualStartTime"] where parameters.has(unsupported) {
+        for unsupported in ["TaskChannel", "VirtualStartTime"] where parameters.has(unsupported) {
             throw .invalidParameter("Updating a task's \(unsupported) is not supported by routesim yet (docs/twin.md)")
         }
-        guard let text = parameters.value("AssignmentStatus") else {
-            return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+        let text = parameters.value("Attributes")
+        let attributes = try text.map { text throws(TwinError) in try TwinWorkspace.attributes(text, parameter: "Attributes") }
+        let priority = try parameters.integer("Priority", in: 0...Int(Int32.max))
+        let status = try parameters.value("AssignmentStatus").map { text throws(TwinError) in
+            guard let status = TaskStatus(rawValue: text), [.canceled, .wrapping, .completed].contains(status) else {
+                throw .invalidParameter("Invalid AssignmentStatus: \(text); a task can be set to canceled, wrapping or completed")
+            }
+            return status
         }
-        guard let status = TaskStatus(rawValue: text), [.canceled, .wrapping, .completed].contains(status) else {
-            throw .invalidParameter("Invalid AssignmentStatus: \(text); a task can be set to canceled, wrapping or completed")
+        let reason = status == nil || status == .wrapping ? parameters.value("Reason") : try parameters.required("Reason")
+        let task = engine.log.tasks[number]
+        if attributes != nil || priority != nil {
+            guard task.status.isLive, let ordinal = engine.log.taskOrdinal(number) else {
+                throw .invalidParameter("Task \(sid) is \(task.status.rawValue): only a task in flight takes new Attributes or Priority")
+            }
+            if let text { engine.log.setAttributes(ofTask: number, text, timeout: task.timeout) }
+            // Logged first: what the update makes happen (a reservation) comes after it.
+            logTaskChange(.taskUpdated, in: owner, task: number, priority: priority)
+            engine.simulation.updateTask(ordinal, attributes: attributes, priority: priority)
+            syncWorkers(owner)
         }
-        let reason = status == .wrapping ? parameters.value("Reason") : try parameters.required("Reason")
-        let current = engine.log.tasks[number].status
-        guard let ordinal = engine.log.taskOrdinal(number), engine.simulation.updateTask(ordinal, to: status) else {
-            throw .invalidParameter("Task \(sid) cannot move from \(current.rawValue) to \(status.rawValue)")
+        if let status {
+            let current = engine.log.tasks[number].status
+            guard let ordinal = engine.log.taskOrdinal(number), engine.simulation.updateTask(ordinal, to: status) else {
+                throw .invalidParameter("Task \(sid) cannot move from \(current.rawValue) to \(status.rawValue)")
+            }
+            if let reason { engine.log.setReason(ofTask: number, reason) }
+            syncWorkers(owner)
         }
-        if let reason { engine.log.setReason(ofTask: number, reason) }
-        syncWorkers(owner)
         return representation(baseURL).task(engine.log.tasks[number], of: workspaces[owner], now: clock.time)
+    }
+
+    /// Logs `type` (`task.updated`, `task.deleted`) for task `number` of the workspace at
+    /// `owner` as the log holds it now, with `priority` in place of its own when given.
+    private func logTaskChange(_ type: TaskRouterEventType, in owner: Int, task number: Int, priority: Int? = nil) {
+        let task = engine(owner).log.tasks[number]
+        let age = clock.time - task.created
+        logChange(type, in: owner, naming: nil) {
+            $0.task = number
+            $0.taskStatus = task.status
+            $0.taskPriority = priority ?? task.priority
+            $0.taskAge = age
+            $0.queue = task.queue
+            $0.workflow = task.workflow
+            $0.channel = task.channel
+        }
     }
 
     /// `DELETE …/Tasks/{Sid}`: a pending or reserved task is canceled first; the task is
@@ -119,17 +153,7 @@ extension Twin {
             engine.simulation.updateTask(ordinal, to: .canceled)
             engine.log.setReason(ofTask: number, "Task deleted")
         }
-        let task = engine.log.tasks[number]
-        let age = clock.time - task.created
-        logChange(.taskDeleted, in: owner, naming: nil) {
-            $0.task = number
-            $0.taskStatus = task.status
-            $0.taskPriority = task.priority
-            $0.taskAge = age
-            $0.queue = task.queue
-            $0.workflow = task.workflow
-            $0.channel = task.channel
-        }
+        logTaskChange(.taskDeleted, in: owner, task: number)
         engine.log.delete(task: number)
         syncWorkers(owner)
     }

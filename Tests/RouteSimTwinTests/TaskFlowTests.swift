@@ -135,6 +135,50 @@ import RouteSimTwin
         }
     }
 
+    @Test func newAttributesOfAPendingTaskAreRoutedInItsTarget() async throws {
+        try await TwinClient.withTwin { twin in
+            let (workspace, worker, _) = try await Self.quickstart(twin)
+            let base = "/v1/Workspaces/\(workspace)"
+            let configuration = #"{"task_routing": {"filters": [], "default_filter": {"queue": "Sample Queue", "expression": "task.language IN worker.languages"}}}"#
+            let workflow = try await twin.send(.post, base + "/Workflows", [("FriendlyName", "Languages"), ("Configuration", configuration)])
+            let workflowSid = try #require(workflow["sid"] as? String)
+            let created = try await twin.send(.post, base + "/Tasks", [("Attributes", #"{"language":"fr"}"#), ("WorkflowSid", workflowSid)])
+            #expect(created["assignment_status"] as? String == "pending", "alice speaks no French")
+            let task = try #require(created["sid"] as? String)
+            _ = try await twin.send(.post, "/routesim/v1/Clock", [("Advance", "10")])
+            let updated = try await twin.send(.post, base + "/Tasks/\(task)", [("Attributes", #"{"language":"en"}"#)])
+            #expect(updated["assignment_status"] as? String == "reserved")
+            #expect(updated["attributes"] as? String == #"{"language":"en"}"#)
+            let reservation = try await twin.send(.get, base + "/Tasks/\(task)/Reservations").items("reservations").first
+            #expect(reservation?["worker_sid"] as? String == worker)
+            let events = try await twin.send(.get, base + "/Events?TaskSid=\(task)").items("events").map { $0["event_type"] as? String }
+            #expect(events.suffix(2) == ["task.updated", "reservation.created"])
+            let unknown = try await twin.send(.post, base + "/Tasks/\(task)", [("Attributes", "{}"), ("AssignmentStatus", "paused")])
+            #expect(unknown.code == 20001)
+            #expect(try await twin.send(.get, base + "/Tasks/\(task)")["attributes"] as? String == #"{"language":"en"}"#, "nothing applied")
+        }
+    }
+
+    @Test func aHigherPriorityTakesAPendingTaskAheadAndAnEndedTaskTakesNoUpdate() async throws {
+        try await TwinClient.withTwin { twin in
+            let workspace = try await twin.workspace("Priorities", [("Template", "FIFO")])
+            let base = "/v1/Workspaces/\(workspace)"
+            let available = try #require(try await twin.send(.get, base + "/Activities?FriendlyName=Available").items("activities").first?["sid"] as? String)
+            let worker = try #require(try await twin.send(.post, base + "/Workers", [("FriendlyName", "bob")])["sid"] as? String)
+            let first = try #require(try await twin.send(.post, base + "/Tasks", [("Attributes", "{}")])["sid"] as? String)
+            let second = try #require(try await twin.send(.post, base + "/Tasks", [("Attributes", "{}")])["sid"] as? String)
+            let raised = try await twin.send(.post, base + "/Tasks/\(second)", [("Priority", "5")])
+            #expect(raised["priority"] as? Int == 5 && raised["assignment_status"] as? String == "pending")
+            _ = try await twin.send(.post, base + "/Workers/\(worker)", [("ActivitySid", available)])
+            #expect(try await twin.send(.get, base + "/Tasks/\(second)")["assignment_status"] as? String == "reserved")
+            #expect(try await twin.send(.get, base + "/Tasks/\(first)")["assignment_status"] as? String == "pending")
+            _ = try await twin.send(.post, base + "/Tasks/\(first)", [("AssignmentStatus", "canceled"), ("Reason", "gone")])
+            let late = try await twin.send(.post, base + "/Tasks/\(first)", [("Priority", "9")])
+            #expect(late.code == 20001 && (late["message"] as? String)?.contains("only a task in flight") == true)
+            #expect(try await twin.send(.post, base + "/Tasks/\(first)", [("Priority", "-1")]).code == 20001)
+        }
+    }
+
     @Test func reservationsKeepTheirWorkerWhenAnEarlierWorkerIsDeleted() async throws {
         try await TwinClient.withTwin { twin in
             let (workspace, alice, _) = try await Self.quickstart(twin)

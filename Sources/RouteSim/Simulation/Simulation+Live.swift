@@ -202,6 +202,29 @@ extension Simulation {
         return true
     }
 
+    /// The application gives task `ordinal` new `attributes` and/or `priority` now, as an
+    /// update of the task does. Its profile follows the new attributes (``LiveProfiles``);
+    /// a pending task is offered again under them and its new priority in the target it is
+    /// in, as TaskRouter re-evaluates an updated task; a reserved, assigned or wrapping one
+    /// keeps its reservations. False when the task is not in flight. O(routing).
+    @discardableResult
+    public mutating func updateTask(_ ordinal: Int, attributes: AttributeValue?, priority: Int?) -> Bool {
+        guard let slot = taskSlot(ordinal) else { return false }
+        let pending = tasks[slot].status == .pending
+        if pending { removePending(slot) }
+        if let attributes {
+            // The new profile is taken before the old one is let go, so that a key
+            // unchanged keeps its profile.
+            let profile = liveProfile(of: attributes)
+            live?.release(tasks[slot].profile)
+            tasks[slot].profile = profile
+        }
+        if let priority { tasks[slot].priority = priority }
+        if pending { makePending(slot) }
+        settle()
+        return true
+    }
+
     /// Handles what a command left for the current instant (an agent who accepts at
     /// once, a hang-up due now), so the command's answer shows the instant settled.
     mutating func settle() {
