@@ -2,6 +2,7 @@ import RouteSim
 import RouteSimKernel
 import RouteSimScenario
 import RouteSimStore
+import Synchronization
 
 /// The twin's account: its credentials, its one clock and its workspaces in creation order.
 ///
@@ -15,6 +16,10 @@ public actor Twin {
     public nonisolated let callbacks: TwinEventCallbacks
     /// Sends the workflows' assignment callbacks (``answerAssignments(waitingForOthers:)``).
     public nonisolated let assignments: TwinAssignmentCallbacks
+    /// Whether a workspace's workflow has an assignment callback URL: only then does a request
+    /// other than a GET wait for the callbacks it caused, so that without them a request
+    /// enters the actor once, not twice. Read without entering it.
+    private nonisolated let watchingAssignments = Atomic<Bool>(false)
     /// The simulated clock.
     public private(set) var clock: TwinClock
     /// The workspaces, oldest first.
@@ -101,6 +106,7 @@ public actor Twin {
     public func deleteWorkspace(_ sid: String) throws(TwinError) {
         workspaces.remove(at: try index(of: sid))
         engines[sid] = nil
+        countAssignmentWatchers()
     }
 
     /// Adds the workspace of a scenario, with its arrivals, agents, shifts and answer
@@ -116,9 +122,9 @@ public actor Twin {
         created += 1
         workspaces.append(workspace)
         let engine = TwinEngine(scenario: spec, workspace: workspace, recording: output != nil)
-        engine.log.assignments.follow(workspace)
         engine.simulation.advance(to: clock.time)
         engines[workspace.sid] = engine
+        followAssignments(engine, workspace)
         syncWorkers(workspaces.count - 1)
         return workspace.sid
     }
@@ -146,7 +152,7 @@ public actor Twin {
         case .workflows:
             logChange(.workflowCreated, in: owner, naming: subject) { $0.workflow = index }
             running.simulation.addWorkflow(workspaces[owner].workflows[index].resource.workflow)
-            running.log.assignments.follow(workspaces[owner])
+            followAssignments(running, workspaces[owner])
         case .taskQueues:
             logChange(.taskQueueCreated, in: owner, naming: subject) { $0.queue = index }
             running.simulation.addQueue(workspaces[owner].taskQueues[index].resource)
@@ -218,7 +224,7 @@ public actor Twin {
             if parameters.pairs.contains(where: { !Self.callbackParameters.contains($0.name) }) {
                 running.simulation.updateWorkflow(index, to: workspaces[owner].workflows[index].resource.workflow)
             }
-            running.log.assignments.follow(workspaces[owner])
+            followAssignments(running, workspaces[owner])
         case .workers:
             let worker = workspaces[owner].workers[index].resource
             if worker.attributesText != attributesText {
@@ -424,8 +430,8 @@ public actor Twin {
         let sid = workspaces[owner].sid
         if let engine = engines[sid] { return engine }
         let engine = TwinEngine(workspace: workspaces[owner], seed: seed, at: clock.time, recording: output != nil)
-        engine.log.assignments.follow(workspaces[owner])
         engines[sid] = engine
+        followAssignments(engine, workspaces[owner])
         syncWorkers(owner)
         return engine
     }
@@ -452,7 +458,7 @@ public actor Twin {
     /// Builds the workspace's engine again after a change ``checkRebuild(_:)`` allowed.
     private func rebuild(_ owner: Int) {
         engines[workspaces[owner].sid]?.rebuild(from: workspaces[owner], seed: seed, at: clock.time)
-        engines[workspaces[owner].sid]?.log.assignments.follow(workspaces[owner])
+        if let engine = engines[workspaces[owner].sid] { followAssignments(engine, workspaces[owner]) }
         syncWorkers(owner)
     }
 
@@ -497,6 +503,27 @@ public actor Twin {
             callbacks.send(
                 shape.eventCallback(event, subject: log.subject(of: event), of: workspaces[owner], tasks: log.tasks), to: url)
         }
+    }
+
+    /// Has `engine` call back the workflows of `workspace` that have an assignment callback
+    /// URL, from now on.
+    private func followAssignments(_ engine: TwinEngine, _ workspace: TwinWorkspace) {
+        engine.log.assignments.follow(workspace)
+        countAssignmentWatchers()
+    }
+
+    /// Sets ``watchingAssignments``: whether any engine calls back a workflow (the engines
+    /// are only asked, in no order that matters). O(workspaces).
+    private func countAssignmentWatchers() {
+        watchingAssignments.store(engines.values.contains { $0.log.assignments.isOn }, ordering: .relaxed)
+    }
+
+    /// Sends the assignment callbacks a request caused and carries out their answers
+    /// (``answerAssignments(waitingForOthers:)``), when any workflow has a callback URL; what
+    /// the middleware calls after each request other than a GET.
+    nonisolated func settleRequest() async {
+        guard watchingAssignments.load(ordering: .relaxed) else { return }
+        await answerAssignments()
     }
 
     /// The index of the workspace `sid`; 404 otherwise.

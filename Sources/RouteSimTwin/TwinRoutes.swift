@@ -11,7 +11,7 @@ public enum TwinRoutes {
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: TwinGate(
-            credentials: twin.credentials, answered: answered, settle: { await twin.answerAssignments() }))
+            credentials: twin.credentials, answered: answered, settle: { await twin.settleRequest() }))
         let base: @Sendable (Request) -> String = { request in request.head.authority.map { "http://" + $0 } ?? fallbackBaseURL }
 
         router.get("/") { _, _ in TwinLiveView.response }
