@@ -7,7 +7,7 @@ import RouteSim
 /// SIDs derive from the seed and each resource's index (``SidGenerator``), except those a
 /// resource gives (`sid`, as imported resources do). `taskrouter:` imports have already been
 /// put in place of their sections (``TaskRouterImporter``).
-enum ScenarioReader {
+package enum ScenarioReader {
     /// The top-level keys. `taskrouter`, `imported_workers` and `worker_channels` have been
     /// read by ``TaskRouterImporter`` already.
     static let keys = [
@@ -96,7 +96,7 @@ enum ScenarioReader {
     }
 
     /// The number of days in `month` (1–12) of `year`.
-    static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,5 +1,6 @@
 import Foundation
 import RouteSim
+import RouteSimScenario
 
 /// Tasks, reservations and events: what the workspaces' live engines make and how
 /// applications act on it.
@@ -358,8 +359,6 @@ extension Twin {
               let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
               (1...12).contains(month), hour < 24, minute < 60, second < 60
         else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        return (1...days).contains(day)
+        return (1...ScenarioReader.daysIn(month: month, year: year)).contains(day)
     }
 }

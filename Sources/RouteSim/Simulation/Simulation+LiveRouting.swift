@@ -135,7 +135,7 @@ extension Simulation {
         routing.setGroupAttributes(g, attributes, queues: spec.workspace.taskQueues)
         let after = memberQueues(ofGroup: g)
         kpis.memberQueues = routing.memberQueues
-        for q in Set(before).symmetricDifference(after) {
+        for q in Set(before).symmetricDifference(after).sorted() {
             queueWorkerCount[q] += after.contains(q) ? 1 : -1
             statistics.setMembers(ofQueue: q, memberGroups(ofQueue: q))
         }
